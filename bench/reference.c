@@ -1,0 +1,468 @@
+/*
+ * reference.c - independent C reference timings for sysc.
+ *
+ * What it is for:
+ *   sysc (the Java tool in this repo) measures the cost of Linux x86-64
+ *   system calls.  This program times the same calls in plain C, with as
+ *   little machinery as possible, so that bench/fidelity can check that
+ *   sysc's "net" medians agree with what C sees on the same machine.
+ *   It is a hand-run benchmark, not a test and not part of CI.
+ *
+ * Build and run:
+ *   gcc -O2 -o target/bench/reference bench/reference.c
+ *   target/bench/reference [-c CPU] [case ...]      (default: all cases)
+ *
+ * Output: one line per case, "name median_ns_per_call", e.g. "getppid 171.3",
+ *   or "name error ERRNONAME" when the call failed (the other cases still run).
+ *
+ * Method, per case:
+ *   1. calibrate a batch size n so that one batch of n calls lasts ~50 us;
+ *   2. warm up for ~50 ms (and re-derive n from the warm-up timings);
+ *   3. run batches for ~300 ms, each timed with clock_gettime(CLOCK_MONOTONIC);
+ *   4. print the median over batches of (batch time / n).
+ *   The loop overhead (< 1 ns per iteration at -O2) is not subtracted.
+ *
+ * What one "call" is (must match what sysc measures under the same name):
+ *   getppid                getppid()
+ *   getpid                 getpid()              (glibc 2.36 does not cache it)
+ *   enosys                 syscall(100000)       (invalid number -> ENOSYS)
+ *   clock_gettime_syscall  syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts)
+ *   clock_gettime_vdso     clock_gettime(CLOCK_MONOTONIC, &ts)   (vDSO)
+ *   read                   read(fd, buf, 1)      fd of /dev/zero
+ *   write                  write(fd, buf, 1)     fd of /dev/null
+ *   fstat                  fstat(fd, &st)        fd of a 16-byte temp file
+ *   stat                   stat(path, &st)       that same file
+ *   open_close             close(open(path, O_RDONLY))  (two crossings)
+ *   mmap_munmap            munmap(mmap(NULL, 4096, RW, PRIVATE|ANON), 4096)
+ *                          (one pair; the page is never touched)
+ * The temp file lives in a mkdtemp() directory under /tmp, removed at exit.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BATCH_TARGET_NS   50000LL       /* ~50 us per batch   */
+#define WARMUP_NS         50000000LL    /* ~50 ms of warm-up  */
+#define MEASURE_NS        300000000LL   /* ~300 ms measured   */
+#define INVALID_SYSCALL   100000L
+
+/* ---------------------------------------------------------------- timing */
+
+static long long now_ns(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) {
+        perror("clock_gettime");
+        exit(1);
+    }
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* --------------------------------------------------------------- fixtures */
+
+static int fd_zero = -1;              /* /dev/zero, for read   */
+static int fd_null = -1;              /* /dev/null, for write  */
+static int fd_file = -1;              /* the temp file, fstat  */
+static char tmp_dir[64];              /* "" until created      */
+static char tmp_file[96];
+static char buf[1];
+
+/* Async-signal-safe: also called from the SIGINT/SIGTERM handler. */
+static void remove_temp_file(void)
+{
+    if (tmp_dir[0] != '\0') {
+        unlink(tmp_file);
+        rmdir(tmp_dir);
+        tmp_dir[0] = '\0';
+    }
+}
+
+static void on_signal(int sig)
+{
+    remove_temp_file();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Each prepare_* returns 0, or the errno of what went wrong. */
+
+static int prepare_none(void) { return 0; }
+
+static int create_temp_file(void)
+{
+    char tmpl[] = "/tmp/sysc-reference-XXXXXX";
+    if (mkdtemp(tmpl) == NULL)
+        return errno;
+    strcpy(tmp_dir, tmpl);
+    snprintf(tmp_file, sizeof tmp_file, "%s/small", tmp_dir);
+
+    int fd = open(tmp_file, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0)
+        return errno;
+    static const char content[16] = "0123456789abcde\n";
+    ssize_t w = write(fd, content, sizeof content);
+    int err = (w < 0) ? errno : (w != (ssize_t)sizeof content ? EIO : 0);
+    if (close(fd) != 0 && err == 0)
+        err = errno;
+    return err;
+}
+
+/* Creates the file once; a failure is remembered for every later case. */
+static int prepare_temp_file(void)
+{
+    static int tried, err;
+    if (!tried) {
+        tried = 1;
+        err = create_temp_file();
+    }
+    return err;
+}
+
+static int prepare_read(void)
+{
+    if (fd_zero < 0 && (fd_zero = open("/dev/zero", O_RDONLY)) < 0)
+        return errno;
+    return 0;
+}
+
+static int prepare_write(void)
+{
+    if (fd_null < 0 && (fd_null = open("/dev/null", O_WRONLY)) < 0)
+        return errno;
+    return 0;
+}
+
+static int prepare_fstat(void)
+{
+    int err = prepare_temp_file();
+    if (err)
+        return err;
+    if (fd_file < 0 && (fd_file = open(tmp_file, O_RDONLY)) < 0)
+        return errno;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ cases */
+/*
+ * Each run_* does n calls and returns 0, or the errno of the first failed
+ * call.  Every return value is checked; the check is a predictable branch.
+ */
+
+static int run_getppid(long n)
+{
+    for (long i = 0; i < n; i++)
+        if (getppid() <= 0)
+            return errno ? errno : EINVAL;
+    return 0;
+}
+
+static int run_getpid(long n)
+{
+    for (long i = 0; i < n; i++)
+        if (getpid() <= 0)
+            return errno ? errno : EINVAL;
+    return 0;
+}
+
+static int run_enosys(long n)
+{
+    for (long i = 0; i < n; i++) {
+        long r = syscall(INVALID_SYSCALL);
+        if (r != -1)
+            return EINVAL;          /* succeeded?!  report as EINVAL */
+        if (errno != ENOSYS)
+            return errno;
+    }
+    return 0;
+}
+
+static int run_clock_gettime_syscall(long n)
+{
+    struct timespec ts;
+    for (long i = 0; i < n; i++)
+        if (syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts) != 0)
+            return errno;
+    return 0;
+}
+
+static int run_clock_gettime_vdso(long n)
+{
+    struct timespec ts;
+    for (long i = 0; i < n; i++)
+        if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+            return errno;
+    return 0;
+}
+
+static int run_read(long n)
+{
+    for (long i = 0; i < n; i++) {
+        ssize_t r = read(fd_zero, buf, 1);
+        if (r != 1)
+            return r < 0 ? errno : EIO;
+    }
+    return 0;
+}
+
+static int run_write(long n)
+{
+    for (long i = 0; i < n; i++) {
+        ssize_t r = write(fd_null, buf, 1);
+        if (r != 1)
+            return r < 0 ? errno : EIO;
+    }
+    return 0;
+}
+
+static int run_fstat(long n)
+{
+    struct stat st;
+    for (long i = 0; i < n; i++)
+        if (fstat(fd_file, &st) != 0)
+            return errno;
+    return 0;
+}
+
+static int run_stat(long n)
+{
+    struct stat st;
+    for (long i = 0; i < n; i++)
+        if (stat(tmp_file, &st) != 0)
+            return errno;
+    return 0;
+}
+
+static int run_open_close(long n)
+{
+    for (long i = 0; i < n; i++) {
+        int fd = open(tmp_file, O_RDONLY);
+        if (fd < 0)
+            return errno;
+        if (close(fd) != 0)
+            return errno;
+    }
+    return 0;
+}
+
+static int run_mmap_munmap(long n)
+{
+    for (long i = 0; i < n; i++) {
+        void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return errno;
+        if (munmap(p, 4096) != 0)
+            return errno;
+    }
+    return 0;
+}
+
+struct bench_case {
+    const char *name;
+    int (*prepare)(void);
+    int (*run)(long n);
+};
+
+static const struct bench_case cases[] = {
+    { "getppid",               prepare_none,      run_getppid },
+    { "getpid",                prepare_none,      run_getpid },
+    { "enosys",                prepare_none,      run_enosys },
+    { "clock_gettime_syscall", prepare_none,      run_clock_gettime_syscall },
+    { "clock_gettime_vdso",    prepare_none,      run_clock_gettime_vdso },
+    { "read",                  prepare_read,      run_read },
+    { "write",                 prepare_write,     run_write },
+    { "fstat",                 prepare_fstat,     run_fstat },
+    { "stat",                  prepare_temp_file, run_stat },
+    { "open_close",            prepare_temp_file, run_open_close },
+    { "mmap_munmap",           prepare_none,      run_mmap_munmap },
+};
+#define NCASES ((int)(sizeof cases / sizeof cases[0]))
+
+/* ------------------------------------------------------------ measurement */
+
+struct samples {
+    double *v;
+    size_t len, cap;
+};
+
+static void push(struct samples *s, double x)
+{
+    if (s->len == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 8192;
+        s->v = realloc(s->v, s->cap * sizeof *s->v);
+        if (s->v == NULL) {
+            perror("realloc");
+            exit(1);
+        }
+    }
+    s->v[s->len++] = x;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(struct samples *s)
+{
+    qsort(s->v, s->len, sizeof *s->v, cmp_double);
+    size_t m = s->len / 2;
+    return (s->len % 2) ? s->v[m] : (s->v[m - 1] + s->v[m]) / 2.0;
+}
+
+/* Times one batch of n calls; returns 0 and sets *ns, or returns an errno. */
+static int time_batch(const struct bench_case *c, long n, long long *ns)
+{
+    long long t0 = now_ns();
+    int err = c->run(n);
+    *ns = now_ns() - t0;
+    return err;
+}
+
+/* Batch size that makes a batch last about BATCH_TARGET_NS. */
+static long batch_for(double ns_per_call)
+{
+    double n = (double)BATCH_TARGET_NS / (ns_per_call > 0.1 ? ns_per_call : 0.1);
+    return n < 1.0 ? 1 : (long)n;
+}
+
+/* Runs batches of n for about `budget` ns, recording per-call times. */
+static int run_for(const struct bench_case *c, long n, long long budget,
+                   struct samples *out)
+{
+    long long end = now_ns() + budget;
+    do {
+        long long ns;
+        int err = time_batch(c, n, &ns);
+        if (err)
+            return err;
+        push(out, (double)ns / (double)n);
+    } while (now_ns() < end);
+    return 0;
+}
+
+/* Measures one case; returns 0 and sets *result, or returns an errno. */
+static int measure(const struct bench_case *c, double *result)
+{
+    int err = c->prepare();
+    if (err)
+        return err;
+
+    /* 1. calibrate: double n until a batch lasts >= 50 us, then rescale. */
+    long n = 1;
+    long long ns = 0;
+    for (;;) {
+        if ((err = time_batch(c, n, &ns)) != 0)
+            return err;
+        if (ns >= BATCH_TARGET_NS)
+            break;
+        n *= 2;
+    }
+    n = batch_for((double)ns / (double)n);
+
+    /* 2. warm up, then re-derive n from the (now warm) per-call median. */
+    struct samples s = { 0 };
+    if ((err = run_for(c, n, WARMUP_NS, &s)) == 0) {
+        n = batch_for(median(&s));
+        s.len = 0;
+        /* 3. measure. */
+        if ((err = run_for(c, n, MEASURE_NS, &s)) == 0)
+            *result = median(&s);
+    }
+    free(s.v);
+    return err;
+}
+
+/* ------------------------------------------------------------------- main */
+
+static const char *errno_name(int err)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 32))
+    const char *name = strerrorname_np(err);
+    if (name != NULL)
+        return name;
+#endif
+    static char num[32];
+    snprintf(num, sizeof num, "errno_%d", err);
+    return num;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: reference [-c CPU] [case ...]\ncases:");
+    for (int i = 0; i < NCASES; i++)
+        fprintf(f, " %s", cases[i].name);
+    fprintf(f, "\n");
+}
+
+static const struct bench_case *find_case(const char *name)
+{
+    for (int i = 0; i < NCASES; i++)
+        if (strcmp(cases[i].name, name) == 0)
+            return &cases[i];
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    int opt;
+    while ((opt = getopt(argc, argv, "c:h")) != -1) {
+        if (opt == 'c') {
+            char *end;
+            long cpu = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || cpu < 0 || cpu >= CPU_SETSIZE) {
+                fprintf(stderr, "reference: bad CPU number '%s'\n", optarg);
+                return 2;
+            }
+            cpu_set_t set;
+            CPU_ZERO(&set);
+            CPU_SET((int)cpu, &set);
+            if (sched_setaffinity(0, sizeof set, &set) != 0) {
+                fprintf(stderr, "reference: cannot pin to CPU %ld: %s\n",
+                        cpu, strerror(errno));
+                return 1;
+            }
+        } else {
+            usage(opt == 'h' ? stdout : stderr);
+            return opt == 'h' ? 0 : 2;
+        }
+    }
+
+    /* Validate all names before running anything. */
+    for (int i = optind; i < argc; i++) {
+        if (find_case(argv[i]) == NULL) {
+            fprintf(stderr, "reference: unknown case '%s'\n", argv[i]);
+            usage(stderr);
+            return 2;
+        }
+    }
+
+    atexit(remove_temp_file);
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+
+    int nsel = argc - optind;
+    for (int i = 0; i < (nsel ? nsel : NCASES); i++) {
+        const struct bench_case *c = nsel ? find_case(argv[optind + i]) : &cases[i];
+        double med = 0.0;
+        int err = measure(c, &med);
+        if (err)
+            printf("%s error %s\n", c->name, errno_name(err));
+        else
+            printf("%s %.1f\n", c->name, med);
+        fflush(stdout);
+    }
+    return 0;
+}

@@ -1,0 +1,30 @@
+package dev.sysc.bench;
+
+import java.time.Duration;
+
+/** Every default and limit of a measurement, in one place. */
+public final class Defaults {
+    /** Measuring time per call: enough for thousands of samples of any call in the catalog. */
+    public static final Duration TIME = Duration.ofMillis(300);
+    /** Upper bound on warm-up per call; warm-up usually ends sooner, when batch times stop falling. */
+    public static final Duration WARMUP = Duration.ofMillis(200);
+    /** Warm-up never ends before this: C2 needs a few milliseconds to compile the loop. */
+    public static final Duration MIN_WARMUP = Duration.ofMillis(25);
+    /** One timed batch lasts about this long, so System.nanoTime's ~25 ns cost is under 0.1 %. */
+    public static final long TARGET_BATCH_NANOS = 40_000;
+    /** A calibrated batch never exceeds this many calls. */
+    public static final int MAX_BATCH = 1 << 20;
+    /** Fewest samples a measurement takes, however short its time. */
+    public static final int MIN_SAMPLES = 10;
+    /** Most samples a measurement takes (--samples is refused above this). */
+    public static final int MAX_SAMPLES = 1_000_000;
+    /** Longest --time or --warmup accepted. */
+    public static final Duration MAX_TIME = Duration.ofSeconds(60);
+    /** Above this coefficient of variation of the raw samples, a result is flagged as noisy. */
+    public static final double NOISY_CV = 0.10;
+    /** Progress is reported at most this often. */
+    public static final long PROGRESS_INTERVAL_NANOS = 50_000_000;
+
+    private Defaults() {
+    }
+}

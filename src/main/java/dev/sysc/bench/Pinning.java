@@ -1,0 +1,20 @@
+package dev.sysc.bench;
+
+import dev.sysc.os.Affinity;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Checks a --cpu value against the CPUs this process may use. */
+public final class Pinning {
+    private Pinning() {
+    }
+
+    /** @throws SpecException naming the CPUs that exist when {@code cpu} is not one of them */
+    public static void check(int cpu) {
+        int[] allowed = Affinity.allowedCpus();
+        if (Arrays.stream(allowed).noneMatch(c -> c == cpu)) {
+            String list = Arrays.stream(allowed).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+            throw new SpecException("--cpu " + cpu + ": no such CPU for this process (it may use: " + list + ")");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.sysc.cli;
+
+/** sysc's exit codes; scripts depend on them. */
+public final class ExitCodes {
+    /** Everything asked for was measured. */
+    public static final int OK = 0;
+    /** A measurement failed: a call was refused by the kernel, say. The others still report. */
+    public static final int FAILED = 1;
+    /** The command line or an input file is wrong; nothing was measured. */
+    public static final int USAGE = 2;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,65 @@
+package dev.sysc.cli;
+
+import dev.sysc.bench.CallResult;
+import dev.sysc.bench.MeasureRun;
+import dev.sysc.bench.MeasureSpec;
+import dev.sysc.bench.Runner;
+import dev.sysc.os.HostInfo;
+import dev.sysc.os.HostReader;
+import dev.sysc.os.Terminal;
+import dev.sysc.probe.CallRef;
+import dev.sysc.probe.Catalog;
+import dev.sysc.probe.Workspace;
+import dev.sysc.report.MeasureReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sysc measure NAME[@PATH]...}: the cost of each call on this machine. */
+@Command(name = "measure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Measure what one call costs on this machine, net of the cost of calling C from Java.",
+                "Several calls are measured one after another. A call the kernel refuses is reported with "
+                        + "its errno (exit code 1); the others still report."})
+public final class MeasureCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "NAME[@PATH]",
+            description = "Calls to measure (see `sysc list`); @PATH picks libc, syscall or vdso.")
+    List<String> names;
+
+    @Mixin
+    MeasurementOptions measurement;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        Catalog catalog = Catalog.builtIn();
+        List<CallRef> calls = names.stream().map(catalog::resolve).collect(Collectors.toList());
+        MeasureSpec measureSpec = measurement.toSpec();
+        Output out = new Output(spec.commandLine().getOut(), output.output);
+        out.check();
+
+        HostInfo host = HostReader.live().read();
+        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
+        List<CallResult> results;
+        try (Workspace workspace = new Workspace()) {
+            results = Runner.live(workspace, showProgress ? progress : (c, i, n, p, f) -> { })
+                    .measure(calls, measureSpec, host.vdsoClockUsable());
+        } finally {
+            progress.clear();
+        }
+        MeasureRun run = new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
+        out.write(MeasureReport.render(run, output.format));
+        return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sysc.cli;
+
+import dev.sysc.bench.Defaults;
+import dev.sysc.bench.MeasureSpec;
+import dev.sysc.bench.Pinning;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options of every command that measures: --time, --warmup, --samples, --cpu, --no-baseline. */
+public final class MeasurementOptions {
+    @Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Measuring time per call, e.g. 300ms, 1s (default: 300ms, at most 60s).")
+    Duration time = Defaults.TIME;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest warm-up per call; it ends sooner once batch times stop falling "
+                    + "(default: 200ms; 0 skips it).")
+    Duration warmup = Defaults.WARMUP;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Take exactly N samples instead of filling --time (1 to 1000000).")
+    Integer samples;
+
+    @Option(names = "--cpu", paramLabel = "N", description = "Pin the measuring thread to CPU N.")
+    Integer cpu;
+
+    @Option(names = "--no-baseline", description = "Do not subtract the FFI baseline (ffi-noop).")
+    boolean noBaseline;
+
+    /** The validated spec. @throws UsageException naming the bad value */
+    MeasureSpec toSpec() {
+        if (time.isZero() || time.isNegative()) {
+            throw new UsageException("--time must be longer than 0");
+        }
+        if (time.compareTo(Defaults.MAX_TIME) > 0) {
+            throw new UsageException("--time " + pretty(time) + " is longer than the maximum, 60s");
+        }
+        if (warmup.compareTo(Defaults.MAX_TIME) > 0) {
+            throw new UsageException("--warmup " + pretty(warmup) + " is longer than the maximum, 60s");
+        }
+        if (samples != null && (samples < 1 || samples > Defaults.MAX_SAMPLES)) {
+            throw new UsageException("--samples must be between 1 and " + Defaults.MAX_SAMPLES + ", not " + samples);
+        }
+        if (cpu != null) {
+            if (cpu < 0) {
+                throw new UsageException("--cpu must be a CPU number (0 or more), not " + cpu);
+            }
+            Pinning.check(cpu);
+        }
+        return new MeasureSpec(time, warmup, samples == null ? 0 : samples, cpu == null ? -1 : cpu, !noBaseline);
+    }
+
+    private static String pretty(Duration d) {
+        return d.toMillis() + "ms";
+    }
+}

@@ -1,0 +1,40 @@
+package dev.sysc.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The top-level {@code sysc} command: its subcommands, and one place that maps errors to exit codes. */
+@Command(name = "sysc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Explore what Linux system calls cost on this machine: measure them, compare them, "
+                + "and see why they cost what they do."},
+        subcommands = {ListCommand.class, MeasureCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
+                "  sysc list --category time", "", "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
+public final class SyscCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        // No subcommand: the interactive shell is not built yet, so show how to use sysc.
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: sysc measure getpid)");
+    }
+
+    /** Builds the command line with sysc's error handling wired in. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new SyscCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(Errors::onParameterException);
+        cl.setExecutionExceptionHandler(Errors::onExecutionException);
+        return cl;
+    }
+
+    /** Runs sysc with {@code args}; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.sysc.os;
+
+
+
+/** Pins the calling thread to one CPU with sched_setaffinity(2), so samples are not split across cores. */
+public final class Affinity {
+    /** Large enough for 1024 CPUs, the size glibc's cpu_set_t uses. */
+    private static final int MASK_BYTES = 128;
+
+    private Affinity() {
+    }
+
+    /** The CPUs this process may run on, in increasing order. */
+    public static int[] allowedCpus() {
+        NativeMemory mask = NativeMemory.allocate(MASK_BYTES);
+        if (Bindings.process(CallPath.LIBC).sched_getaffinity(0, MASK_BYTES, mask.address()) != 0) {
+            throw new NativeCallException("sched_getaffinity", Errnos.last());
+        }
+        return java.util.stream.IntStream.range(0, MASK_BYTES * 8)
+                .filter(cpu -> (mask.getByte(cpu / 8) & (1 << (cpu % 8))) != 0)
+                .toArray();
+    }
+
+    /** Restricts the calling thread to {@code cpu}; fails with the errno when the kernel refuses. */
+    public static void pinCurrentThread(int cpu) {
+        NativeMemory mask = NativeMemory.allocate(MASK_BYTES);
+        mask.putByte(cpu / 8, (byte) (1 << (cpu % 8)));
+        long r = Bindings.syscalls().syscall(SyscallNumbers.of("sched_setaffinity"), 0, MASK_BYTES, mask.address());
+        if (r != 0) {
+            throw new NativeCallException("sched_setaffinity", Errnos.last());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.sysc.os;
+
+/** Pipes, event counters, signals, sockets and readiness polling. */
+public interface IpcCalls {
+    int pipe(long fds);
+
+    int eventfd(int initval, int flags);
+
+    int kill(int pid, int sig);
+
+    int socketpair(int domain, int type, int protocol, long fds);
+
+    int poll(long fds, long nfds, int timeout);
+
+    int epoll_create1(int flags);
+
+    int epoll_wait(int epfd, long events, int maxevents, int timeout);
+
+    int socket(int domain, int type, int protocol);
+
+    int bind(int fd, long addr, int addrlen);
+
+    int connect(int fd, long addr, int addrlen);
+
+    int getsockname(int fd, long addr, long addrlen);
+
+    long send(int fd, long buf, long len, int flags);
+
+    long recv(int fd, long buf, long len, int flags);
+
+    int sendmmsg(int fd, long msgvec, int vlen, int flags);
+}

@@ -1,0 +1,39 @@
+package dev.sysc.os;
+
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Runtime;
+
+/**
+ * Binds jnr-ffi interfaces and reads errno.
+ *
+ * <p>Binding is what a short run pays for: the first interface bound costs about 0.1 s (jffi's
+ * native stub is loaded then), each further one about 10 ms; {@link Bindings} binds on first use.
+ */
+final class Native {
+    private Native() {
+    }
+
+    /** Binds {@code iface} to the C library. */
+    static <T> T libc(Class<T> iface) {
+        return LibraryLoader.create(iface).failImmediately().load("c");
+    }
+
+    /**
+     * Binds {@code iface} to the vDSO the kernel maps into every process.
+     *
+     * <p>glibc lists the vDSO among its loaded objects as {@code linux-vdso.so.1}, so dlopen finds it
+     * by that name without a file on disk; each method {@code m} is bound to the symbol {@code __vdso_m}.
+     */
+    static <T> T vdso(Class<T> iface) {
+        return LibraryLoader.create(iface)
+                .failImmediately()
+                .mapper((name, context) -> "__vdso_" + name)
+                .load("linux-vdso.so.1");
+    }
+
+    /** The errno the last native call on this thread left behind. */
+    static int lastErrno() {
+        return LastError.getLastError(Runtime.getSystemRuntime());
+    }
+}

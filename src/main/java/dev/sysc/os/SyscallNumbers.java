@@ -1,0 +1,47 @@
+package dev.sysc.os;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The x86-64 system call numbers sysc uses, read from the table in resources. */
+public final class SyscallNumbers {
+    private static final Map<String, Integer> NUMBERS = load("syscalls-x86_64.tsv");
+
+    private SyscallNumbers() {
+    }
+
+    /** The number of {@code name}; fails loudly on a name missing from the table (a bug, not input). */
+    public static int of(String name) {
+        Integer nr = NUMBERS.get(name);
+        if (nr == null) {
+            throw new IllegalArgumentException("no x86-64 syscall number for " + name);
+        }
+        return nr;
+    }
+
+    private static Map<String, Integer> load(String resource) {
+        Map<String, Integer> map = new HashMap<>();
+        try (InputStream in = SyscallNumbers.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                map.put(f[0], Integer.parseInt(f[1].trim()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(map);
+    }
+}

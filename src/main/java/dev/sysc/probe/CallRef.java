@@ -1,0 +1,15 @@
+package dev.sysc.probe;
+
+import dev.sysc.os.CallPath;
+
+/** A catalog call and the path chosen for it: what {@code NAME[@PATH]} on the command line means. */
+public record CallRef(CatalogEntry entry, CallPath path) {
+    public String name() {
+        return entry.name();
+    }
+
+    /** {@code name@path}, the key results are matched by. */
+    public String id() {
+        return entry.name() + "@" + path.id();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sysc.probe;
+
+import dev.sysc.os.Bindings;
+import dev.sysc.os.CallPath;
+import dev.sysc.os.MemoryCalls;
+import dev.sysc.os.SyscallNumbers;
+import dev.sysc.os.Syscalls;
+import java.util.Map;
+
+/** Address-space calls on one anonymous page, never touched so no page fault is timed. */
+final class MemoryProbes {
+    static final long PAGE = 4096;
+    private static final int PROT_READ_WRITE = 0x1 | 0x2;
+    private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
+    private static final int MADV_DONTNEED = 4;
+
+    private MemoryProbes() {
+    }
+
+    static void register(Map<String, ProbeMaker> m) {
+        m.put("mmap_munmap", s -> {
+            MemoryCalls c = Bindings.memory(s.path());
+            return () -> {
+                long addr = c.mmap(0, PAGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
+                return addr == -1 ? -1 : c.munmap(addr, PAGE);
+            };
+        });
+        m.put("mprotect", s -> {
+            MemoryCalls c = Bindings.memory(s.path());
+            long page = mapPage(s);
+            return () -> c.mprotect(page, PAGE, PROT_READ_WRITE);
+        });
+        m.put("madvise", s -> {
+            MemoryCalls c = Bindings.memory(s.path());
+            long page = mapPage(s);
+            return () -> c.madvise(page, PAGE, MADV_DONTNEED);
+        });
+        m.put("brk", s -> {
+            Syscalls sys = Bindings.syscalls();
+            int brk = SyscallNumbers.of("brk");
+            // brk(0) cannot fail: it answers with the current end of the heap.
+            return () -> sys.syscall(brk, 0);
+        });
+    }
+
+    /** Maps one page for the probe's lifetime. */
+    private static long mapPage(Setup s) {
+        MemoryCalls libc = Bindings.memory(CallPath.LIBC);
+        long page = libc.mmap(0, PAGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
+        Setup.check(page == -1 ? -1 : 0, "mmap of one page");
+        s.onClose(() -> libc.munmap(page, PAGE));
+        return page;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sysc.probe;
+
+import dev.sysc.os.CallPath;
+import dev.sysc.os.Errnos;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A call made ready to measure: its operation, the path it takes, and what was set up for it
+ * (descriptors, mappings, buffers), released by {@link #close()}.
+ */
+public final class Probe implements AutoCloseable {
+    private final CallRef call;
+    private final Operation operation;
+    private final List<AutoCloseable> teardown;
+    private int errno;
+
+    Probe(CallRef call, Operation operation, List<AutoCloseable> teardown) {
+        this.call = call;
+        this.operation = operation;
+        this.teardown = new ArrayList<>(teardown);
+    }
+
+    /** A probe around any operation; the engine's tests use it with fake operations. */
+    public static Probe of(CallRef call, Operation operation) {
+        return new Probe(call, operation, List.of());
+    }
+
+    public CallRef call() {
+        return call;
+    }
+
+    /**
+     * Invokes the operation {@code n} times, stopping at the first failure.
+     *
+     * @return {@code n}, or the number of invocations that succeeded before one failed
+     */
+    public int run(int n) {
+        Operation op = operation;
+        for (int i = 0; i < n; i++) {
+            long r = op.invoke();
+            if (r < 0) {
+                // Read errno before anything else can make a native call on this thread.
+                errno = call.path() == CallPath.VDSO ? (int) -r : Errnos.last();
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /** The errno of the failure that stopped the last {@link #run}, 0 if none did. */
+    public int errno() {
+        return errno;
+    }
+
+    @Override
+    public void close() {
+        for (int i = teardown.size() - 1; i >= 0; i--) {
+            try {
+                teardown.get(i).close();
+            } catch (Exception ignored) {
+                // Teardown of one resource must not keep the others open.
+            }
+        }
+        teardown.clear();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sysc.report;
+
+import dev.sysc.bench.CallResult;
+import dev.sysc.bench.MeasureRun;
+import java.util.List;
+
+/** A measurement as a Markdown section: host line, a table, notes; for handouts and pull requests. */
+public final class MeasureMarkdown {
+    private MeasureMarkdown() {
+    }
+
+    public static String render(MeasureRun run) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("**Host:** ").append(MeasureTable.hostLine(run.host())).append("\n\n");
+        sb.append("| call | path | kernel | net median (ns) | p05–p95 (ns) | raw (ns) | baseline (ns) | cv |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|---:|\n");
+        for (CallResult r : run.results()) {
+            sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
+                    .append(MeasureTable.kernel(r)).append(" | ");
+            if (r.ok()) {
+                sb.append(Numbers.ns(r.net().median())).append(" | ")
+                        .append(Numbers.ns(r.net().p05())).append("–").append(Numbers.ns(r.net().p95())).append(" | ")
+                        .append(Numbers.ns(r.raw().median())).append(" | ")
+                        .append(r.baseline() == null ? "—" : Numbers.ns(r.baseline().median())).append(" | ")
+                        .append(Numbers.percent(r.net().cv())).append(" |\n");
+            } else {
+                sb.append("refused | ").append(r.errno() != 0 ? dev.sysc.os.Errnos.name(r.errno()) : "failed")
+                        .append(" | | | |\n");
+            }
+        }
+        sb.append('\n');
+        for (CallResult r : run.results()) {
+            List<String> notes = CallNotes.of(r, run.host());
+            for (String note : notes) {
+                sb.append("- `").append(r.name()).append("`: ").append(note).append('\n');
+            }
+        }
+        sb.append('\n').append(MeasureTable.legend(run).replace('\n', ' ').trim()).append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.sysc.report;
+
+import dev.sysc.bench.MeasureRun;
+
+/** Renders a measurement in the chosen format. */
+public final class MeasureReport {
+    private MeasureReport() {
+    }
+
+    public static String render(MeasureRun run, Format format) {
+        switch (format) {
+            case JSON: return ResultJson.render(run);
+            case CSV: return ResultCsv.render(run);
+            case MARKDOWN: return MeasureMarkdown.render(run);
+            default: return MeasureTable.render(run);
+        }
+    }
+}

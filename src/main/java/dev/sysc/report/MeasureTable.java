@@ -1,0 +1,89 @@
+package dev.sysc.report;
+
+import dev.sysc.bench.CallResult;
+import dev.sysc.bench.MeasureRun;
+import dev.sysc.os.HostInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The human-readable table of a measurement, with notes that say what the numbers mean. */
+public final class MeasureTable {
+    private MeasureTable() {
+    }
+
+    public static String render(MeasureRun run) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(hostLine(run.host())).append("\n\n");
+        TextTable t = new TextTable(
+                List.of("call", "path", "kernel", "net median", "p05–p95", "raw", "baseline", "cv"),
+                false, false, false, true, true, true, true, true);
+        for (CallResult r : run.results()) {
+            t.add(row(r));
+        }
+        sb.append(t.render()).append('\n');
+        int width = run.results().stream().mapToInt(r -> r.name().length()).max().orElse(0);
+        for (CallResult r : run.results()) {
+            List<String> notes = CallNotes.of(r, run.host());
+            for (int i = 0; i < notes.size(); i++) {
+                String label = i == 0 ? r.name() : "";
+                sb.append("  ").append(label).append(" ".repeat(width - label.length())).append("  ")
+                        .append(notes.get(i)).append('\n');
+            }
+        }
+        sb.append('\n').append(legend(run));
+        return sb.toString();
+    }
+
+    private static List<String> row(CallResult r) {
+        List<String> cells = new ArrayList<>();
+        cells.add(r.name());
+        cells.add(r.path());
+        cells.add(kernel(r));
+        if (!r.ok()) {
+            cells.add("refused");
+            cells.add(r.errno() != 0 ? dev.sysc.os.Errnos.name(r.errno()) : "failed");
+            cells.add("");
+            cells.add("");
+            cells.add("");
+            return cells;
+        }
+        cells.add(Numbers.ns(r.net().median()) + " ns");
+        cells.add(Numbers.ns(r.net().p05()) + "–" + Numbers.ns(r.net().p95()));
+        cells.add(Numbers.ns(r.raw().median()));
+        cells.add(r.baseline() == null ? "—" : Numbers.ns(r.baseline().median()));
+        cells.add(Numbers.percent(r.net().cv()));
+        return cells;
+    }
+
+    static String kernel(CallResult r) {
+        if (r.crossesKernel()) {
+            return r.crossings() > 1 ? "crosses ×" + r.crossings() : "crosses";
+        }
+        return r.name().equals("ffi-noop") ? "never" : "vDSO";
+    }
+
+    static String hostLine(HostInfo h) {
+        String vdso = h.vdsoClockUsable() ? "the vDSO can read it" : "the vDSO cannot read it";
+        return String.format(Locale.ROOT, "%s — Linux %s %s, %s, %d CPUs, clocksource %s (%s)",
+                h.hostname(), h.kernel(), h.arch(), h.cpuModel(), h.cpus(), h.clocksource(), vdso);
+    }
+
+    static String legend(MeasureRun run) {
+        StringBuilder sb = new StringBuilder();
+        CallResult any = run.results().stream().filter(CallResult::ok).findFirst().orElse(null);
+        sb.append("Times are ns per call. ");
+        if (run.spec().baseline()) {
+            sb.append("net = raw − baseline, where the baseline (ffi-noop) is a native call that does\n"
+                    + "nothing, timed between samples: net is what the call itself costs.\n");
+        } else {
+            sb.append("No baseline was subtracted (--no-baseline): net = raw, FFI cost included.\n");
+        }
+        if (any != null) {
+            sb.append(String.format(Locale.ROOT,
+                    "p05–p95 is the spread of net over %s samples of %s calls each; cv = stddev / mean.%n",
+                    Numbers.count(any.samples()), Numbers.count(any.callsPerSample())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sysc.report;
+
+import java.util.Locale;
+
+/** Number formatting for people: nanoseconds at a precision that suits their size, Locale.ROOT always. */
+final class Numbers {
+    private Numbers() {
+    }
+
+    /** {@code 4.52}, {@code 21.3}, {@code 170.2}, {@code 2,010}: three or four significant digits. */
+    static String ns(double ns) {
+        double a = Math.abs(ns);
+        if (a < 10) {
+            return String.format(Locale.ROOT, "%.2f", ns);
+        }
+        if (a < 1000) {
+            return String.format(Locale.ROOT, "%.1f", ns);
+        }
+        return String.format(Locale.ROOT, "%,.0f", ns);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.2f s", s);
+    }
+
+    /** Rounded for machine output: fixed decimals, no float noise like 170.20000000000002. */
+    static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.sysc.report;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sysc.bench.CallResult;
+import dev.sysc.bench.MeasureRun;
+import dev.sysc.os.HostInfo;
+import dev.sysc.stats.Summary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code sysc/result/v1} document: the format saved runs are compared by. */
+public final class ResultJson {
+    public static final String SCHEMA = "sysc/result/v1";
+
+    private ResultJson() {
+    }
+
+    public static String render(MeasureRun run) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema", SCHEMA);
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("name", "sysc");
+        tool.put("version", run.toolVersion());
+        doc.put("tool", tool);
+        doc.put("timestamp", run.timestamp().toString());
+        doc.put("host", host(run.host()));
+        List<Object> results = new ArrayList<>();
+        for (CallResult r : run.results()) {
+            results.add(result(r));
+        }
+        doc.put("results", results);
+        return write(doc);
+    }
+
+    static String write(Object doc) {
+        try {
+            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(doc) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> host(HostInfo h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hostname", h.hostname());
+        m.put("kernel", h.kernel());
+        m.put("arch", h.arch());
+        m.put("cpu_model", h.cpuModel());
+        m.put("cpus", h.cpus());
+        m.put("clocksource", h.clocksource());
+        m.put("virtualized", h.virtualized());
+        m.put("cmdline", h.cmdline());
+        m.put("cpu_flags", h.cpuFlags());
+        m.put("vulnerabilities", h.vulnerabilities());
+        return m;
+    }
+
+    static Map<String, Object> result(CallResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("path", r.path());
+        m.put("crosses_kernel", r.crossesKernel());
+        m.put("errno", r.errno());
+        m.put("samples", r.samples());
+        m.put("calls_per_sample", r.callsPerSample());
+        m.put("net_ns", summary(r.net()));
+        m.put("raw_ns", summary(r.raw()));
+        m.put("baseline_ns", summary(r.baseline()));
+        List<Double> samples = new ArrayList<>();
+        for (double v : r.sampleNs()) {
+            samples.add(Numbers.round(v, 2));
+        }
+        m.put("sample_ns", samples);
+        return m;
+    }
+
+    private static Map<String, Object> summary(Summary s) {
+        if (s == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("median", Numbers.round(s.median(), 3));
+        m.put("mean", Numbers.round(s.mean(), 3));
+        m.put("min", Numbers.round(s.min(), 3));
+        m.put("p05", Numbers.round(s.p05(), 3));
+        m.put("p95", Numbers.round(s.p95(), 3));
+        m.put("stddev", Numbers.round(s.stddev(), 3));
+        m.put("cv", Numbers.round(s.cv(), 5));
+        return m;
+    }
+}

@@ -1,0 +1,2 @@
+/** Pure statistics over raw numbers: summaries, percentiles, outlier fences. No I/O, no state. */
+package dev.sysc.stats;
