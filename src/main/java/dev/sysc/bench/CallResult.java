@@ -11,17 +11,18 @@ import dev.sysc.stats.Summary;
  * @param net            raw minus baseline, per sample pair; equal to raw without a baseline
  * @param baseline       the FFI floor measured alongside, or null when none was subtracted
  * @param sampleNs       raw ns per call of each sample, in the order taken
+ * @param noisy          whether the raw samples vary more than a quiet machine's do ({@link NoiseCheck})
  */
 public record CallResult(String name, String path, boolean crossesKernel, int crossings, int errno,
                          String failure, int samples, int callsPerSample, Summary net, Summary raw,
-                         Summary baseline, double[] sampleNs) {
+                         Summary baseline, double[] sampleNs, boolean noisy) {
     public CallResult {
         sampleNs = sampleNs == null ? new double[0] : sampleNs.clone();
     }
 
     public static CallResult failed(String name, String path, boolean crossesKernel, int crossings, int errno,
                                     String failure) {
-        return new CallResult(name, path, crossesKernel, crossings, errno, failure, 0, 0, null, null, null, null);
+        return new CallResult(name, path, crossesKernel, crossings, errno, failure, 0, 0, null, null, null, null, false);
     }
 
     public boolean ok() {
@@ -36,10 +37,5 @@ public record CallResult(String name, String path, boolean crossesKernel, int cr
     /** {@code name@path}. */
     public String id() {
         return name + "@" + path;
-    }
-
-    /** Whether the raw samples vary more than a quiet machine's do. */
-    public boolean noisy() {
-        return raw != null && raw.cv() > Defaults.NOISY_CV;
     }
 }

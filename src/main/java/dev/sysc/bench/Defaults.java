@@ -20,8 +20,10 @@ public final class Defaults {
     public static final int MAX_SAMPLES = 1_000_000;
     /** Longest --time or --warmup accepted. */
     public static final Duration MAX_TIME = Duration.ofSeconds(60);
-    /** Above this coefficient of variation of the raw samples, a result is flagged as noisy. */
-    public static final double NOISY_CV = 0.10;
+    /** Above this robust coefficient of variation (MAD-based) of the raw samples, a result is flagged as noisy. */
+    public static final double NOISY_CV = 0.05;
+    /** Above this share of samples outside the Tukey fences, a result is flagged as noisy. */
+    public static final double NOISY_OUTLIER_SHARE = 0.10;
     /** Progress is reported at most this often. */
     public static final long PROGRESS_INTERVAL_NANOS = 50_000_000;
 

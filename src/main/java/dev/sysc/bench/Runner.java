@@ -100,7 +100,7 @@ public final class Runner {
             net = Statistics.summarize(BaselineSubtraction.net(s.raw(), s.baseline()));
         }
         return new CallResult(name, path, crosses, crossings, 0, null, s.raw().length, s.callsPerSample(),
-                net, raw, base, s.raw());
+                net, raw, base, s.raw(), NoiseCheck.noisy(s.raw(), raw));
     }
 
     private Sampler.Progress progress(String call, int index, int count) {

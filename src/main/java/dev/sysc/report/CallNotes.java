@@ -8,7 +8,6 @@ import dev.sysc.probe.CatalogEntry;
 import dev.sysc.probe.Via;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The one-line notes that say why a result looks the way it does, derived from the result, catalog and host. */
 final class CallNotes {
@@ -27,8 +26,8 @@ final class CallNotes {
             notes.add(kindNote(r, e, host));
         }
         if (r.noisy()) {
-            notes.add(String.format(Locale.ROOT,
-                    "noisy: samples vary by %s (cv); pin with --cpu N and quiet the machine", Numbers.percent(r.raw().cv())));
+            notes.add("noisy: the samples vary more than on a quiet machine; pin with --cpu N, "
+                    + "stop other work, and measure again");
         }
         if (r.baseline() != null && r.net().median() < 0.5 * Math.max(1, r.baseline().median()) && r.crossesKernel()) {
             notes.add("net cost is small next to the FFI baseline: treat the figure with care");

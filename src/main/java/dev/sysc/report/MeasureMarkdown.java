@@ -12,8 +12,8 @@ public final class MeasureMarkdown {
     public static String render(MeasureRun run) {
         StringBuilder sb = new StringBuilder();
         sb.append("**Host:** ").append(MeasureTable.hostLine(run.host())).append("\n\n");
-        sb.append("| call | path | kernel | net median (ns) | p05–p95 (ns) | raw (ns) | baseline (ns) | cv |\n");
-        sb.append("|---|---|---|---:|---:|---:|---:|---:|\n");
+        sb.append("| call | path | kernel | net median (ns) | p05–p95 (ns) | raw (ns) | baseline (ns) |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|\n");
         for (CallResult r : run.results()) {
             sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
                     .append(MeasureTable.kernel(r)).append(" | ");
@@ -21,11 +21,10 @@ public final class MeasureMarkdown {
                 sb.append(Numbers.ns(r.net().median())).append(" | ")
                         .append(Numbers.ns(r.net().p05())).append("–").append(Numbers.ns(r.net().p95())).append(" | ")
                         .append(Numbers.ns(r.raw().median())).append(" | ")
-                        .append(r.baseline() == null ? "—" : Numbers.ns(r.baseline().median())).append(" | ")
-                        .append(Numbers.percent(r.net().cv())).append(" |\n");
+                        .append(r.baseline() == null ? "—" : Numbers.ns(r.baseline().median())).append(" |\n");
             } else {
                 sb.append("refused | ").append(r.errno() != 0 ? dev.sysc.os.Errnos.name(r.errno()) : "failed")
-                        .append(" | | | |\n");
+                        .append(" | | |\n");
             }
         }
         sb.append('\n');

@@ -4,6 +4,7 @@ import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.os.HostInfo;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,8 +17,8 @@ public final class MeasureTable {
         StringBuilder sb = new StringBuilder();
         sb.append(hostLine(run.host())).append("\n\n");
         TextTable t = new TextTable(
-                List.of("call", "path", "kernel", "net median", "p05–p95", "raw", "baseline", "cv"),
-                false, false, false, true, true, true, true, true);
+                List.of("call", "path", "kernel", "net median", "p05–p95", "raw", "baseline"),
+                false, false, false, true, true, true, true);
         for (CallResult r : run.results()) {
             t.add(row(r));
         }
@@ -45,14 +46,12 @@ public final class MeasureTable {
             cells.add(r.errno() != 0 ? dev.sysc.os.Errnos.name(r.errno()) : "failed");
             cells.add("");
             cells.add("");
-            cells.add("");
             return cells;
         }
         cells.add(Numbers.ns(r.net().median()) + " ns");
         cells.add(Numbers.ns(r.net().p05()) + "–" + Numbers.ns(r.net().p95()));
         cells.add(Numbers.ns(r.raw().median()));
         cells.add(r.baseline() == null ? "—" : Numbers.ns(r.baseline().median()));
-        cells.add(Numbers.percent(r.net().cv()));
         return cells;
     }
 
@@ -69,9 +68,17 @@ public final class MeasureTable {
                 h.hostname(), h.kernel(), h.arch(), h.cpuModel(), h.cpus(), h.clocksource(), vdso);
     }
 
+    private static String range(IntSummaryStatistics s) {
+        return s.getMin() == s.getMax() ? Numbers.count(s.getMin())
+                : Numbers.count(s.getMin()) + "–" + Numbers.count(s.getMax());
+    }
+
     static String legend(MeasureRun run) {
         StringBuilder sb = new StringBuilder();
-        CallResult any = run.results().stream().filter(CallResult::ok).findFirst().orElse(null);
+        IntSummaryStatistics samples = run.results().stream().filter(CallResult::ok)
+                .mapToInt(CallResult::samples).summaryStatistics();
+        IntSummaryStatistics batch = run.results().stream().filter(CallResult::ok)
+                .mapToInt(CallResult::callsPerSample).summaryStatistics();
         sb.append("Times are ns per call. ");
         if (run.spec().baseline()) {
             sb.append("net = raw − baseline, where the baseline (ffi-noop) is a native call that does\n"
@@ -79,10 +86,10 @@ public final class MeasureTable {
         } else {
             sb.append("No baseline was subtracted (--no-baseline): net = raw, FFI cost included.\n");
         }
-        if (any != null) {
+        if (samples.getCount() > 0) {
             sb.append(String.format(Locale.ROOT,
-                    "p05–p95 is the spread of net over %s samples of %s calls each; cv = stddev / mean.%n",
-                    Numbers.count(any.samples()), Numbers.count(any.callsPerSample())));
+                    "p05–p95 is the spread of net across %s samples per call, each timing a batch of %s calls.%n",
+                    range(samples), range(batch)));
         }
         return sb.toString();
     }

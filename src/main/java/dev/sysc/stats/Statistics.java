@@ -69,6 +69,21 @@ public final class Statistics {
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
+    /**
+     * A coefficient of variation that rare outliers cannot inflate: 1.4826 × MAD / median, where MAD is
+     * the median absolute deviation (the factor makes it estimate the standard deviation of normal data;
+     * Rousseeuw and Croux, 1993). A syscall loop's samples are tight with rare interrupt spikes, which
+     * make the plain CV large on a perfectly usable run.
+     */
+    public static double robustCv(double[] values) {
+        double median = median(values);
+        double[] deviations = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            deviations[i] = Math.abs(values[i] - median);
+        }
+        return median == 0 ? 0 : 1.4826 * median(deviations) / Math.abs(median);
+    }
+
     /** The median of {@code values}. */
     public static double median(double[] values) {
         return percentile(values, 50);

@@ -1,0 +1,20 @@
+package dev.sysc.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BaselineSubtractionTest {
+    @Test
+    void subtractsPairwise() {
+        assertThat(BaselineSubtraction.net(new double[] {150, 160, 155}, new double[] {10, 20, 12}))
+                .containsExactly(140, 140, 143);
+    }
+
+    @Test
+    void refusesUnpairedSamples() {
+        assertThatThrownBy(() -> BaselineSubtraction.net(new double[] {1, 2}, new double[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
