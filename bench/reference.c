@@ -9,7 +9,7 @@
  *   It is a hand-run benchmark, not a test and not part of CI.
  *
  * Build and run:
- *   gcc -O2 -o target/bench/reference bench/reference.c
+ *   gcc -O2 -pthread -o target/bench/reference bench/reference.c
  *   target/bench/reference [-c CPU] [case ...]      (default: all cases)
  *
  * Output: one line per case, "name median_ns_per_call", e.g. "getppid 171.3",
@@ -36,9 +36,16 @@
  *   mmap_munmap            munmap(mmap(NULL, 4096, RW, PRIVATE|ANON), 4096)
  *                          (one pair; the page is never touched)
  * The temp file lives in a mkdtemp() directory under /tmp, removed at exit.
+ *
+ * Threads: the JVM that runs sysc has a dozen threads, and glibc's wrappers of
+ * cancellation points (read, write, open, close, ...) take a slower path in a
+ * multi-threaded process (they switch asynchronous cancellation on and off
+ * around the syscall).  So that both sides pay the same wrapper cost, this
+ * program starts one idle thread before measuring; -s keeps it single-threaded.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
@@ -400,7 +407,7 @@ static const char *errno_name(int err)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: reference [-c CPU] [case ...]\ncases:");
+    fprintf(f, "usage: reference [-c CPU] [-s] [case ...]\ncases:");
     for (int i = 0; i < NCASES; i++)
         fprintf(f, " %s", cases[i].name);
     fprintf(f, "\n");
@@ -414,11 +421,22 @@ static const struct bench_case *find_case(const char *name)
     return NULL;
 }
 
+static void *idle_thread(void *arg)
+{
+    (void)arg;
+    for (;;)
+        pause();
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     int opt;
-    while ((opt = getopt(argc, argv, "c:h")) != -1) {
-        if (opt == 'c') {
+    int single_threaded = 0;
+    while ((opt = getopt(argc, argv, "c:sh")) != -1) {
+        if (opt == 's') {
+            single_threaded = 1;
+        } else if (opt == 'c') {
             char *end;
             long cpu = strtol(optarg, &end, 10);
             if (*optarg == '\0' || *end != '\0' || cpu < 0 || cpu >= CPU_SETSIZE) {
@@ -445,6 +463,14 @@ int main(int argc, char **argv)
             fprintf(stderr, "reference: unknown case '%s'\n", argv[i]);
             usage(stderr);
             return 2;
+        }
+    }
+
+    if (!single_threaded) {
+        pthread_t idle;
+        if (pthread_create(&idle, NULL, idle_thread, NULL) != 0) {
+            fprintf(stderr, "reference: cannot start the idle thread\n");
+            return 1;
         }
     }
 

@@ -11,7 +11,20 @@ import jnr.ffi.Runtime;
  * native stub is loaded then), each further one about 10 ms; {@link Bindings} binds on first use.
  */
 final class Native {
+    static {
+        // jnr-ffi's x86-64 assembler stubs pass a wrong sixth argument (mmap's offset arrives as
+        // garbage and the kernel answers EINVAL); its generic JNI path costs under 1 ns more a call.
+        if (System.getProperty("jnr.ffi.x86asm.enabled") == null) {
+            System.setProperty("jnr.ffi.x86asm.enabled", "false");
+        }
+    }
+
     private Native() {
+    }
+
+    /** jnr's runtime, reached only through this class so that the settings above come first. */
+    static Runtime runtime() {
+        return Runtime.getSystemRuntime();
     }
 
     /** Binds {@code iface} to the C library. */
@@ -34,6 +47,6 @@ final class Native {
 
     /** The errno the last native call on this thread left behind. */
     static int lastErrno() {
-        return LastError.getLastError(Runtime.getSystemRuntime());
+        return LastError.getLastError(runtime());
     }
 }

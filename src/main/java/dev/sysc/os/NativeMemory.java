@@ -3,7 +3,6 @@ package dev.sysc.os;
 import java.nio.charset.StandardCharsets;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
 
 /**
  * A block of zeroed native memory whose address is handed to system calls. The memory lives as long
@@ -17,7 +16,7 @@ public final class NativeMemory {
     }
 
     public static NativeMemory allocate(int bytes) {
-        return new NativeMemory(Memory.allocateDirect(Runtime.getSystemRuntime(), bytes, true));
+        return new NativeMemory(Memory.allocateDirect(Native.runtime(), bytes, true));
     }
 
     /** A NUL-terminated UTF-8 copy of {@code s}. */
@@ -30,7 +29,7 @@ public final class NativeMemory {
 
     /** Memory the kernel mapped (an io_uring ring, say) at {@code address}, of {@code bytes} bytes. */
     static NativeMemory wrap(long address, long bytes) {
-        return new NativeMemory(Pointer.wrap(Runtime.getSystemRuntime(), address, bytes));
+        return new NativeMemory(Pointer.wrap(Native.runtime(), address, bytes));
     }
 
     public long address() {
