@@ -47,6 +47,8 @@ public final class Runner {
      *                        clock_gettime crosses)
      */
     public List<CallResult> measure(List<CallRef> calls, MeasureSpec spec, boolean vdsoClockUsable) {
+        // The shell runs command after command on one thread: a pin must not outlive its command.
+        int[] allowedBefore = spec.cpu() >= 0 ? Affinity.allowedCpus() : null;
         if (spec.cpu() >= 0) {
             Affinity.pinCurrentThread(spec.cpu());
         }
@@ -64,6 +66,9 @@ public final class Runner {
         } finally {
             if (baseline != null) {
                 baseline.close();
+            }
+            if (allowedBefore != null) {
+                Affinity.setAllowedCpus(allowedBefore);
             }
         }
         return results;

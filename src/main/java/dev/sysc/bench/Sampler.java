@@ -13,6 +13,8 @@ final class Sampler {
     private static final long WINDOW_NANOS = 5_000_000;
     /** A window must beat the best so far by this factor to count as still warming up. */
     private static final double IMPROVEMENT = 0.98;
+    /** Calls made before calibration, untimed. */
+    private static final int PRIME_CALLS = 64;
     /** Windows in a row without improvement that end warm-up. */
     private static final int STABLE_WINDOWS = 2;
 
@@ -50,6 +52,12 @@ final class Sampler {
     }
 
     Samples run() {
+        // A first call is slow (lazy linking, cold caches): untimed, so calibration does not stop at a
+        // batch of one on the strength of it when there is no warm-up to recalibrate after.
+        untimed(target, PRIME_CALLS);
+        if (baseline != null) {
+            untimed(baseline, PRIME_CALLS);
+        }
         int n = calibrate();
         if (!spec.warmup().isZero()) {
             warmUp(n);
@@ -131,6 +139,12 @@ final class Sampler {
                     wanted > 0 ? (double) count / wanted : Math.min(1, (double) elapsed / budget));
         }
         return new Samples(Arrays.copyOf(raw, count), base == null ? null : Arrays.copyOf(base, count), n);
+    }
+
+    private static void untimed(Probe probe, int n) {
+        if (probe.run(n) < n) {
+            throw new CallFailed(probe);
+        }
     }
 
     private long timeBatch(Probe probe, int n) {

@@ -31,7 +31,7 @@ final class Errors {
                 || e instanceof SpecException;
         if (usage) {
             err.println(prefix(cl) + oneLine(e.getMessage()));
-        } else if (e instanceof NativeCallException) {
+        } else if (e instanceof NativeCallException || e instanceof java.io.UncheckedIOException) {
             err.println(prefix(cl) + oneLine(e.getMessage()));
         } else {
             err.println(prefix(cl) + "internal error: " + oneLine(String.valueOf(e))

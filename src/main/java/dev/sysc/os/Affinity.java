@@ -23,8 +23,15 @@ public final class Affinity {
 
     /** Restricts the calling thread to {@code cpu}; fails with the errno when the kernel refuses. */
     public static void pinCurrentThread(int cpu) {
+        setAllowedCpus(new int[] {cpu});
+    }
+
+    /** Lets the calling thread run on exactly {@code cpus} (to undo a pin, pass what {@link #allowedCpus} gave). */
+    public static void setAllowedCpus(int[] cpus) {
         NativeMemory mask = NativeMemory.allocate(MASK_BYTES);
-        mask.putByte(cpu / 8, (byte) (1 << (cpu % 8)));
+        for (int cpu : cpus) {
+            mask.putByte(cpu / 8, (byte) (mask.getByte(cpu / 8) | (1 << (cpu % 8))));
+        }
         long r = Bindings.syscalls().syscall(SyscallNumbers.of("sched_setaffinity"), 0, MASK_BYTES, mask.address());
         if (r != 0) {
             throw new NativeCallException("sched_setaffinity", Errnos.last());

@@ -2,11 +2,18 @@ package dev.sysc.os;
 
 /** A native call sysc needed (not the one being measured) failed with {@code errno}. */
 public final class NativeCallException extends RuntimeException {
+    private final String call;
     private final int errno;
 
     public NativeCallException(String call, int errno) {
         super(call + " failed: " + Errnos.describe(errno));
+        this.call = call;
         this.errno = errno;
+    }
+
+    /** The call that failed, e.g. {@code io_uring_setup}. */
+    public String call() {
+        return call;
     }
 
     public int errno() {

@@ -55,7 +55,7 @@ final class BatchingProbes {
             try {
                 ring = IoUring.open(8);
             } catch (NativeCallException e) {
-                throw new ProbeSetupException("io_uring_setup was refused", e.errno());
+                throw new ProbeSetupException("cannot set up an io_uring ring (" + e.call() + ")", e.errno());
             }
             s.onClose(ring);
             return () -> ring.nops(1);

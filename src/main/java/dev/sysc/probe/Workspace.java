@@ -36,7 +36,7 @@ public final class Workspace implements AutoCloseable {
                 Files.write(d.resolve("small"), new byte[16]);
                 Files.createSymbolicLink(d.resolve("link"), Paths.get("small"));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create sysc's temporary directory in " + parent, e);
+                throw new UncheckedIOException("cannot create sysc's temporary directory in " + parent + ": " + e, e);
             }
         }
         return dir;

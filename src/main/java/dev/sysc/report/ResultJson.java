@@ -38,7 +38,7 @@ public final class ResultJson {
 
     static String write(Object doc) {
         try {
-            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(doc) + "\n";
+            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(doc) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

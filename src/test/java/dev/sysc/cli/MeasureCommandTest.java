@@ -1,0 +1,443 @@
+package dev.sysc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sysc.os.Affinity;
+import dev.sysc.probe.Catalog;
+import dev.sysc.probe.CatalogEntry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code sysc measure} and {@code sysc list}, black box: arguments in, exit code and text out. */
+class MeasureCommandTest {
+    /** Short enough to keep the suite fast, long enough for the minimum number of samples. */
+    private static final String[] QUICK = {"--time", "20ms", "--warmup", "0", "-q"};
+
+    private static final List<String> TOP_KEYS = List.of("schema", "tool", "timestamp", "host", "results");
+    private static final List<String> HOST_KEYS = List.of("hostname", "kernel", "arch", "cpu_model", "cpus",
+            "clocksource", "virtualized", "cmdline", "cpu_flags", "vulnerabilities");
+    private static final List<String> RESULT_KEYS = List.of("name", "path", "crosses_kernel", "errno", "samples",
+            "calls_per_sample", "net_ns", "raw_ns", "baseline_ns", "sample_ns");
+    private static final List<String> SUMMARY_KEYS = List.of("median", "mean", "min", "p05", "p95", "stddev", "cv");
+    private static final String CSV_HEADER = "name,path,crosses_kernel,net_median_ns,net_p05_ns,net_p95_ns,"
+            + "raw_median_ns,baseline_median_ns,cv,samples,errno";
+
+    @TempDir
+    Path tmp;
+
+    /** What one run of sysc produced. */
+    record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().collect(Collectors.toList());
+        }
+    }
+
+    static Run sysc(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit;
+        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+            exit = SyscCommand.execute(o, e, args);
+        }
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static Run measure(String... args) {
+        List<String> all = new ArrayList<>();
+        all.add("measure");
+        all.addAll(List.of(args));
+        all.addAll(List.of(QUICK));
+        return sysc(all.toArray(new String[0]));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(String text) throws IOException {
+        return JSON.std.mapFrom(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> results(Map<String, Object> doc) {
+        return (List<Map<String, Object>>) doc.get("results");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    static double num(Object o) {
+        return ((Number) o).doubleValue();
+    }
+
+    private static boolean vdsoClockSource() {
+        try {
+            String cs = Files.readString(Path.of("/sys/devices/system/clocksource/clocksource0/current_clocksource"))
+                    .trim();
+            return Set.of("tsc", "kvm-clock", "hyperv_clocksource_tsc_page").contains(cs);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    // ---- table ----
+
+    @Test
+    void measuresGetpidAsATable() {
+        Run r = measure("getpid");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("getpid", "crosses", "net median").containsPattern("\\d ns\\b");
+        assertThat(r.err()).as("-q: no progress on stderr").isEmpty();
+    }
+
+    // ---- json ----
+
+    @Test
+    void jsonFollowsTheResultSchema() throws IOException {
+        Run r = measure("getpid", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+
+        Map<String, Object> doc = json(r.out());
+        assertThat(new ArrayList<>(doc.keySet())).containsExactlyElementsOf(TOP_KEYS);
+        assertThat(doc.get("schema")).isEqualTo("sysc/result/v1");
+        assertThat(map(doc.get("tool"))).containsEntry("name", "sysc").containsKey("version");
+        assertThat((String) doc.get("timestamp")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*Z");
+        Map<String, Object> host = map(doc.get("host"));
+        assertThat(new ArrayList<>(host.keySet())).containsExactlyElementsOf(HOST_KEYS);
+        assertThat(host.get("cpu_flags")).isInstanceOf(List.class);
+        assertThat(host.get("vulnerabilities")).isInstanceOf(Map.class);
+        assertThat(num(host.get("cpus"))).isGreaterThanOrEqualTo(1);
+
+        List<Map<String, Object>> results = results(doc);
+        assertThat(results).hasSize(1);
+        Map<String, Object> getpid = results.get(0);
+        assertThat(new ArrayList<>(getpid.keySet())).containsExactlyElementsOf(RESULT_KEYS);
+        assertThat(getpid).containsEntry("name", "getpid").containsEntry("path", "libc")
+                .containsEntry("crosses_kernel", true).containsEntry("errno", 0);
+        for (String summary : List.of("net_ns", "raw_ns", "baseline_ns")) {
+            assertThat(new ArrayList<>(map(getpid.get(summary)).keySet())).as(summary)
+                    .containsExactlyElementsOf(SUMMARY_KEYS);
+        }
+        int samples = ((Number) getpid.get("samples")).intValue();
+        assertThat(samples).isGreaterThanOrEqualTo(10);
+        assertThat((List<?>) getpid.get("sample_ns")).hasSize(samples);
+        assertThat(num(getpid.get("calls_per_sample"))).isGreaterThanOrEqualTo(1);
+        assertThat(num(map(getpid.get("net_ns")).get("median"))).isPositive();
+        assertThat(num(map(getpid.get("raw_ns")).get("median")))
+                .isGreaterThan(num(map(getpid.get("baseline_ns")).get("median")));
+    }
+
+    @Test
+    void jsonSaysWhetherClockGettimeCrossesByPath() throws IOException {
+        assumeTrue(vdsoClockSource(), "the clocksource lets the vDSO read the clock");
+
+        Run r = measure("clock_gettime", "clock_gettime@syscall", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+
+        List<Map<String, Object>> results = results(json(r.out()));
+        assertThat(results).extracting(m -> m.get("name") + "@" + m.get("path"))
+                .containsExactly("clock_gettime@libc", "clock_gettime@syscall");
+        assertThat(results.get(0)).containsEntry("crosses_kernel", false);
+        assertThat(results.get(1)).containsEntry("crosses_kernel", true);
+    }
+
+    @Test
+    void noBaselineGivesANullBaselineAndNetEqualToRaw() throws IOException {
+        Run r = measure("getpid", "--format", "json", "--no-baseline");
+        assertThat(r.exit()).as(r.err()).isZero();
+
+        Map<String, Object> getpid = results(json(r.out())).get(0);
+        assertThat(getpid).containsKey("baseline_ns");
+        assertThat(getpid.get("baseline_ns")).isNull();
+        assertThat(getpid.get("net_ns")).isEqualTo(getpid.get("raw_ns"));
+    }
+
+    @Test
+    void samplesTakesExactlyThatMany() throws IOException {
+        Run r = sysc("measure", "getpid", "--samples", "50", "--warmup", "0", "-q", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+
+        Map<String, Object> getpid = results(json(r.out())).get(0);
+        assertThat(((Number) getpid.get("samples")).intValue()).isEqualTo(50);
+        assertThat((List<?>) getpid.get("sample_ns")).hasSize(50);
+    }
+
+    @Test
+    void cpuZeroWorks() throws Exception {
+        // Measure on a thread of its own: pinning applies to the measuring thread, not to the test runner's.
+        AtomicReference<Run> run = new AtomicReference<>();
+        Thread t = new Thread(() -> run.set(measure("getpid", "--cpu", "0")));
+        t.start();
+        t.join();
+
+        assertThat(run.get().exit()).as(run.get().err()).isZero();
+        assertThat(run.get().out()).contains("getpid");
+    }
+
+    @Test
+    void cpuPinningDoesNotOutliveTheCommand() throws Exception {
+        // The shell runs one command after another on the same thread: a --cpu given to one must not
+        // stay in force for the next, which did not ask for it.
+        AtomicReference<int[]> before = new AtomicReference<>();
+        AtomicReference<int[]> after = new AtomicReference<>();
+        AtomicReference<Run> run = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            before.set(Affinity.allowedCpus());
+            run.set(measure("getpid", "--cpu", "0"));
+            after.set(Affinity.allowedCpus());
+        });
+        t.start();
+        t.join();
+        assumeTrue(before.get().length > 1, "this process may run on more than one CPU");
+
+        assertThat(run.get().exit()).as(run.get().err()).isZero();
+        assertThat(after.get()).as("CPUs the thread may use after `measure --cpu 0`")
+                .containsExactly(before.get());
+    }
+
+    // ---- csv ----
+
+    @Test
+    void csvHasTheFixedHeaderAndOneRowPerCall() {
+        Run r = measure("getpid", "getppid", "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+
+        List<String> lines = r.out().lines().collect(Collectors.toList());
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo(CSV_HEADER);
+        assertThat(lines.get(1)).startsWith("getpid,libc,true,");
+        assertThat(lines.get(2)).startsWith("getppid,libc,true,");
+        for (String row : lines.subList(1, 3)) {
+            String[] cells = row.split(",", -1);
+            assertThat(cells).as(row).hasSize(11);
+            assertThat(Double.parseDouble(cells[3])).as("net median of %s", row).isPositive();
+            assertThat(Integer.parseInt(cells[9])).as("samples of %s", row).isGreaterThanOrEqualTo(10);
+            assertThat(cells[10]).as("errno of %s", row).isEqualTo("0");
+        }
+    }
+
+    // ---- markdown ----
+
+    @Test
+    void markdownIsATableNamingTheCall() {
+        Run r = measure("getpid", "--format", "markdown");
+        assertThat(r.exit()).as(r.err()).isZero();
+
+        assertThat(r.out()).contains("|---", "`getpid`");
+    }
+
+    // ---- usage errors ----
+
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of(List.of("measure", "getpd"), "did you mean getpid"),
+                Arguments.of(List.of("measure", "getpid@vdso"), "libc, syscall"),
+                Arguments.of(List.of("measure"), "NAME"),
+                Arguments.of(List.of("measure", "getpid", "--bogus"), "--bogus"),
+                Arguments.of(List.of("measure", "getpid", "--format", "yaml"), "table, json, csv or markdown"),
+                Arguments.of(List.of("measure", "getpid", "--time", "banana"), "banana"),
+                Arguments.of(List.of("measure", "getpid", "--time", "0"), "--time"),
+                Arguments.of(List.of("measure", "getpid", "--time", "10m"), "60s"),
+                Arguments.of(List.of("measure", "getpid", "--warmup", "2m"), "--warmup"),
+                Arguments.of(List.of("measure", "getpid", "--samples", "0"), "--samples"),
+                Arguments.of(List.of("measure", "getpid", "--samples", "many"), "many"),
+                Arguments.of(List.of("measure", "getpid", "--cpu", "999"), "999"),
+                Arguments.of(List.of("measure", "getpid", "--cpu", "-1"), "--cpu"),
+                Arguments.of(List.of("list", "--category", "nope"), "nope"),
+                Arguments.of(List.of("nosuchcommand"), "nosuchcommand"),
+                Arguments.of(List.of("measure", "getpid", "-o", "/nonexistent-sysc-dir/out.json"), "does not exist"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("usageErrors")
+    void usageErrorsExitTwoWithOneLineAndNoStackTrace(List<String> args, String mentions) {
+        List<String> all = new ArrayList<>(args);
+        if (args.get(0).equals("measure")) {
+            all.addAll(List.of("--warmup", "0", "-q"));
+            if (!args.contains("--time")) {
+                all.addAll(List.of("--time", "20ms"));
+            }
+        }
+        Run r = sysc(all.toArray(new String[0]));
+
+        assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).as("stderr").hasSize(1);
+        assertThat(r.err()).contains(mentions).doesNotContain("Exception").doesNotContain("at dev.");
+        assertThat(r.out()).as("stdout").isEmpty();
+    }
+
+    @Test
+    void aUsageErrorIntoADirectoryThatDoesNotExistAlsoNamesTheFile() {
+        Path target = tmp.resolve("missing").resolve("out.json");
+        Run r = measure("getpid", "-o", target.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains(target.toString());
+        assertThat(target.getParent()).doesNotExist();
+    }
+
+    @Test
+    void outputOntoADirectoryIsAUsageError() {
+        Run r = measure("getpid", "-o", tmp.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("directory").doesNotContain("Exception");
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        Run r = sysc("measure", "getpd", "--debug");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines().get(0)).contains("did you mean getpid");
+        assertThat(r.errLines().size()).isGreaterThan(1);
+        assertThat(r.err()).contains("UnknownCallException");
+    }
+
+    // ---- -o ----
+
+    @Test
+    void aFailedRunLeavesTheOutputFileAlone() throws IOException {
+        Path file = tmp.resolve("out.json");
+        Files.writeString(file, "precious\n");
+
+        Run r = measure("getpd", "-o", file.toString(), "--format", "json");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(file).hasContent("precious");
+        assertThat(Files.readString(file)).isEqualTo("precious\n");
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    void aBadOptionLeavesTheOutputFileAlone() throws IOException {
+        Path file = tmp.resolve("out.json");
+        Files.writeString(file, "precious\n");
+
+        Run r = measure("getpid", "-o", file.toString(), "--samples", "0");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(file)).isEqualTo("precious\n");
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    void aSuccessfulRunReplacesTheOutputFileWithTheDocument() throws IOException {
+        Path file = tmp.resolve("out.json");
+        Files.writeString(file, "precious\n");
+
+        Run r = measure("getpid", "-o", file.toString(), "--format", "json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).as("nothing on stdout with -o").isEmpty();
+        Map<String, Object> doc = json(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(doc.get("schema")).isEqualTo("sysc/result/v1");
+        assertThat(results(doc)).extracting(m -> m.get("name")).containsExactly("getpid");
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    void outputCreatesAFileThatDidNotExist() throws IOException {
+        Path file = tmp.resolve("new.csv");
+
+        Run r = measure("getpid", "-o", file.toString(), "--format", "csv");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readAllLines(file)).first().isEqualTo(CSV_HEADER);
+        assertNoTemporaryFiles();
+    }
+
+    private void assertNoTemporaryFiles() throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("files in %s", tmp)
+                    .noneMatch(n -> n.endsWith(".tmp"))
+                    .noneMatch(n -> n.startsWith(".out.json.") || n.startsWith(".new.csv."));
+        }
+    }
+
+    // ---- help and version ----
+
+    @Test
+    void versionPrintsTheToolName() {
+        Run r = sysc("--version");
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("sysc ");
+        assertThat(r.out().lines().findFirst().orElse("")).doesNotContain("unknown");
+    }
+
+    @Test
+    void measureHelpListsTheMeasurementOptions() {
+        Run r = sysc("measure", "--help");
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("--time", "--cpu", "--format", "--warmup", "--samples", "--no-baseline",
+                "--output");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run r = sysc();
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).hasSize(1);
+    }
+
+    // ---- list ----
+
+    @Test
+    void listNamesEveryCall() {
+        Run r = sysc("list");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        for (CatalogEntry e : Catalog.builtIn().entries()) {
+            assertThat(r.out()).contains(e.name());
+        }
+    }
+
+    @Test
+    void listOfOneCategoryAsJson() throws IOException {
+        Run r = sysc("list", "--category", "time", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+
+        Map<String, Object> doc = json(r.out());
+        assertThat(doc.get("schema")).isEqualTo("sysc/catalog/v1");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> calls = (List<Map<String, Object>>) doc.get("calls");
+        List<String> timeCalls = Catalog.builtIn().entries().stream().filter(e -> e.category().equals("time"))
+                .map(CatalogEntry::name).collect(Collectors.toList());
+        assertThat(calls).isNotEmpty().allSatisfy(c -> assertThat(c).containsEntry("category", "time"));
+        assertThat(calls).extracting(c -> c.get("name")).containsExactlyElementsOf(timeCalls);
+    }
+
+    @Test
+    void listAsCsvHasOneRowPerCall() {
+        Run r = sysc("list", "--format", "csv");
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines().count()).isEqualTo(Catalog.builtIn().entries().size() + 1L);
+    }
+}
