@@ -22,6 +22,8 @@ public final class Defaults {
     public static final Duration MAX_TIME = Duration.ofSeconds(60);
     /** Above this robust coefficient of variation (MAD-based) of the raw samples, a result is flagged as noisy. */
     public static final double NOISY_CV = 0.05;
+    /** A spread smaller than this (ns, robust standard deviation) never counts as noise. */
+    public static final double NOISY_MIN_SPREAD_NS = 2.0;
     /** Above this share of samples outside the Tukey fences, a result is flagged as noisy. */
     public static final double NOISY_OUTLIER_SHARE = 0.10;
     /** Progress is reported at most this often. */

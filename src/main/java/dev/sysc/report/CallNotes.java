@@ -26,8 +26,9 @@ final class CallNotes {
             notes.add(kindNote(r, e, host));
         }
         if (r.noisy()) {
-            notes.add("noisy: the samples vary more than on a quiet machine; pin with --cpu N, "
-                    + "stop other work, and measure again");
+            double outliers = (double) (r.raw().lowOutliers() + r.raw().highOutliers()) / r.raw().n();
+            notes.add("noisy: " + Numbers.percent(outliers) + " of samples are outliers and the p05–p95 spread "
+                    + "is wide; the median holds, but for tighter numbers pin with --cpu N and stop other work");
         }
         if (r.baseline() != null && r.net().median() < 0.5 * Math.max(1, r.baseline().median()) && r.crossesKernel()) {
             notes.add("net cost is small next to the FFI baseline: treat the figure with care");
