@@ -1,6 +1,7 @@
 package dev.sysc.bench;
 
 import dev.sysc.os.Affinity;
+import dev.sysc.os.Errnos;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.Probe;
@@ -41,59 +42,149 @@ public final class Runner {
     }
 
     /**
-     * Measures {@code calls} in order.
+     * Measures {@code calls} in order, one after another.
      *
      * @param vdsoClockUsable whether this machine's vDSO can read the clock (decides whether
      *                        clock_gettime crosses)
      */
     public List<CallResult> measure(List<CallRef> calls, MeasureSpec spec, boolean vdsoClockUsable) {
+        return pinnedFor(spec, () -> {
+            List<CallResult> results = new ArrayList<>();
+            try (BaselineHolder baseline = new BaselineHolder(spec)) {
+                for (int i = 0; i < calls.size(); i++) {
+                    results.addAll(sampleTogether(List.of(calls.get(i)), baseline, spec, vdsoClockUsable, i, calls.size()));
+                }
+            }
+            return results;
+        });
+    }
+
+    /**
+     * Measures {@code calls} side by side: sampled in rounds (A B C A B C ...) so that drift hits them
+     * all alike, each paired with the baseline. Results come back in the order of {@code calls}.
+     */
+    public List<CallResult> compare(List<CallRef> calls, MeasureSpec spec, boolean vdsoClockUsable) {
+        return pinnedFor(spec, () -> {
+            try (BaselineHolder baseline = new BaselineHolder(spec)) {
+                return sampleTogether(calls, baseline, spec, vdsoClockUsable, 0, 1);
+            }
+        });
+    }
+
+    private List<CallResult> pinnedFor(MeasureSpec spec, java.util.function.Supplier<List<CallResult>> work) {
         // The shell runs command after command on one thread: a pin must not outlive its command.
         int[] allowedBefore = spec.cpu() >= 0 ? Affinity.allowedCpus() : null;
         if (spec.cpu() >= 0) {
             Affinity.pinCurrentThread(spec.cpu());
         }
-        List<CallResult> results = new ArrayList<>();
-        Probe baseline = null;
         try {
-            for (int i = 0; i < calls.size(); i++) {
-                CallRef call = calls.get(i);
-                boolean wantBaseline = spec.baseline() && !call.name().equals(BASELINE);
-                if (wantBaseline && baseline == null) {
-                    baseline = probes.open(Catalog.builtIn().resolve(BASELINE));
-                }
-                results.add(measureOne(call, wantBaseline ? baseline : null, spec, vdsoClockUsable, i, calls.size()));
-            }
+            return work.get();
         } finally {
-            if (baseline != null) {
-                baseline.close();
-            }
             if (allowedBefore != null) {
                 Affinity.setAllowedCpus(allowedBefore);
             }
         }
-        return results;
     }
 
-    private CallResult measureOne(CallRef call, Probe baseline, MeasureSpec spec, boolean vdsoClockUsable,
-                                  int index, int count) {
+    /** The ffi-noop probe, opened when first needed and closed with the run. */
+    private final class BaselineHolder implements AutoCloseable {
+        private final boolean wanted;
+        private Probe probe;
+
+        BaselineHolder(MeasureSpec spec) {
+            this.wanted = spec.baseline();
+        }
+
+        Probe forCall(CallRef call) {
+            if (!wanted || call.name().equals(BASELINE)) {
+                return null;
+            }
+            if (probe == null) {
+                probe = probes.open(Catalog.builtIn().resolve(BASELINE));
+            }
+            return probe;
+        }
+
+        @Override
+        public void close() {
+            if (probe != null) {
+                probe.close();
+            }
+        }
+    }
+
+    /**
+     * Opens the probes of {@code calls} and samples them together; a call whose setup or invocation
+     * fails is reported as failed with its errno, and the others are sampled without it.
+     */
+    private List<CallResult> sampleTogether(List<CallRef> calls, BaselineHolder baselines, MeasureSpec spec,
+                                            boolean vdsoClockUsable, int index, int count) {
+        CallResult[] results = new CallResult[calls.size()];
+        java.util.Map<Integer, Probe> open = new java.util.LinkedHashMap<>();
+        try {
+            for (int i = 0; i < calls.size(); i++) {
+                try {
+                    open.put(i, probes.open(calls.get(i)));
+                } catch (ProbeSetupException e) {
+                    results[i] = failed(calls.get(i), vdsoClockUsable, e.errno(), e.getMessage());
+                }
+            }
+            // The baseline is shared; when one call is ffi-noop itself, it is sampled without one.
+            Probe baseline = null;
+            for (int i : open.keySet()) {
+                Probe b = baselines.forCall(calls.get(i));
+                baseline = b != null ? b : baseline;
+            }
+            while (!open.isEmpty()) {
+                List<Integer> order = new ArrayList<>(open.keySet());
+                List<Probe> targets = new ArrayList<>();
+                for (int i : order) {
+                    targets.add(open.get(i));
+                }
+                String label = order.size() == 1 ? calls.get(order.get(0)).id() : order.size() + " calls";
+                try {
+                    List<Sampler.Samples> samples = new Sampler(timer, targets, baseline, spec,
+                            progress(label, index, count)).run();
+                    for (int j = 0; j < order.size(); j++) {
+                        int i = order.get(j);
+                        boolean subtract = baselines.forCall(calls.get(i)) != null;
+                        results[i] = summarize(calls.get(i), vdsoClockUsable, samples.get(j), subtract);
+                    }
+                    break;
+                } catch (Sampler.CallFailed e) {
+                    if (e.probe == baseline) {
+                        for (int i : order) {
+                            results[i] = failed(calls.get(i), vdsoClockUsable, e.probe.errno(),
+                                    "the baseline " + BASELINE + " failed: " + Errnos.describe(e.probe.errno()));
+                        }
+                        break;
+                    }
+                    int i = order.get(targets.indexOf(e.probe));
+                    results[i] = failed(calls.get(i), vdsoClockUsable, e.probe.errno(),
+                            calls.get(i).name() + " failed: " + Errnos.describe(e.probe.errno()));
+                    open.remove(i).close();
+                }
+            }
+        } finally {
+            for (Probe p : open.values()) {
+                p.close();
+            }
+        }
+        return List.of(results);
+    }
+
+    private static CallResult failed(CallRef call, boolean vdsoClockUsable, int errno, String why) {
+        boolean crosses = call.entry().crossesKernel(call.path(), vdsoClockUsable);
+        return CallResult.failed(call.name(), call.path().id(), crosses, crosses ? call.entry().crossings() : 0,
+                errno, why);
+    }
+
+    private static CallResult summarize(CallRef call, boolean vdsoClockUsable, Sampler.Samples s, boolean subtract) {
         String name = call.name();
         String path = call.path().id();
         boolean crosses = call.entry().crossesKernel(call.path(), vdsoClockUsable);
         int crossings = crosses ? call.entry().crossings() : 0;
-        Probe probe;
-        try {
-            probe = probes.open(call);
-        } catch (ProbeSetupException e) {
-            return CallResult.failed(name, path, crosses, crossings, e.errno(), e.getMessage());
-        }
-        try (probe) {
-            Sampler.Samples s = new Sampler(timer, probe, baseline, spec, progress(call.id(), index, count)).run();
-            return summarize(name, path, crosses, crossings, s);
-        } catch (Sampler.CallFailed e) {
-            String who = e.probe == probe ? name : "the baseline " + BASELINE;
-            return CallResult.failed(name, path, crosses, crossings, e.probe.errno(),
-                    who + " failed: " + dev.sysc.os.Errnos.describe(e.probe.errno()));
-        }
+        return summarize(name, path, crosses, crossings, subtract ? s : new Sampler.Samples(s.raw(), null, s.callsPerSample()));
     }
 
     private static CallResult summarize(String name, String path, boolean crosses, int crossings, Sampler.Samples s) {

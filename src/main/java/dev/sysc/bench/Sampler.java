@@ -1,12 +1,15 @@
 package dev.sysc.bench;
 
 import dev.sysc.probe.Probe;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Times batches of one probe, interleaved with the FFI baseline: calibrates the batch size, warms the
- * JIT up until batch times stop falling, then takes samples (A B A B ...) so that drift on a busy
- * machine hits the call and its baseline alike.
+ * Times batches of one or more probes, each paired with the FFI baseline: calibrates a batch size per
+ * probe, warms the JIT up until batch times stop falling, then takes samples in rounds
+ * (A base B base C base, A base ...), so that drift on a busy machine hits every call and its baseline
+ * alike. One probe is the {@code measure} case; several are {@code compare}'s interleaving.
  */
 final class Sampler {
     /** Warm-up judges progress over windows this long. */
@@ -19,16 +22,16 @@ final class Sampler {
     private static final int STABLE_WINDOWS = 2;
 
     private final Timer timer;
-    private final Probe target;
+    private final List<Probe> targets;
     private final Probe baseline;
     private final MeasureSpec spec;
     private final Progress progress;
 
-    /** What sampling produced: raw and baseline ns per call for each sample, and the batch size. */
+    /** What sampling produced for one probe: raw and baseline ns per call for each sample, and the batch size. */
     record Samples(double[] raw, double[] baseline, int callsPerSample) {
     }
 
-    /** The probe stopped with {@code errno} before finishing a batch. */
+    /** A probe stopped with an errno before finishing a batch. */
     static final class CallFailed extends RuntimeException {
         final Probe probe;
 
@@ -38,39 +41,49 @@ final class Sampler {
         }
     }
 
-    /** Rate-limited progress of one call. */
+    /** Rate-limited progress. */
     interface Progress {
         void report(MeasureListener.Phase phase, double fraction);
     }
 
-    Sampler(Timer timer, Probe target, Probe baseline, MeasureSpec spec, Progress progress) {
+    Sampler(Timer timer, List<Probe> targets, Probe baseline, MeasureSpec spec, Progress progress) {
         this.timer = timer;
-        this.target = target;
+        this.targets = List.copyOf(targets);
         this.baseline = baseline;
         this.spec = spec;
         this.progress = progress;
     }
 
-    Samples run() {
+    List<Samples> run() {
         // A first call is slow (lazy linking, cold caches): untimed, so calibration does not stop at a
         // batch of one on the strength of it when there is no warm-up to recalibrate after.
-        untimed(target, PRIME_CALLS);
+        for (Probe p : targets) {
+            untimed(p, PRIME_CALLS);
+        }
         if (baseline != null) {
             untimed(baseline, PRIME_CALLS);
         }
-        int n = calibrate();
+        int[] n = calibrateAll();
         if (!spec.warmup().isZero()) {
             warmUp(n);
-            n = calibrate();
+            n = calibrateAll();
         }
         return sample(n);
     }
 
-    /** The batch size that makes one timed batch of the target last about {@link Defaults#TARGET_BATCH_NANOS}. */
-    int calibrate() {
+    private int[] calibrateAll() {
+        int[] n = new int[targets.size()];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = calibrate(targets.get(i));
+        }
+        return n;
+    }
+
+    /** The batch size that makes one timed batch of {@code probe} last about {@link Defaults#TARGET_BATCH_NANOS}. */
+    int calibrate(Probe probe) {
         int n = 1;
         while (true) {
-            long t = timeBatch(target, n);
+            long t = timeBatch(probe, n);
             if (t >= Defaults.TARGET_BATCH_NANOS || n >= Defaults.MAX_BATCH) {
                 return n;
             }
@@ -79,66 +92,92 @@ final class Sampler {
         }
     }
 
-    /** Runs batches until per-call time stops falling (the loop is compiled), bounded by the warm-up time. */
-    private void warmUp(int n) {
+    /**
+     * Runs rounds until every probe's per-call time stops falling (its loop is compiled), bounded by
+     * the warm-up time.
+     */
+    private void warmUp(int[] n) {
         long start = timer.nanoTime();
-        long budget = spec.warmup().toNanos();
+        long budget = spec.warmup().toNanos() * targets.size();
         long minimum = Math.min(budget, Defaults.MIN_WARMUP.toNanos());
-        double best = Double.MAX_VALUE;
-        int stable = 0;
-        double[] window = new double[64];
+        double[] best = new double[targets.size()];
+        int[] stable = new int[targets.size()];
+        Arrays.fill(best, Double.MAX_VALUE);
+        List<double[]> windows = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            windows.add(new double[64]);
+        }
         while (true) {
             long windowStart = timer.nanoTime();
             int count = 0;
-            while (count < window.length && (count < 3 || timer.nanoTime() - windowStart < WINDOW_NANOS)) {
-                window[count++] = (double) timeBatch(target, n) / n;
-                if (baseline != null) {
-                    timeBatch(baseline, n);
+            while (count < 64 && (count < 3 || timer.nanoTime() - windowStart < WINDOW_NANOS)) {
+                for (int i = 0; i < targets.size(); i++) {
+                    windows.get(i)[count] = (double) timeBatch(targets.get(i), n[i]) / n[i];
+                    if (baseline != null) {
+                        timeBatch(baseline, n[i]);
+                    }
                 }
+                count++;
             }
-            double median = median(window, count);
-            if (median < best * IMPROVEMENT) {
-                best = median;
-                stable = 0;
-            } else {
-                stable++;
+            boolean allStable = true;
+            for (int i = 0; i < targets.size(); i++) {
+                double median = median(windows.get(i), count);
+                if (median < best[i] * IMPROVEMENT) {
+                    best[i] = median;
+                    stable[i] = 0;
+                } else {
+                    stable[i]++;
+                }
+                allStable &= stable[i] >= STABLE_WINDOWS;
             }
             long elapsed = timer.nanoTime() - start;
             progress.report(MeasureListener.Phase.WARMUP, Math.min(1, (double) elapsed / budget));
-            if ((elapsed >= minimum && stable >= STABLE_WINDOWS) || elapsed >= budget) {
+            if ((elapsed >= minimum && allStable) || elapsed >= budget) {
                 return;
             }
         }
     }
 
-    private Samples sample(int n) {
+    private List<Samples> sample(int[] n) {
+        int k = targets.size();
         int wanted = spec.samples();
-        long budget = wanted > 0 ? Defaults.MAX_TIME.toNanos() : spec.time().toNanos();
-        double[] raw = new double[wanted > 0 ? wanted : 1024];
-        double[] base = baseline == null ? null : new double[raw.length];
+        long budget = wanted > 0 ? Defaults.MAX_TIME.toNanos() : spec.time().toNanos() * k;
+        int capacity = wanted > 0 ? wanted : 1024;
+        double[][] raw = new double[k][capacity];
+        double[][] base = new double[k][baseline == null ? 0 : capacity];
         int count = 0;
         long start = timer.nanoTime();
         while (true) {
-            if (count == raw.length) {
-                raw = Arrays.copyOf(raw, raw.length * 2);
-                base = base == null ? null : Arrays.copyOf(base, raw.length);
+            if (count == capacity) {
+                capacity *= 2;
+                for (int i = 0; i < k; i++) {
+                    raw[i] = Arrays.copyOf(raw[i], capacity);
+                    base[i] = baseline == null ? base[i] : Arrays.copyOf(base[i], capacity);
+                }
             }
-            raw[count] = (double) timeBatch(target, n) / n;
-            if (baseline != null) {
-                base[count] = (double) timeBatch(baseline, n) / n;
+            for (int i = 0; i < k; i++) {
+                raw[i][count] = (double) timeBatch(targets.get(i), n[i]) / n[i];
+                if (baseline != null) {
+                    base[i][count] = (double) timeBatch(baseline, n[i]) / n[i];
+                }
             }
             count++;
             long elapsed = timer.nanoTime() - start;
             if (wanted > 0 ? count >= wanted : count >= Defaults.MIN_SAMPLES && elapsed >= budget) {
                 break;
             }
-            if (elapsed >= Defaults.MAX_TIME.toNanos()) {
+            if (elapsed >= Defaults.MAX_TIME.toNanos() * k) {
                 break;
             }
             progress.report(MeasureListener.Phase.SAMPLING,
                     wanted > 0 ? (double) count / wanted : Math.min(1, (double) elapsed / budget));
         }
-        return new Samples(Arrays.copyOf(raw, count), base == null ? null : Arrays.copyOf(base, count), n);
+        List<Samples> out = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            out.add(new Samples(Arrays.copyOf(raw[i], count),
+                    baseline == null ? null : Arrays.copyOf(base[i], count), n[i]));
+        }
+        return out;
     }
 
     private static void untimed(Probe probe, int n) {

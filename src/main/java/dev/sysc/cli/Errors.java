@@ -28,7 +28,7 @@ final class Errors {
     static int onExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean usage = e instanceof UsageException || e instanceof UnknownCallException
-                || e instanceof SpecException;
+                || e instanceof SpecException || e instanceof dev.sysc.compare.ResultFileException;
         if (usage) {
             err.println(prefix(cl) + oneLine(e.getMessage()));
         } else if (e instanceof NativeCallException || e instanceof java.io.UncheckedIOException) {

@@ -20,6 +20,11 @@ public final class ResultJson {
     }
 
     public static String render(MeasureRun run) {
+        return write(document(run));
+    }
+
+    /** The document as maps and lists, for renderers that add to it (compare adds "ratio"). */
+    static Map<String, Object> document(MeasureRun run) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", SCHEMA);
         Map<String, Object> tool = new LinkedHashMap<>();
@@ -33,7 +38,7 @@ public final class ResultJson {
             results.add(result(r));
         }
         doc.put("results", results);
-        return write(doc);
+        return doc;
     }
 
     static String write(Object doc) {

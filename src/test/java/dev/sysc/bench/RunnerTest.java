@@ -168,4 +168,34 @@ class RunnerTest {
         r.measure(List.of(catalog.resolve("getpid")), new MeasureSpec(Duration.ofMillis(500), Duration.ofMillis(200), 0, -1, true), true);
         assertThat(phases).contains(MeasureListener.Phase.SAMPLING);
     }
+
+    @Test
+    void compareSamplesCallsInRoundsEachPairedWithTheBaseline() {
+        Map<String, Long> costs = Map.of("getpid", 150L, "getppid", 170L, "gettid", 160L, "ffi-noop", 10L);
+        List<CallResult> results = runner(costs).compare(
+                List.of(catalog.resolve("getpid"), catalog.resolve("getppid"), catalog.resolve("gettid")),
+                new MeasureSpec(Duration.ofMillis(5), Duration.ZERO, 0, -1, true), true);
+        assertThat(results).extracting(CallResult::name).containsExactly("getpid", "getppid", "gettid");
+        assertThat(results).extracting(r -> r.net().median()).containsExactly(140.0, 160.0, 150.0);
+        // All three have the same number of samples: one each per round.
+        assertThat(results).extracting(CallResult::samples).containsOnly(results.get(0).samples());
+        // After priming and calibrating each probe, sampling runs A base B base C base, round after round.
+        List<String> round = List.of("getpid", "ffi-noop", "getppid", "ffi-noop", "gettid", "ffi-noop");
+        List<String> trace = clock.trace;
+        int start = trace.size() - round.size() * results.get(0).samples();
+        assertThat(start).isGreaterThan(0);
+        for (int i = start; i < trace.size(); i++) {
+            assertThat(trace.get(i)).as("position %d", i).isEqualTo(round.get((i - start) % round.size()));
+        }
+    }
+
+    @Test
+    void compareKeepsGoingWhenOneCallFails() {
+        Runner r = new Runner(clock, call -> call.name().equals("getppid") ? Probe.of(call, () -> -1)
+                : clock.probe(call.id(), call.name().equals("ffi-noop") ? 10 : 150), MeasureListener.NONE);
+        List<CallResult> results = r.compare(List.of(catalog.resolve("getpid"), catalog.resolve("getppid")),
+                spec(Duration.ofMillis(5), 0, true), true);
+        assertThat(results).extracting(CallResult::ok).containsExactly(true, false);
+        assertThat(results.get(0).net().median()).isEqualTo(140);
+    }
 }

@@ -1,0 +1,127 @@
+package dev.sysc.cli;
+
+import dev.sysc.bench.CallResult;
+import dev.sysc.bench.CompareRun;
+import dev.sysc.bench.MeasureRun;
+import dev.sysc.bench.MeasureSpec;
+import dev.sysc.bench.Runner;
+import dev.sysc.compare.ResultFileReader;
+import dev.sysc.compare.RunComparison;
+import dev.sysc.compare.RunDiff;
+import dev.sysc.compare.SavedRun;
+import dev.sysc.os.HostInfo;
+import dev.sysc.os.HostReader;
+import dev.sysc.os.Terminal;
+import dev.sysc.probe.CallRef;
+import dev.sysc.probe.Catalog;
+import dev.sysc.probe.Workspace;
+import dev.sysc.report.CompareReport;
+import dev.sysc.report.DiffReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sysc compare}: calls side by side, or saved runs with a significance test. */
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Compare calls side by side, or saved runs from two machines, kernels or boots.",
+                "With call names: measures them interleaved in rounds and shows each one's ratio to the "
+                        + "baseline call (the first, or --baseline).",
+                "With result files (sysc measure --format json -o FILE): matches calls by name@path and "
+                        + "tests each change with a Mann-Whitney U test; later files are compared with the first."})
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "2..*", paramLabel = "NAME[@PATH]|FILE.json",
+            description = "At least two calls (see `sysc list`), or at least two result files.")
+    List<String> operands;
+
+    @Option(names = "--baseline", paramLabel = "NAME[@PATH]",
+            description = "The call the others are compared with (default: the first).")
+    String baseline;
+
+    @Mixin
+    MeasurementOptions measurement;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        long files = operands.stream().filter(CompareCommand::looksLikeFile).count();
+        if (files == operands.size()) {
+            return compareFiles();
+        }
+        if (files > 0) {
+            throw new UsageException("give either call names or result files, not both ("
+                    + operands.stream().filter(CompareCommand::looksLikeFile).findFirst().orElse("") + " is a file)");
+        }
+        return compareCalls();
+    }
+
+    static boolean looksLikeFile(String operand) {
+        return operand.toLowerCase(Locale.ROOT).endsWith(".json") || operand.contains("/")
+                || Files.isRegularFile(Paths.get(operand));
+    }
+
+    private int compareCalls() {
+        Catalog catalog = Catalog.builtIn();
+        List<CallRef> calls = operands.stream().map(catalog::resolve).collect(Collectors.toList());
+        int baselineIndex = 0;
+        if (baseline != null) {
+            CallRef wanted = catalog.resolve(baseline);
+            baselineIndex = -1;
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.get(i).id().equals(wanted.id())) {
+                    baselineIndex = i;
+                }
+            }
+            if (baselineIndex < 0) {
+                throw new UsageException("--baseline " + baseline + " is not one of the compared calls");
+            }
+        }
+        MeasureSpec measureSpec = measurement.toSpec();
+        Output out = new Output(spec.commandLine().getOut(), output.output);
+        out.check();
+        HostInfo host = HostReader.live().read();
+        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
+        List<CallResult> results;
+        try (Workspace workspace = new Workspace()) {
+            results = Runner.live(workspace, showProgress ? progress : (c, i, n, p, f) -> { })
+                    .compare(calls, measureSpec, host.vdsoClockUsable());
+        } finally {
+            progress.clear();
+        }
+        MeasureRun run = new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
+        out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format));
+        return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private int compareFiles() {
+        Output out = new Output(spec.commandLine().getOut(), output.output);
+        out.check();
+        List<SavedRun> runs = new ArrayList<>();
+        for (String f : operands) {
+            runs.add(ResultFileReader.read(Path.of(f)));
+        }
+        List<RunDiff> diffs = new ArrayList<>();
+        for (int i = 1; i < runs.size(); i++) {
+            diffs.add(RunComparison.diff(runs.get(0), runs.get(i)));
+        }
+        out.write(DiffReport.render(diffs, output.format));
+        return ExitCodes.OK;
+    }
+}

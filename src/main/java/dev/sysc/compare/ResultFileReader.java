@@ -1,0 +1,162 @@
+package dev.sysc.compare;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sysc.os.HostInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads a {@code sysc/result/v1} file, refusing anything that is not one with a one-line reason. */
+public final class ResultFileReader {
+    /** The schema this reader understands. */
+    public static final String SCHEMA = "sysc/result/v1";
+    /** Files larger than this are refused before parsing: a real run of every call is a few MB. */
+    public static final long MAX_BYTES = 64L << 20;
+
+    private ResultFileReader() {
+    }
+
+    public static SavedRun read(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ResultFileException(name, "is a directory, not a result file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ResultFileException(name, "is " + (size >> 20) + " MB, more than the "
+                        + (MAX_BYTES >> 20) + " MB a result file may have");
+            }
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ResultFileException(name, "no such file");
+        } catch (IOException e) {
+            throw new ResultFileException(name, "cannot read: " + e.getMessage());
+        }
+        if (text.isBlank()) {
+            throw new ResultFileException(name, "is empty");
+        }
+        Object doc;
+        try {
+            doc = JSON.std.anyFrom(text);
+        } catch (JsonProcessingException e) {
+            String msg = e.getOriginalMessage();
+            boolean truncated = msg != null && (msg.contains("end-of-input") || msg.contains("EOF"));
+            throw new ResultFileException(name, truncated ? "is truncated (the JSON ends early)"
+                    : "is not valid JSON (" + firstLine(msg) + ")");
+        } catch (IOException e) {
+            throw new ResultFileException(name, "is not valid JSON (" + firstLine(e.getMessage()) + ")");
+        }
+        return parse(name, doc);
+    }
+
+    static SavedRun parse(String name, Object doc) {
+        if (!(doc instanceof Map)) {
+            throw new ResultFileException(name, "is JSON but not a sysc result (expected an object)");
+        }
+        Map<?, ?> root = (Map<?, ?>) doc;
+        Object schema = root.get("schema");
+        if (!(schema instanceof String)) {
+            throw new ResultFileException(name, "has no \"schema\": not a sysc result file");
+        }
+        if (!SCHEMA.equals(schema)) {
+            throw new ResultFileException(name, "has schema " + schema + "; this sysc reads " + SCHEMA);
+        }
+        HostInfo host = host(name, root.get("host"));
+        Object results = root.get("results");
+        if (!(results instanceof List)) {
+            throw new ResultFileException(name, "has no \"results\" list");
+        }
+        List<SavedResult> out = new ArrayList<>();
+        int index = 0;
+        for (Object r : (List<?>) results) {
+            out.add(result(name, index++, r));
+        }
+        Object ts = root.get("timestamp");
+        return new SavedRun(name, ts instanceof String ? (String) ts : "unknown", host, out);
+    }
+
+    private static SavedResult result(String file, int index, Object o) {
+        String where = "results[" + index + "]";
+        if (!(o instanceof Map)) {
+            throw new ResultFileException(file, where + " is not an object");
+        }
+        Map<?, ?> m = (Map<?, ?>) o;
+        String name = string(file, m, "name", where);
+        String path = string(file, m, "path", where);
+        Object crosses = m.get("crosses_kernel");
+        Object errno = m.get("errno");
+        if (!(crosses instanceof Boolean) || !(errno instanceof Number)) {
+            throw new ResultFileException(file, where + " lacks crosses_kernel or errno");
+        }
+        Object samples = m.get("sample_ns");
+        if (!(samples instanceof List)) {
+            throw new ResultFileException(file, where + " (" + name + ") has no sample_ns list");
+        }
+        List<?> list = (List<?>) samples;
+        double[] values = new double[list.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!(list.get(i) instanceof Number)) {
+                throw new ResultFileException(file, where + " (" + name + ") has a sample that is not a number");
+            }
+            values[i] = ((Number) list.get(i)).doubleValue();
+        }
+        double netMedian = Double.NaN;
+        Object net = m.get("net_ns");
+        if (net instanceof Map && ((Map<?, ?>) net).get("median") instanceof Number) {
+            netMedian = ((Number) ((Map<?, ?>) net).get("median")).doubleValue();
+        }
+        return new SavedResult(name, path, (Boolean) crosses, ((Number) errno).intValue(), netMedian, values);
+    }
+
+    private static String string(String file, Map<?, ?> m, String key, String where) {
+        Object v = m.get(key);
+        if (!(v instanceof String)) {
+            throw new ResultFileException(file, where + " has no \"" + key + "\"");
+        }
+        return (String) v;
+    }
+
+    private static HostInfo host(String file, Object o) {
+        if (!(o instanceof Map)) {
+            throw new ResultFileException(file, "has no \"host\" block");
+        }
+        Map<?, ?> h = (Map<?, ?>) o;
+        List<String> flags = new ArrayList<>();
+        if (h.get("cpu_flags") instanceof List) {
+            for (Object f : (List<?>) h.get("cpu_flags")) {
+                flags.add(String.valueOf(f));
+            }
+        }
+        Map<String, String> vulns = new TreeMap<>();
+        if (h.get("vulnerabilities") instanceof Map) {
+            ((Map<?, ?>) h.get("vulnerabilities")).forEach((k, v) -> vulns.put(String.valueOf(k), String.valueOf(v)));
+        }
+        Object cpus = h.get("cpus");
+        Object virt = h.get("virtualized");
+        return new HostInfo(text(h, "hostname"), text(h, "kernel"), text(h, "arch"), text(h, "cpu_model"),
+                cpus instanceof Number ? ((Number) cpus).intValue() : 0, text(h, "clocksource"),
+                virt instanceof Boolean ? (Boolean) virt : null, text(h, "cmdline"), flags, vulns,
+                HostInfo.UNKNOWN, HostInfo.UNKNOWN, false, HostInfo.UNKNOWN);
+    }
+
+    private static String text(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        return v instanceof String && !((String) v).isBlank() ? (String) v : HostInfo.UNKNOWN;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.sysc.report;
+
+import dev.sysc.bench.CallResult;
+import dev.sysc.bench.CompareRun;
+import dev.sysc.bench.MeasureRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Calls side by side: table with ratios and bars, or result/v1 JSON, CSV and Markdown with a ratio each. */
+public final class CompareReport {
+    static final int BAR_WIDTH = 30;
+
+    private CompareReport() {
+    }
+
+    public static String render(CompareRun compare, Format format) {
+        switch (format) {
+            case JSON: return json(compare);
+            case CSV: return csv(compare);
+            case MARKDOWN: return markdown(compare);
+            default: return table(compare);
+        }
+    }
+
+    private static String table(CompareRun c) {
+        MeasureRun run = c.run();
+        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host())).append("\n\n");
+        TextTable t = new TextTable(List.of("call", "path", "kernel", "net median", "p05–p95", "ratio", ""),
+                false, false, false, true, true, true, false);
+        double slowest = run.results().stream().filter(CallResult::ok)
+                .mapToDouble(r -> r.net().median()).max().orElse(0);
+        for (CallResult r : run.results()) {
+            List<String> row = new ArrayList<>();
+            row.add(r.name());
+            row.add(r.path());
+            row.add(MeasureTable.kernel(r));
+            if (r.ok()) {
+                row.add(Numbers.ns(r.net().median()) + " ns");
+                row.add(Numbers.ns(r.net().p05()) + "–" + Numbers.ns(r.net().p95()));
+                row.add(c.ratio(r).map(CompareReport::ratio).orElse("—"));
+                row.add(bar(r.net().median(), slowest));
+            } else {
+                row.add("refused");
+                row.add(r.errno() != 0 ? dev.sysc.os.Errnos.name(r.errno()) : "failed");
+                row.add("");
+                row.add("");
+            }
+            t.add(row);
+        }
+        sb.append(t.render()).append('\n');
+        for (String note : notes(c)) {
+            sb.append("  ").append(note).append('\n');
+        }
+        sb.append('\n').append("ratio = net median / ").append(c.baseline().id()).append("'s net median; ")
+                .append("the bars are scaled to the slowest call.\n")
+                .append("The calls were sampled in rounds (each call in turn, every round) so that any drift "
+                        + "of the machine hits them alike.\n")
+                .append(MeasureTable.legend(run));
+        return sb.toString();
+    }
+
+    /** Sentences that say why rows differ: per-call notes, then what the vDSO saves where both paths were run. */
+    static List<String> notes(CompareRun c) {
+        List<String> notes = new ArrayList<>();
+        List<CallResult> results = c.run().results();
+        for (CallResult r : results) {
+            for (String n : CallNotes.of(r, c.run().host())) {
+                notes.add(r.id() + ": " + n);
+            }
+        }
+        for (CallResult user : results) {
+            if (!user.ok() || user.crossesKernel() || user.name().equals("ffi-noop")) {
+                continue;
+            }
+            for (CallResult crossing : results) {
+                if (crossing.ok() && crossing.crossesKernel() && crossing.name().equals(user.name())
+                        && user.net().median() > 0) {
+                    notes.add(String.format(Locale.ROOT,
+                            "%s is %s cheaper than %s: the vDSO saves the crossing, %s ns per call here.",
+                            user.id(), ratio(crossing.net().median() / user.net().median()), crossing.id(),
+                            Numbers.ns(crossing.net().median() - user.net().median())));
+                }
+            }
+        }
+        return notes;
+    }
+
+    static String ratio(double r) {
+        return r >= 10 ? String.format(Locale.ROOT, "%.1f×", r) : String.format(Locale.ROOT, "%.2f×", r);
+    }
+
+    static String bar(double value, double max) {
+        if (max <= 0 || value <= 0) {
+            return "";
+        }
+        int cells = (int) Math.round(value / max * BAR_WIDTH);
+        return "█".repeat(Math.max(1, cells));
+    }
+
+    private static String json(CompareRun c) {
+        Map<String, Object> doc = ResultJson.document(c.run());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) doc.get("results");
+        for (int i = 0; i < results.size(); i++) {
+            Double ratio = c.ratio(c.run().results().get(i)).map(r -> Numbers.round(r, 4)).orElse(null);
+            results.get(i).put("ratio", ratio);
+        }
+        return ResultJson.write(doc);
+    }
+
+    private static String csv(CompareRun c) {
+        StringBuilder sb = new StringBuilder();
+        List<String> lines = ResultCsv.render(c.run()).lines().toList();
+        sb.append(lines.get(0)).append(",ratio\n");
+        for (int i = 1; i < lines.size(); i++) {
+            String ratio = c.ratio(c.run().results().get(i - 1))
+                    .map(r -> String.format(Locale.ROOT, "%.4f", r)).orElse("");
+            sb.append(lines.get(i)).append(',').append(ratio).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String markdown(CompareRun c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("**Host:** ").append(MeasureTable.hostLine(c.run().host())).append("\n\n");
+        sb.append("| call | path | kernel | net median (ns) | p05–p95 (ns) | ratio |\n");
+        sb.append("|---|---|---|---:|---:|---:|\n");
+        for (CallResult r : c.run().results()) {
+            sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
+                    .append(MeasureTable.kernel(r)).append(" | ");
+            if (r.ok()) {
+                sb.append(Numbers.ns(r.net().median())).append(" | ").append(Numbers.ns(r.net().p05())).append("–")
+                        .append(Numbers.ns(r.net().p95())).append(" | ")
+                        .append(c.ratio(r).map(CompareReport::ratio).orElse("—")).append(" |\n");
+            } else {
+                sb.append("refused | ").append(r.errno() != 0 ? dev.sysc.os.Errnos.name(r.errno()) : "failed")
+                        .append(" | |\n");
+            }
+        }
+        sb.append('\n');
+        for (String note : notes(c)) {
+            sb.append("- ").append(note).append('\n');
+        }
+        sb.append("\nratio = net median / `").append(c.baseline().id()).append("`'s net median.\n");
+        return sb.toString();
+    }
+}

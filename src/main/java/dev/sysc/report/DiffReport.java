@@ -1,0 +1,164 @@
+package dev.sysc.report;
+
+import dev.sysc.compare.DiffRow;
+import dev.sysc.compare.HostDifference;
+import dev.sysc.compare.RunDiff;
+import dev.sysc.compare.SavedRun;
+import dev.sysc.compare.Unmatched;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Saved runs compared: host differences, then per call A, B, delta, p-value and verdict. */
+public final class DiffReport {
+    public static final String SCHEMA = "sysc/diff/v1";
+    public static final String CSV_HEADER = "a_file,b_file,name,path,a_median_ns,b_median_ns,delta,p_value,significant";
+
+    private DiffReport() {
+    }
+
+    /** Renders one diff per later file (each compared with the first). */
+    public static String render(List<RunDiff> diffs, Format format) {
+        switch (format) {
+            case JSON: return json(diffs);
+            case CSV: return csv(diffs);
+            case MARKDOWN: return markdown(diffs);
+            default: return table(diffs);
+        }
+    }
+
+    private static String table(List<RunDiff> diffs) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < diffs.size(); i++) {
+            RunDiff d = diffs.get(i);
+            if (i > 0) {
+                sb.append("\n────────────────────────────────────────\n\n");
+            }
+            sb.append("A: ").append(runLine(d.a())).append('\n');
+            sb.append("B: ").append(runLine(d.b())).append("\n\n");
+            if (d.hostDifferences().isEmpty()) {
+                sb.append("The hosts do not differ in kernel, CPU, clocksource, mitigation switches or vulnerability status.\n\n");
+            } else {
+                sb.append("What differs between the hosts (A → B):\n");
+                TextTable hosts = new TextTable(List.of("", "", ""));
+                for (HostDifference h : d.hostDifferences()) {
+                    hosts.add(List.of(" ", h.key(), h.a() + "  →  " + h.b()));
+                }
+                sb.append(hosts.render().lines().skip(1).map(l -> l + "\n").reduce("", String::concat)).append('\n');
+            }
+            TextTable t = new TextTable(List.of("call", "path", "A median", "B median", "delta", "p", "verdict"),
+                    false, false, true, true, true, true, true);
+            for (DiffRow r : d.rows()) {
+                t.add(List.of(r.name(), r.path(), Numbers.ns(r.aMedianNs()) + " ns", Numbers.ns(r.bMedianNs()) + " ns",
+                        String.format(Locale.ROOT, "%+.1f%%", r.delta() * 100), p(r.pValue()), r.verdict()));
+            }
+            sb.append(t.render());
+            if (!d.unmatched().isEmpty()) {
+                sb.append("\nNot compared:\n");
+                for (Unmatched u : d.unmatched()) {
+                    sb.append("  ").append(u.id()).append(" (").append(u.reason()).append(")\n");
+                }
+            }
+        }
+        sb.append("\nMedians of the raw samples (ns per call, FFI cost included): the data the test runs on.\n")
+                .append("p: two-sided Mann-Whitney U test of A's samples against B's. verdict: \"~\" when p ≥ 0.05 "
+                        + "or the change is under 1 %,\notherwise the change B / A − 1.\n");
+        return sb.toString();
+    }
+
+    private static String runLine(SavedRun r) {
+        return r.file() + " — " + MeasureTable.hostLine(r.host()) + ", " + r.timestamp();
+    }
+
+    static String p(double p) {
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    private static String markdown(List<RunDiff> diffs) {
+        StringBuilder sb = new StringBuilder();
+        for (RunDiff d : diffs) {
+            sb.append("**A:** ").append(runLine(d.a())).append("  \n**B:** ").append(runLine(d.b())).append("\n\n");
+            if (!d.hostDifferences().isEmpty()) {
+                sb.append("| host | A | B |\n|---|---|---|\n");
+                for (HostDifference h : d.hostDifferences()) {
+                    sb.append("| ").append(h.key()).append(" | ").append(h.a()).append(" | ").append(h.b()).append(" |\n");
+                }
+                sb.append('\n');
+            }
+            sb.append("| call | path | A median (ns) | B median (ns) | delta | p | verdict |\n|---|---|---:|---:|---:|---:|---:|\n");
+            for (DiffRow r : d.rows()) {
+                sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
+                        .append(Numbers.ns(r.aMedianNs())).append(" | ").append(Numbers.ns(r.bMedianNs())).append(" | ")
+                        .append(String.format(Locale.ROOT, "%+.1f%%", r.delta() * 100)).append(" | ")
+                        .append(p(r.pValue())).append(" | ").append(r.verdict()).append(" |\n");
+            }
+            for (Unmatched u : d.unmatched()) {
+                sb.append("\n- not compared: `").append(u.id()).append("` (").append(u.reason()).append(")");
+            }
+            sb.append("\n\n");
+        }
+        return sb.toString();
+    }
+
+    private static String csv(List<RunDiff> diffs) {
+        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
+        for (RunDiff d : diffs) {
+            for (DiffRow r : d.rows()) {
+                sb.append(d.a().file()).append(',').append(d.b().file()).append(',').append(r.name()).append(',')
+                        .append(r.path()).append(',')
+                        .append(String.format(Locale.ROOT, "%.3f,%.3f,%.5f,%.6g,%b", r.aMedianNs(), r.bMedianNs(),
+                                r.delta(), r.pValue(), r.significant()))
+                        .append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String json(List<RunDiff> diffs) {
+        List<Object> docs = new ArrayList<>();
+        for (RunDiff d : diffs) {
+            docs.add(document(d));
+        }
+        return ResultJson.write(docs.size() == 1 ? docs.get(0) : docs);
+    }
+
+    static Map<String, Object> document(RunDiff d) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema", SCHEMA);
+        doc.put("a", side(d.a()));
+        doc.put("b", side(d.b()));
+        Map<String, Object> hosts = new LinkedHashMap<>();
+        for (HostDifference h : d.hostDifferences()) {
+            hosts.put(h.key(), List.of(h.a(), h.b()));
+        }
+        doc.put("host_differences", hosts);
+        List<Object> rows = new ArrayList<>();
+        for (DiffRow r : d.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("path", r.path());
+            m.put("a_median_ns", Numbers.round(r.aMedianNs(), 3));
+            m.put("b_median_ns", Numbers.round(r.bMedianNs(), 3));
+            m.put("delta", Numbers.round(r.delta(), 5));
+            m.put("p_value", r.pValue());
+            m.put("significant", r.significant());
+            rows.add(m);
+        }
+        doc.put("rows", rows);
+        List<String> unmatched = new ArrayList<>();
+        for (Unmatched u : d.unmatched()) {
+            unmatched.add(u.id());
+        }
+        doc.put("unmatched", unmatched);
+        return doc;
+    }
+
+    private static Map<String, Object> side(SavedRun r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", r.file());
+        m.put("host", ResultJson.host(r.host()));
+        return m;
+    }
+}
