@@ -11,6 +11,7 @@ import dev.sysc.compare.RunDiff;
 import dev.sysc.compare.SavedRun;
 import dev.sysc.os.HostInfo;
 import dev.sysc.os.HostReader;
+import dev.sysc.os.Platform;
 import dev.sysc.os.Terminal;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
@@ -92,6 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new UsageException("--baseline " + baseline + " is not one of the compared calls");
             }
         }
+        Platform.requireSupported();
         MeasureSpec measureSpec = measurement.toSpec();
         Output out = new Output(spec.commandLine().getOut(), output.output);
         out.check();

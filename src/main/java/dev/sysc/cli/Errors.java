@@ -31,7 +31,8 @@ final class Errors {
                 || e instanceof SpecException || e instanceof dev.sysc.compare.ResultFileException;
         if (usage) {
             err.println(prefix(cl) + oneLine(e.getMessage()));
-        } else if (e instanceof NativeCallException || e instanceof java.io.UncheckedIOException) {
+        } else if (e instanceof NativeCallException || e instanceof java.io.UncheckedIOException
+                || e instanceof dev.sysc.os.Platform.UnsupportedPlatformException) {
             err.println(prefix(cl) + oneLine(e.getMessage()));
         } else {
             err.println(prefix(cl) + "internal error: " + oneLine(String.valueOf(e))

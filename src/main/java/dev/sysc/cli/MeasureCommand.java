@@ -6,6 +6,7 @@ import dev.sysc.bench.MeasureSpec;
 import dev.sysc.bench.Runner;
 import dev.sysc.os.HostInfo;
 import dev.sysc.os.HostReader;
+import dev.sysc.os.Platform;
 import dev.sysc.os.Terminal;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
@@ -44,6 +45,7 @@ public final class MeasureCommand implements Callable<Integer> {
     public Integer call() {
         Catalog catalog = Catalog.builtIn();
         List<CallRef> calls = names.stream().map(catalog::resolve).collect(Collectors.toList());
+        Platform.requireSupported();
         MeasureSpec measureSpec = measurement.toSpec();
         Output out = new Output(spec.commandLine().getOut(), output.output);
         out.check();

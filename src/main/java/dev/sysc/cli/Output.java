@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where a command's document goes: standard output, or a file written atomically (a temporary file
@@ -49,7 +50,12 @@ final class Output {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            tmp.toFile().deleteOnExit(); // an interrupted write leaves nothing behind
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            // createTempFile makes the file private (0600); a result file is not a secret, so give it
+            // the permissions of the file it replaces, or the usual rw-r--r-- for a new one.
+            Files.setPosixFilePermissions(tmp, Files.exists(target)
+                    ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

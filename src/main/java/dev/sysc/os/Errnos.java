@@ -12,6 +12,11 @@ public final class Errnos {
         return Native.lastErrno();
     }
 
+    /** Sets this thread's errno to 0. */
+    public static void clear() {
+        Native.setErrno(0);
+    }
+
     /** The symbolic name, e.g. {@code EPERM}, or {@code errno N} when the platform table lacks it. */
     public static String name(int errno) {
         Errno e = Errno.valueOf(errno);

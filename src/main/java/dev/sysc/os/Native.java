@@ -49,4 +49,9 @@ final class Native {
     static int lastErrno() {
         return LastError.getLastError(runtime());
     }
+
+    /** Sets this thread's errno, so a call that leaves it alone can be told from one that set it. */
+    static void setErrno(int value) {
+        LastError.setLastError(runtime(), value);
+    }
 }

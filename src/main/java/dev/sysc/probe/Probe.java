@@ -40,12 +40,35 @@ public final class Probe implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             long r = op.invoke();
             if (r < 0) {
-                // Read errno before anything else can make a native call on this thread.
-                errno = call.path() == CallPath.VDSO ? (int) -r : Errnos.last();
+                errno = diagnose(op, r);
                 return i;
             }
         }
         return n;
+    }
+
+    /**
+     * The errno behind a failed invocation. A vDSO function returns the negated errno. libc wrappers
+     * return -1 and set errno, except those of calls documented never to fail (getppid, getuid, ...),
+     * which hand back the kernel's raw -errno and leave errno alone: a seccomp filter can still make
+     * them fail. So the call is made once more with errno cleared: if errno stays 0, the return value
+     * itself is the answer.
+     */
+    private int diagnose(Operation op, long failed) {
+        if (call.path() == CallPath.VDSO) {
+            return (int) -failed;
+        }
+        int first = Errnos.last();
+        Errnos.clear();
+        long again = op.invoke();
+        int second = Errnos.last();
+        if (again >= 0) {
+            return first;
+        }
+        if (second != 0) {
+            return second;
+        }
+        return again >= -4095 ? (int) -again : first;
     }
 
     /** The errno of the failure that stopped the last {@link #run}, 0 if none did. */

@@ -11,18 +11,19 @@ public final class Suggestions {
     }
 
     /**
-     * Up to {@code limit} names within an edit distance of a third of the typed length (at least 2),
+     * Up to {@code limit} of the nearest names within an edit distance of a third of the typed length (at least 2),
      * or that start with or contain what was typed, nearest first.
      */
     public static List<String> closest(String typed, Collection<String> known, int limit) {
         int allowed = Math.max(2, typed.length() / 3);
-        return known.stream()
+        List<Scored> near = known.stream()
                 .map(k -> new Scored(k, score(typed, k)))
                 .filter(s -> s.score <= allowed)
                 .sorted(Comparator.comparingInt((Scored s) -> s.score).thenComparing(s -> s.name))
-                .limit(limit)
-                .map(s -> s.name)
                 .collect(Collectors.toList());
+        // Only the nearest: "getpd" suggests getpid, not also getcpu and getppid one edit further away.
+        int best = near.isEmpty() ? 0 : near.get(0).score;
+        return near.stream().filter(s -> s.score == best).limit(limit).map(s -> s.name).collect(Collectors.toList());
     }
 
     private static int score(String typed, String known) {

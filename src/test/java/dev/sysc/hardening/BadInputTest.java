@@ -1,0 +1,93 @@
+package dev.sysc.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sysc.cli.SyscCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every bad input: exit code 2, one line on stderr naming the problem, no stack trace, nothing on stdout. */
+class BadInputTest {
+    @TempDir
+    static Path dir;
+    static Path truncated;
+    static Path wrongSchema;
+    static Path notJson;
+    static Path empty;
+
+    @BeforeAll
+    static void files() throws IOException {
+        String valid = "{\"schema\":\"sysc/result/v1\",\"host\":{},\"results\":[]}";
+        truncated = Files.writeString(dir.resolve("cut.json"), valid.substring(0, 20));
+        wrongSchema = Files.writeString(dir.resolve("old.json"), valid.replace("v1", "v0"));
+        notJson = Files.writeString(dir.resolve("notes.json"), "just some notes\n");
+        empty = Files.writeString(dir.resolve("empty.json"), "");
+    }
+
+    static Stream<Arguments> badInputs() {
+        List<Arguments> cases = new ArrayList<>();
+        String q = "-q";
+        add(cases, "unknown call", "did you mean getpid?", "measure", "getpd", q);
+        add(cases, "unknown call, far from any", "unknown call 'xyzzy'", "measure", "xyzzy", q);
+        add(cases, "path the call lacks", "getpid has no vdso path (getpid has: libc, syscall)", "measure", "getpid@vdso", q);
+        add(cases, "unknown path", "unknown path 'kernel'", "measure", "getpid@kernel", q);
+        add(cases, "empty path", "unknown path ''", "measure", "getpid@", q);
+        add(cases, "unknown option", "Unknown option: '--bogus'", "measure", "getpid", "--bogus");
+        add(cases, "unknown short option", "Unknown option: '-Z'", "measure", "getpid", "-Z");
+        add(cases, "duration that is not one", "'banana' is not a duration", "measure", "getpid", "--time", "banana");
+        add(cases, "negative duration", "'-1s' is not a duration", "measure", "getpid", "--time", "-1s");
+        add(cases, "zero time", "--time must be longer than 0", "measure", "getpid", "--time", "0");
+        add(cases, "time over the maximum", "longer than the maximum, 60s", "measure", "getpid", "--time", "2m");
+        add(cases, "warm-up over the maximum", "--warmup 120000ms is longer than the maximum", "measure", "getpid", "--warmup", "2m");
+        add(cases, "zero samples", "--samples must be between 1 and 1000000, not 0", "measure", "getpid", "--samples", "0");
+        add(cases, "huge samples", "--samples must be between 1 and 1000000", "measure", "getpid", "--samples", "50000000");
+        add(cases, "samples not a number", "'lots' is not an int", "measure", "getpid", "--samples", "lots");
+        add(cases, "CPU that does not exist", "--cpu 4096: no such CPU for this process", "measure", "getpid", "--cpu", "4096");
+        add(cases, "negative CPU", "--cpu must be a CPU number", "measure", "getpid", "--cpu", "-1");
+        add(cases, "unknown format", "unknown format 'yaml' (use table, json, csv or markdown)", "measure", "getpid", "--format", "yaml");
+        add(cases, "unknown color", "--color", "measure", "getpid", "--color", "sometimes");
+        add(cases, "measure without a name", "Missing required parameter", "measure");
+        add(cases, "compare with one name", "compare", "compare", "getpid");
+        add(cases, "compare mixing names and files", "either call names or result files", "compare", "getpid", "x.json");
+        add(cases, "compare baseline not compared", "--baseline gettid is not one of the compared calls", "compare", "getpid", "getppid", "--baseline", "gettid");
+        add(cases, "unreadable result file", "missing.json: no such file", "compare", dir.resolve("missing.json").toString(), dir.resolve("missing2.json").toString());
+        add(cases, "result file that is not JSON", "notes.json: is not valid JSON", "compare", notJson.toString(), notJson.toString());
+        add(cases, "truncated result file", "cut.json: is truncated", "compare", truncated.toString(), truncated.toString());
+        add(cases, "result file of another schema", "old.json: has schema sysc/result/v0", "compare", wrongSchema.toString(), wrongSchema.toString());
+        add(cases, "empty result file", "empty.json: is empty", "compare", empty.toString(), empty.toString());
+        add(cases, "result file is a directory", "is a directory", "compare", dir.toString() + "/", dir.toString() + "/");
+        add(cases, "-o into a missing directory", "does not exist", "measure", "getpid", "-o", "/nonexistent/dir/out.json");
+        add(cases, "-o naming a directory", "is a directory", "measure", "getpid", "-o", dir.toString());
+        add(cases, "unknown category", "unknown category 'nope'", "list", "--category", "nope");
+        add(cases, "unknown command", "Unmatched argument", "mesure", "getpid");
+        add(cases, "no command", "missing command");
+        return cases.stream();
+    }
+
+    private static void add(List<Arguments> cases, String what, String message, String... args) {
+        cases.add(Arguments.of(what, message, args));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void isAOneLineUsageError(String what, String message, String[] args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SyscCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        assertThat(code).as(what + ": " + err).isEqualTo(2);
+        assertThat(err.toString().lines().count()).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.toString()).isEmpty();
+    }
+}
