@@ -1,9 +1,11 @@
 package dev.sysc;
 
+import dev.sysc.cli.ExitCodes;
 import dev.sysc.cli.SyscCommand;
+import dev.sysc.shell.Shell;
 import java.io.PrintWriter;
 
-/** Entry point: runs the command line and exits with its code. */
+/** Entry point: runs the command line (or, with no arguments at a terminal, the shell) and exits with its code. */
 public final class Main {
     private Main() {
     }
@@ -11,7 +13,18 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = SyscCommand.execute(out, err, args);
+        int code;
+        if (args.length == 0) {
+            if (System.console() != null) {
+                code = Shell.runOnSystemTerminal();
+            } else {
+                // Not a terminal (a pipe, a script): no prompt to wait at; say how to use sysc instead.
+                SyscCommand.commandLine(out, err).usage(err);
+                code = ExitCodes.USAGE;
+            }
+        } else {
+            code = SyscCommand.execute(out, err, args);
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -187,6 +187,10 @@ final class Sampler {
     }
 
     private long timeBatch(Probe probe, int n) {
+        // Checked once a batch (tens of microseconds): Ctrl-C in the shell interrupts this thread.
+        if (Thread.interrupted()) {
+            throw new MeasurementInterrupted();
+        }
         long t0 = timer.nanoTime();
         int done = probe.run(n);
         long t1 = timer.nanoTime();

@@ -45,11 +45,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "NAME[@PATH]|FILE.json",
+    @Parameters(arity = "2..*", paramLabel = "NAME[@PATH]|FILE.json", completionCandidates = CallSpecCandidates.class,
             description = "At least two calls (see `sysc list`), or at least two result files.")
     List<String> operands;
 
-    @Option(names = "--baseline", paramLabel = "NAME[@PATH]",
+    @Option(names = "--baseline", paramLabel = "NAME[@PATH]", completionCandidates = CallSpecCandidates.class,
             description = "The call the others are compared with (default: the first).")
     String baseline;
 
@@ -108,7 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
             progress.clear();
         }
         MeasureRun run = new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
-        out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format));
+        out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format, output.style()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
@@ -123,7 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (int i = 1; i < runs.size(); i++) {
             diffs.add(RunComparison.diff(runs.get(0), runs.get(i)));
         }
-        out.write(DiffReport.render(diffs, output.format));
+        out.write(DiffReport.render(diffs, output.format, output.style()));
         return ExitCodes.OK;
     }
 }

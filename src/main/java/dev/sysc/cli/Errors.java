@@ -27,6 +27,11 @@ final class Errors {
 
     static int onExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof dev.sysc.bench.MeasurementInterrupted) {
+            err.println(prefix(cl) + "interrupted");
+            err.flush();
+            return ExitCodes.INTERRUPTED;
+        }
         boolean usage = e instanceof UsageException || e instanceof UnknownCallException
                 || e instanceof SpecException || e instanceof dev.sysc.compare.ResultFileException;
         if (usage) {

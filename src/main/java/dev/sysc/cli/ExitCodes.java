@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** The command line or an input file is wrong; nothing was measured. */
     public static final int USAGE = 2;
+    /** Interrupted by Ctrl-C (128 + SIGINT, as shells report it). */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

@@ -19,7 +19,7 @@ public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--category", paramLabel = "C",
+    @Option(names = "--category", paramLabel = "C", completionCandidates = CategoryCandidates.class,
             description = "Only the calls of category C (floor, process, time, scheduling, file, memory, ipc, batching).")
     String category;
 

@@ -31,7 +31,7 @@ public final class MeasureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "NAME[@PATH]",
+    @Parameters(arity = "1..*", paramLabel = "NAME[@PATH]", completionCandidates = CallSpecCandidates.class,
             description = "Calls to measure (see `sysc list`); @PATH picks libc, syscall or vdso.")
     List<String> names;
 
@@ -61,7 +61,7 @@ public final class MeasureCommand implements Callable<Integer> {
             progress.clear();
         }
         MeasureRun run = new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
-        out.write(MeasureReport.render(run, output.format));
+        out.write(MeasureReport.render(run, output.format, output.style()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -1,6 +1,7 @@
 package dev.sysc.cli;
 
 import dev.sysc.report.Format;
+import dev.sysc.report.Style;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -17,7 +18,7 @@ public final class OutputOptions {
     Path output;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Color: auto, always or never (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
+            description = "Color: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
     ColorMode color = ColorMode.auto;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line on standard error.")
@@ -28,4 +29,22 @@ public final class OutputOptions {
 
     /** When to color output. */
     public enum ColorMode { auto, always, never }
+
+    /**
+     * The style for the table: colors with {@code always}; with {@code auto} only when standard output
+     * is a terminal, no -o file is given and NO_COLOR (https://no-color.org) is unset or empty.
+     */
+    Style style() {
+        return style(color, output != null, System.getenv("NO_COLOR"), System.console() != null);
+    }
+
+    static Style style(ColorMode mode, boolean toFile, String noColor, boolean stdoutIsTerminal) {
+        switch (mode) {
+            case always: return Style.ANSI;
+            case never: return Style.NONE;
+            default:
+                boolean suppressed = toFile || (noColor != null && !noColor.isEmpty()) || !stdoutIsTerminal;
+                return suppressed ? Style.NONE : Style.ANSI;
+        }
+    }
 }

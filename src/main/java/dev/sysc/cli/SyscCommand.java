@@ -10,8 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sysc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Explore what Linux system calls cost on this machine: measure them, compare them, "
                 + "and see why they cost what they do."},
-        subcommands = {ListCommand.class, MeasureCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Examples:", "  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
+        subcommands = {ListCommand.class, MeasureCommand.class, CompareCommand.class, ShellCommand.class,
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
                 "  sysc compare clock_gettime clock_gettime@syscall getppid ffi-noop",
                 "  sysc measure getpid --format json -o a.json; sysc compare a.json b.json",
                 "  sysc list --category time", "", "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
@@ -21,7 +23,7 @@ public final class SyscCommand implements Runnable {
 
     @Override
     public void run() {
-        // No subcommand: the interactive shell is not built yet, so show how to use sysc.
+        // Reached only with options and no command (e.g. `sysc -q`); Main opens the shell for no arguments.
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: sysc measure getpid)");
     }
 

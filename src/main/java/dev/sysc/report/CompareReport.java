@@ -16,19 +16,25 @@ public final class CompareReport {
     }
 
     public static String render(CompareRun compare, Format format) {
+        return render(compare, format, Style.NONE);
+    }
+
+    public static String render(CompareRun compare, Format format, Style style) {
         switch (format) {
             case JSON: return json(compare);
             case CSV: return csv(compare);
             case MARKDOWN: return markdown(compare);
-            default: return table(compare);
+            default: return table(compare, style);
         }
     }
 
-    private static String table(CompareRun c) {
+    private static String table(CompareRun c, Style style) {
         MeasureRun run = c.run();
         StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host())).append("\n\n");
         TextTable t = new TextTable(List.of("call", "path", "kernel", "net median", "p05–p95", "ratio", ""),
-                false, false, false, true, true, true, false);
+                false, false, false, true, true, true, false)
+                .color(2, style::kernelColor, style)
+                .color(3, style::emphasis, style);
         double slowest = run.results().stream().filter(CallResult::ok)
                 .mapToDouble(r -> r.net().median()).max().orElse(0);
         for (CallResult r : run.results()) {
@@ -53,11 +59,11 @@ public final class CompareReport {
         for (String note : notes(c)) {
             sb.append("  ").append(note).append('\n');
         }
-        sb.append('\n').append("ratio = net median / ").append(c.baseline().id()).append("'s net median; ")
-                .append("the bars are scaled to the slowest call.\n")
-                .append("The calls were sampled in rounds (each call in turn, every round) so that any drift "
-                        + "of the machine hits them alike.\n")
-                .append(MeasureTable.legend(run));
+        String legend = "ratio = net median / " + c.baseline().id() + "'s net median; "
+                + "the bars are scaled to the slowest call.\n"
+                + "The calls were sampled in rounds (each call in turn, every round) so that any drift "
+                + "of the machine hits them alike.\n" + MeasureTable.legend(run);
+        sb.append('\n').append(style.dim(legend.stripTrailing())).append('\n');
         return sb.toString();
     }
 

@@ -21,15 +21,19 @@ public final class DiffReport {
 
     /** Renders one diff per later file (each compared with the first). */
     public static String render(List<RunDiff> diffs, Format format) {
+        return render(diffs, format, Style.NONE);
+    }
+
+    public static String render(List<RunDiff> diffs, Format format, Style style) {
         switch (format) {
             case JSON: return json(diffs);
             case CSV: return csv(diffs);
             case MARKDOWN: return markdown(diffs);
-            default: return table(diffs);
+            default: return table(diffs, style);
         }
     }
 
-    private static String table(List<RunDiff> diffs) {
+    private static String table(List<RunDiff> diffs, Style style) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < diffs.size(); i++) {
             RunDiff d = diffs.get(i);
@@ -49,7 +53,8 @@ public final class DiffReport {
                 sb.append(hosts.render().lines().skip(1).map(l -> l + "\n").reduce("", String::concat)).append('\n');
             }
             TextTable t = new TextTable(List.of("call", "path", "A median", "B median", "delta", "p", "verdict"),
-                    false, false, true, true, true, true, true);
+                    false, false, true, true, true, true, true)
+                    .color(6, style::verdictColor, style);
             for (DiffRow r : d.rows()) {
                 t.add(List.of(r.name(), r.path(), Numbers.ns(r.aMedianNs()) + " ns", Numbers.ns(r.bMedianNs()) + " ns",
                         String.format(Locale.ROOT, "%+.1f%%", r.delta() * 100), p(r.pValue()), r.verdict()));

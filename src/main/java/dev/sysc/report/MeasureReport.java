@@ -8,11 +8,16 @@ public final class MeasureReport {
     }
 
     public static String render(MeasureRun run, Format format) {
+        return render(run, format, Style.NONE);
+    }
+
+    /** {@code style} applies to the table only; machine formats never carry color. */
+    public static String render(MeasureRun run, Format format, Style style) {
         switch (format) {
             case JSON: return ResultJson.render(run);
             case CSV: return ResultCsv.render(run);
             case MARKDOWN: return MeasureMarkdown.render(run);
-            default: return MeasureTable.render(run);
+            default: return MeasureTable.render(run, style);
         }
     }
 }

@@ -14,11 +14,17 @@ public final class MeasureTable {
     }
 
     public static String render(MeasureRun run) {
+        return render(run, Style.NONE);
+    }
+
+    public static String render(MeasureRun run, Style style) {
         StringBuilder sb = new StringBuilder();
         sb.append(hostLine(run.host())).append("\n\n");
         TextTable t = new TextTable(
                 List.of("call", "path", "kernel", "net median", "p05–p95", "raw", "baseline"),
-                false, false, false, true, true, true, true);
+                false, false, false, true, true, true, true)
+                .color(2, style::kernelColor, style)
+                .color(3, style::emphasis, style);
         for (CallResult r : run.results()) {
             t.add(row(r));
         }
@@ -29,10 +35,10 @@ public final class MeasureTable {
             for (int i = 0; i < notes.size(); i++) {
                 String label = i == 0 ? r.name() : "";
                 sb.append("  ").append(label).append(" ".repeat(width - label.length())).append("  ")
-                        .append(notes.get(i)).append('\n');
+                        .append(notes.get(i).startsWith("noisy") ? style.dim(notes.get(i)) : notes.get(i)).append('\n');
             }
         }
-        sb.append('\n').append(legend(run));
+        sb.append('\n').append(style.dim(legend(run).stripTrailing())).append('\n');
         return sb.toString();
     }
 

@@ -1,17 +1,32 @@
 package dev.sysc.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Columns of text aligned with spaces; numeric columns align right. */
 final class TextTable {
     private final List<String> headers;
     private final boolean[] right;
     private final List<List<String>> rows = new ArrayList<>();
+    private final Map<Integer, Function<String, String>> colors = new HashMap<>();
+    private String reset = "";
 
     TextTable(List<String> headers, boolean... rightAligned) {
         this.headers = headers;
         this.right = rightAligned;
+    }
+
+    /**
+     * Colors column {@code column}: {@code colorOf} maps a cell's text to the escape sequence that
+     * starts its color ("" for none). Colors are applied after padding, so alignment is unaffected.
+     */
+    TextTable color(int column, Function<String, String> colorOf, Style style) {
+        colors.put(column, colorOf);
+        reset = style.reset();
+        return this;
     }
 
     void add(List<String> row) {
@@ -27,14 +42,14 @@ final class TextTable {
             }
         }
         StringBuilder sb = new StringBuilder();
-        line(sb, headers, width);
+        line(sb, headers, width, false);
         for (List<String> row : rows) {
-            line(sb, row, width);
+            line(sb, row, width, true);
         }
         return sb.toString();
     }
 
-    private void line(StringBuilder sb, List<String> cells, int[] width) {
+    private void line(StringBuilder sb, List<String> cells, int[] width, boolean colored) {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
@@ -43,7 +58,12 @@ final class TextTable {
                 line.append("  ");
             }
             boolean alignRight = c < right.length && right[c];
-            line.append(alignRight ? pad + cell : cell + pad);
+            String color = colored && colors.containsKey(c) ? colors.get(c).apply(cell) : "";
+            String padded = alignRight ? pad + cell : cell + pad;
+            if (c == cells.size() - 1) {
+                padded = padded.stripTrailing();
+            }
+            line.append(color.isEmpty() ? padded : color + padded + reset);
         }
         sb.append(line.toString().stripTrailing()).append('\n');
     }

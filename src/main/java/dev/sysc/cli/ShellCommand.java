@@ -1,0 +1,21 @@
+package dev.sysc.cli;
+
+import dev.sysc.shell.Shell;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code sysc shell}: the interactive shell, also what {@code sysc} alone opens at a terminal. */
+@Command(name = "shell", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Open the interactive shell: every sysc command at a prompt, with Tab completion and "
+                + "history, and a warm JVM so measurements answer quickly.",
+                "History is kept in $XDG_STATE_HOME/sysc/history (default ~/.local/state/sysc/history). "
+                        + "Ctrl-C stops a running measurement; exit or Ctrl-D leaves."})
+public final class ShellCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        if (System.console() == null) {
+            throw new UsageException("the shell needs a terminal (standard input and output are not one)");
+        }
+        return Shell.runOnSystemTerminal();
+    }
+}
