@@ -28,7 +28,12 @@ public final class SyscCommand implements Runnable {
 
     /** Builds the command line with sysc's error handling wired in. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new SyscCommand());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** The command line with its commands made by {@code factory}: tests substitute one with test doubles. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new SyscCommand(), factory);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Errors::onParameterException);

@@ -174,7 +174,23 @@ public final class BatchReport {
                     loop.name(), perUnit(w.loopPerOp()), info.unit()));
         }
         String largest = count(sizes[sizes.length - 1], info);
-        if (w.breakEven() == null) {
+        BatchSeries loopSeries = w.series(info.loop()).orElseThrow();
+        BatchSeries batchedSeries = w.series(info.batched()).orElseThrow();
+        int bestSize = -1;
+        double best = 1;
+        for (int size : sizes) {
+            double ratio = loopSeries.at(size) / batchedSeries.at(size);
+            if (ratio > best) {
+                best = ratio;
+                bestSize = size;
+            }
+        }
+        if (w.breakEven() == null && bestSize > 0) {
+            out.add(String.format(Locale.ROOT, "%s beats %s only at some sizes, not from any size on (at best %s, at %s): "
+                            + "here the work per %s, not the crossing, is most of the cost.",
+                    capitalize(info.batchedPhrase()), info.loopPhrase(), CompareReport.ratio(best),
+                    count(bestSize, info), info.unit()));
+        } else if (w.breakEven() == null) {
             out.add(capitalize(info.batchedPhrase()) + " never beats " + info.loopPhrase()
                     + " at the sizes measured (up to " + largest + ").");
         } else if (w.breakEven() == sizes[0] && sizes.length > 1) {
