@@ -91,4 +91,44 @@ class BatchWorkloadsTest {
         assertThat(results).filteredOn(r -> !r.name().equals("io_uring"))
                 .hasSize(3).allSatisfy(r -> assertThat(r.available()).as(r.name()).isTrue());
     }
+
+    @Test
+    void aBatchThatFailsWhileMeasuredFailsItsWorkloadLoudlyAndIsClosed() {
+        boolean[] closed = {false};
+        Strategy loop = new Strategy("loop", "getppid", "N calls", 0, 1);
+        Strategy dropping = new Strategy("dropping", "sendmmsg", "loses one datagram from batch 4 on", 1, 0);
+        WorkloadInfo info = new WorkloadInfo("fake", "a workload that drops", WorkloadInfo.Kind.AMORTIZE, "datagram",
+                "datagrams", List.of(loop, dropping), "loop", "dropping", "dropping", "the loop", null);
+        Workload fake = new Workload() {
+            @Override public WorkloadInfo info() { return info; }
+            @Override public int[] defaultSizes() { return SIZES; }
+            @Override public int maxSize() { return 16; }
+            @Override public String maxSizeReason() { return "fake"; }
+            @Override public Session open(int largest) {
+                return new Session() {
+                    @Override public dev.sysc.probe.Operation batch(Strategy s, int size) {
+                        return () -> s == dropping && size >= 4 ? -11 : size;
+                    }
+                    @Override public String explain(Strategy s, int size, int errno) {
+                        return "not all " + size + " datagrams arrived";
+                    }
+                    @Override public void close() { closed[0] = true; }
+                };
+            }
+        };
+
+        List<WorkloadResult> results;
+        try (Workspace workspace = new Workspace()) {
+            results = new BatchSweep(new ProbeSampler(Timer.SYSTEM, MeasureListener.NONE),
+                    call -> Probes.open(call, workspace)).run(List.of(fake, new WriteWorkload()), w -> SIZES, QUICK);
+        }
+
+        assertThat(closed[0]).isTrue();
+        assertThat(results.get(0).available()).isFalse();
+        assertThat(results.get(0).failed()).isTrue();
+        assertThat(results.get(0).reason()).isEqualTo("dropping failed at batch 4: EAGAIN (Resource temporarily "
+                + "unavailable): not all 4 datagrams arrived");
+        assertThat(results.get(1).available()).as("the next workload still runs").isTrue();
+        assertThat(new BatchRun("test", java.time.Instant.now(), null, QUICK, results).ok()).isFalse();
+    }
 }
