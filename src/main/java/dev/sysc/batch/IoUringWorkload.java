@@ -24,7 +24,9 @@ final class IoUringWorkload implements Workload {
     private static final WorkloadInfo INFO = new WorkloadInfo("io_uring",
             "N requests: N plain syscalls (getppid), or N io_uring NOPs submitted and reaped with one io_uring_enter",
             WorkloadInfo.Kind.AMORTIZE, "request", "requests", List.of(LOOP, RING),
-            LOOP.name(), RING.name(), "io_uring", "one syscall per request", null);
+            LOOP.name(), RING.name(), "io_uring", "one syscall per request",
+            "an io_uring request's cost includes filling its submission entry from Java and reaping its "
+                    + "completion, as any program driving the ring pays");
 
     private final RingFactory rings;
 
