@@ -1,6 +1,5 @@
 package dev.sysc.bench;
 
-import dev.sysc.os.Affinity;
 import dev.sysc.os.Errnos;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
@@ -72,18 +71,7 @@ public final class Runner {
     }
 
     private List<CallResult> pinnedFor(MeasureSpec spec, java.util.function.Supplier<List<CallResult>> work) {
-        // The shell runs command after command on one thread: a pin must not outlive its command.
-        int[] allowedBefore = spec.cpu() >= 0 ? Affinity.allowedCpus() : null;
-        if (spec.cpu() >= 0) {
-            Affinity.pinCurrentThread(spec.cpu());
-        }
-        try {
-            return work.get();
-        } finally {
-            if (allowedBefore != null) {
-                Affinity.setAllowedCpus(allowedBefore);
-            }
-        }
+        return Pinning.during(spec.cpu(), work);
     }
 
     /** The ffi-noop probe, opened when first needed and closed with the run. */

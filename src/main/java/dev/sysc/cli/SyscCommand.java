@@ -10,13 +10,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sysc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Explore what Linux system calls cost on this machine: measure them, compare them, "
                 + "and see why they cost what they do."},
-        subcommands = {ListCommand.class, MeasureCommand.class, CompareCommand.class, ShellCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, MeasureCommand.class, CompareCommand.class, BatchCommand.class,
+                ShellCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
                 "  sysc compare clock_gettime clock_gettime@syscall getppid ffi-noop",
                 "  sysc measure getpid --format json -o a.json; sysc compare a.json b.json",
-                "  sysc list --category time", "", "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
+                "  sysc batch io_uring", "  sysc list --category time", "", "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
 public final class SyscCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -29,7 +29,12 @@ public final class SyscCommand implements Runnable {
 
     /** Builds the command line with sysc's error handling wired in. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new SyscCommand());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** The command line with its commands made by {@code factory}: tests substitute one with test doubles. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new SyscCommand(), factory);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Errors::onParameterException);

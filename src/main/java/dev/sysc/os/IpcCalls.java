@@ -29,4 +29,11 @@ public interface IpcCalls {
     long recv(int fd, long buf, long len, int flags);
 
     int sendmmsg(int fd, long msgvec, int vlen, int flags);
+
+    /** Receives up to {@code vlen} datagrams into an mmsghdr array; {@code timeout} is a timespec address or 0. */
+    int recvmmsg(int fd, long msgvec, int vlen, int flags, long timeout);
+
+    int setsockopt(int fd, int level, int optname, long optval, int optlen);
+
+    int getsockopt(int fd, int level, int optname, long optval, long optlen);
 }

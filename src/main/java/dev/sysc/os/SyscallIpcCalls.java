@@ -17,6 +17,9 @@ final class SyscallIpcCalls implements IpcCalls {
     private final int sendto = SyscallNumbers.of("sendto");
     private final int recvfrom = SyscallNumbers.of("recvfrom");
     private final int sendmmsg = SyscallNumbers.of("sendmmsg");
+    private final int recvmmsg = SyscallNumbers.of("recvmmsg");
+    private final int setsockopt = SyscallNumbers.of("setsockopt");
+    private final int getsockopt = SyscallNumbers.of("getsockopt");
 
     SyscallIpcCalls(Syscalls s) {
         this.s = s;
@@ -36,4 +39,7 @@ final class SyscallIpcCalls implements IpcCalls {
     @Override public long send(int fd, long buf, long len, int flags) { return s.syscall(sendto, fd, buf, len, flags, 0, 0); }
     @Override public long recv(int fd, long buf, long len, int flags) { return s.syscall(recvfrom, fd, buf, len, flags, 0, 0); }
     @Override public int sendmmsg(int fd, long msgvec, int vlen, int flags) { return (int) s.syscall(sendmmsg, fd, msgvec, vlen, flags); }
+    @Override public int recvmmsg(int fd, long msgvec, int vlen, int flags, long timeout) { return (int) s.syscall(recvmmsg, fd, msgvec, vlen, flags, timeout, 0); }
+    @Override public int setsockopt(int fd, int level, int optname, long optval, int optlen) { return (int) s.syscall(setsockopt, fd, level, optname, optval, optlen, 0); }
+    @Override public int getsockopt(int fd, int level, int optname, long optval, long optlen) { return (int) s.syscall(getsockopt, fd, level, optname, optval, optlen, 0); }
 }

@@ -13,17 +13,32 @@ public final class Probe implements AutoCloseable {
     private final CallRef call;
     private final Operation operation;
     private final List<AutoCloseable> teardown;
+    private final boolean returnsNegatedErrno;
     private int errno;
 
     Probe(CallRef call, Operation operation, List<AutoCloseable> teardown) {
+        this(call, operation, teardown, call.path() == CallPath.VDSO);
+    }
+
+    private Probe(CallRef call, Operation operation, List<AutoCloseable> teardown, boolean returnsNegatedErrno) {
         this.call = call;
         this.operation = operation;
         this.teardown = new ArrayList<>(teardown);
+        this.returnsNegatedErrno = returnsNegatedErrno;
     }
 
     /** A probe around any operation; the engine's tests use it with fake operations. */
     public static Probe of(CallRef call, Operation operation) {
         return new Probe(call, operation, List.of());
+    }
+
+    /**
+     * A probe around an operation that reports its own failures as a negated errno (as io_uring
+     * completions and the vDSO do), so that the errno does not depend on what ran after the failing call.
+     * {@code sysc batch} wraps each of its strategies this way; it releases their resources itself.
+     */
+    public static Probe returningErrno(CallRef call, Operation operation) {
+        return new Probe(call, operation, List.of(), true);
     }
 
     public CallRef call() {
@@ -55,7 +70,7 @@ public final class Probe implements AutoCloseable {
      * itself is the answer.
      */
     private int diagnose(Operation op, long failed) {
-        if (call.path() == CallPath.VDSO) {
+        if (returnsNegatedErrno) {
             return (int) -failed;
         }
         int first = Errnos.last();

@@ -1,0 +1,173 @@
+package dev.sysc.batch;
+
+import dev.sysc.bench.MeasureSpec;
+import dev.sysc.bench.Pinning;
+import dev.sysc.bench.ProbeFailedException;
+import dev.sysc.bench.ProbeSampler;
+import dev.sysc.bench.RawSamples;
+import dev.sysc.os.Errnos;
+import dev.sysc.probe.CallRef;
+import dev.sysc.probe.Catalog;
+import dev.sysc.probe.Probe;
+import dev.sysc.stats.BreakEven;
+import dev.sysc.stats.LinearFit;
+import dev.sysc.stats.Statistics;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * Measures workloads point by point: for each batch size, every strategy's one-batch operation is
+ * sampled by the engine, interleaved with the others and with the FFI baseline (ffi-noop).
+ *
+ * <p>Net cost per batch = raw − (native calls the batch makes) × baseline, sample by sample: each
+ * strategy pays for its own Java-to-C calls (the loop N of them, a writev one), so the figures are the
+ * kernel's and libc's share and agree with {@code sysc measure}. ns per operation = net per batch / size.
+ */
+public final class BatchSweep {
+    private final ProbeSampler sampler;
+    private final Function<CallRef, Probe> baselines;
+
+    /**
+     * @param baselines opens the ffi-noop probe (the sweep closes it); unused without a baseline
+     */
+    public BatchSweep(ProbeSampler sampler, Function<CallRef, Probe> baselines) {
+        this.sampler = sampler;
+        this.baselines = baselines;
+    }
+
+    /** Measures {@code workloads} in order, each at {@code sizes.apply(workload)}; a refused or failed one does not stop the rest. */
+    public List<WorkloadResult> run(List<Workload> workloads, Function<Workload, int[]> sizes, MeasureSpec spec) {
+        return Pinning.during(spec.cpu(), () -> {
+            int total = workloads.stream().mapToInt(w -> sizes.apply(w).length).sum();
+            Probe baseline = spec.baseline() ? baselines.apply(Catalog.builtIn().resolve("ffi-noop")) : null;
+            try {
+                List<WorkloadResult> results = new ArrayList<>();
+                int done = 0;
+                for (Workload w : workloads) {
+                    int[] s = sizes.apply(w);
+                    results.add(measure(w, s, spec, baseline, done, total));
+                    done += s.length;
+                }
+                return results;
+            } finally {
+                if (baseline != null) {
+                    baseline.close();
+                }
+            }
+        });
+    }
+
+    private WorkloadResult measure(Workload w, int[] sizes, MeasureSpec spec, Probe baseline, int index, int total) {
+        WorkloadInfo info = w.info();
+        Session session;
+        try {
+            session = w.open(BatchSizes.largest(sizes));
+        } catch (WorkloadUnavailableException e) {
+            return WorkloadResult.unavailable(info, e.getMessage(), false);
+        }
+        try {
+            List<Strategy> strategies = info.strategies();
+            double[][] perOp = new double[strategies.size()][sizes.length];
+            for (int k = 0; k < sizes.length; k++) {
+                int size = sizes[k];
+                List<Probe> probes = new ArrayList<>();
+                for (Strategy st : strategies) {
+                    probes.add(Probe.returningErrno(Catalog.builtIn().resolve(st.call()), session.batch(st, size)));
+                }
+                List<RawSamples> samples;
+                try {
+                    samples = sampler.sample(probes, baseline, spec, info.name() + " batch " + size, index + k, total);
+                } catch (ProbeFailedException e) {
+                    return WorkloadResult.unavailable(info, failure(e, probes, strategies, session, size, baseline), true);
+                }
+                for (int i = 0; i < strategies.size(); i++) {
+                    perOp[i][k] = netPerBatch(samples.get(i), strategies.get(i).nativeCalls(size)) / size;
+                }
+            }
+            return summarize(info, sizes, perOp);
+        } finally {
+            session.close();
+        }
+    }
+
+    /** The median over samples of raw − calls × baseline, ns per batch. */
+    static double netPerBatch(RawSamples s, long nativeCalls) {
+        double[] raw = s.raw();
+        double[] base = s.baseline();
+        if (base == null) {
+            return Statistics.median(raw);
+        }
+        double[] net = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            net[i] = raw[i] - nativeCalls * base[i];
+        }
+        return Statistics.median(net);
+    }
+
+    private static String failure(ProbeFailedException e, List<Probe> probes, List<Strategy> strategies,
+                                  Session session, int size, Probe baseline) {
+        if (e.probe() == baseline) {
+            return "the baseline ffi-noop failed: " + Errnos.describe(e.errno());
+        }
+        Strategy st = strategies.get(probes.indexOf(e.probe()));
+        String why = session.explain(st, size, e.errno());
+        return st.name() + " failed at batch " + size + ": " + Errnos.describe(e.errno())
+                + (why == null ? "" : ": " + why);
+    }
+
+    /** Series, fit and break-even from ns per operation of each strategy (rows) at each size (columns). */
+    static WorkloadResult summarize(WorkloadInfo info, int[] sizes, double[][] perOp) {
+        List<Strategy> strategies = info.strategies();
+        List<BatchSeries> series = new ArrayList<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            List<BatchPoint> points = new ArrayList<>();
+            for (int k = 0; k < sizes.length; k++) {
+                points.add(new BatchPoint(sizes[k], perOp[i][k]));
+            }
+            series.add(new BatchSeries(strategies.get(i).name(), points));
+        }
+        int batched = strategies.indexOf(info.strategy(info.batched()));
+        BatchFit fit = fit(info.batched(), sizes, perOp[batched]);
+        Integer breakEven = null;
+        double loopPerOp = Double.NaN;
+        if (info.kind() == WorkloadInfo.Kind.BUFFER) {
+            if (fit != null) {
+                breakEven = boxed(BreakEven.whereVariableDominates(sizes, fit.fixedNs(), fit.perOpNs()));
+            }
+        } else {
+            int loop = strategies.indexOf(info.strategy(info.loop()));
+            breakEven = boxed(BreakEven.fromPoints(sizes, perOp[loop], perOp[batched]));
+            loopPerOp = Statistics.median(perOp[loop]);
+        }
+        return new WorkloadResult(info, true, null, false, series, fit, breakEven, loopPerOp);
+    }
+
+    /**
+     * fixed + N × per-op through the cost per batch, fitted on relative residuals so that the big batches'
+     * noise does not swamp the fixed cost; null with fewer than two sizes or a cost per batch that is not
+     * positive (a net figure lost in noise).
+     */
+    static BatchFit fit(String strategy, int[] sizes, double[] perOp) {
+        if (sizes.length < 2) {
+            return null;
+        }
+        double[] x = new double[sizes.length];
+        double[] y = new double[sizes.length];
+        for (int k = 0; k < sizes.length; k++) {
+            x[k] = sizes[k];
+            y[k] = perOp[k] * sizes[k];
+        }
+        if (Arrays.stream(y).anyMatch(v -> !(v > 0))) {
+            return null;
+        }
+        LinearFit f = LinearFit.relative(x, y);
+        return new BatchFit(strategy, f.intercept(), f.slope(), f.r2());
+    }
+
+    private static Integer boxed(OptionalInt v) {
+        return v.isPresent() ? v.getAsInt() : null;
+    }
+}

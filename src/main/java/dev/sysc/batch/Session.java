@@ -1,0 +1,21 @@
+package dev.sysc.batch;
+
+import dev.sysc.probe.Operation;
+
+/** A workload made ready: its rings, sockets, descriptors and buffers, released by {@link #close()}. */
+public interface Session extends AutoCloseable {
+    /**
+     * The operation that performs ONE batch of {@code size} operations with {@code strategy}: it returns
+     * a non-negative count when every operation succeeded, else the negated errno of the first failure.
+     */
+    Operation batch(Strategy strategy, int size);
+
+    /** Words for a failure of {@code strategy} at {@code size} with {@code errno}, when the errno alone says too little. */
+    default String explain(Strategy strategy, int size, int errno) {
+        return null;
+    }
+
+    /** Releases everything the session opened; never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,164 @@
+package dev.sysc.cli;
+
+import dev.sysc.batch.BatchRun;
+import dev.sysc.batch.BatchSizes;
+import dev.sysc.batch.BatchSweep;
+import dev.sysc.batch.RingFactory;
+import dev.sysc.batch.Workload;
+import dev.sysc.batch.WorkloadResult;
+import dev.sysc.batch.Workloads;
+import dev.sysc.bench.MeasureSpec;
+import dev.sysc.bench.ProbeSampler;
+import dev.sysc.bench.Timer;
+import dev.sysc.os.HostInfo;
+import dev.sysc.os.HostReader;
+import dev.sysc.os.Terminal;
+import dev.sysc.probe.Probes;
+import dev.sysc.probe.Suggestions;
+import dev.sysc.probe.Workspace;
+import dev.sysc.report.BatchReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sysc batch [WORKLOAD]}: how the cost per operation falls as more work rides on one crossing. */
+@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Show how batching amortizes the kernel crossing: per-operation cost against batch size "
+                + "for a loop of calls and for writev, io_uring, sendmmsg and bigger read buffers.",
+                "Workloads: write (write loop vs writev vs one big write), read (one read of 1 B to 1 MiB), "
+                        + "io_uring (getppid loop vs NOPs on one io_uring_enter), sendmmsg (sendto loop vs "
+                        + "sendmmsg over loopback UDP). Without WORKLOAD, all of them.",
+                "A workload the kernel refuses (io_uring disabled, say) is reported unavailable with the reason; "
+                        + "the others still run (exit 0). A batch that fails while measured exits 1.",
+                "Nothing is written to disk; every ring, socket and descriptor is closed when a workload ends, "
+                        + "and by the kernel if sysc is interrupted."},
+        footer = {"", "Examples:", "  sysc batch", "  sysc batch io_uring --sizes 1,8,64,512",
+                "  sysc batch --format json -q -o batch.json"})
+public final class BatchCommand implements Callable<Integer> {
+    /** Per point (one batch size, all strategies interleaved): short, so that the whole sweep takes seconds. */
+    static final Duration TIME = Duration.ofMillis(50);
+    static final Duration WARMUP = Duration.ofMillis(50);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "WORKLOAD", completionCandidates = WorkloadNames.class,
+            description = "One of: ${COMPLETION-CANDIDATES} (default: all).")
+    String workload;
+
+    @Option(names = "--sizes", paramLabel = "N,N,...",
+            description = "Batch sizes to sweep, comma-separated positive integers (default: powers of two "
+                    + "1 to 256; for read, bytes from 1 B to 1 MiB).")
+    String sizes;
+
+    @Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Measuring time per strategy at each size, e.g. 50ms, 1s (default: 50ms).")
+    Duration time = TIME;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest warm-up at each size; it ends sooner once batch times stop falling "
+                    + "(default: 50ms; 0 skips it).")
+    Duration warmup = WARMUP;
+
+    @Option(names = "--cpu", paramLabel = "N", description = "Pin the measuring thread to CPU N.")
+    Integer cpu;
+
+    @Option(names = "--no-baseline",
+            description = "Do not subtract the FFI baseline (ffi-noop): figures then include the Java-to-C call cost.")
+    boolean noBaseline;
+
+    @Mixin
+    OutputOptions output;
+
+    private final RingFactory rings;
+
+    public BatchCommand() {
+        this(RingFactory.KERNEL);
+    }
+
+    /** With io_uring rings from {@code rings}: tests make it refuse. */
+    BatchCommand(RingFactory rings) {
+        this.rings = rings;
+    }
+
+    @Override
+    public Integer call() {
+        List<Workload> chosen = chosen();
+        int[] custom = parseSizes(chosen);
+        MeasureSpec measureSpec = measureSpec();
+        Output out = new Output(spec.commandLine().getOut(), output.output);
+        out.check();
+
+        HostInfo host = HostReader.live().read();
+        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
+        List<WorkloadResult> results;
+        try (Workspace workspace = new Workspace()) {
+            ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, showProgress ? progress : (c, i, n, p, f) -> { });
+            results = new BatchSweep(sampler, call -> Probes.open(call, workspace))
+                    .run(chosen, w -> custom != null ? custom : w.defaultSizes(), measureSpec);
+        } finally {
+            progress.clear();
+        }
+        BatchRun run = new BatchRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
+        out.write(BatchReport.render(run, output.format));
+        return run.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private List<Workload> chosen() {
+        if (workload == null) {
+            return Workloads.all(rings);
+        }
+        return List.of(Workloads.find(workload, rings).orElseThrow(() -> {
+            List<String> close = Suggestions.closest(workload, Workloads.names(), 3);
+            String hint = close.isEmpty() ? "" : "did you mean " + String.join(", ", close) + "? ";
+            return new UsageException("unknown workload '" + workload + "' (" + hint
+                    + "workloads: " + String.join(", ", Workloads.names()) + ")");
+        }));
+    }
+
+    /** The --sizes values, checked against each chosen workload's limit; null when not given. */
+    private int[] parseSizes(List<Workload> chosen) {
+        if (sizes == null) {
+            return null;
+        }
+        int[] parsed;
+        try {
+            parsed = BatchSizes.parse(sizes);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--sizes: " + e.getMessage());
+        }
+        int largest = parsed[parsed.length - 1];
+        for (Workload w : chosen) {
+            if (largest > w.maxSize()) {
+                throw new UsageException("--sizes: " + largest + " is too large for " + w.name() + " ("
+                        + w.maxSizeReason() + ")");
+            }
+        }
+        return parsed;
+    }
+
+    private MeasureSpec measureSpec() {
+        MeasurementOptions m = new MeasurementOptions();
+        m.time = time;
+        m.warmup = warmup;
+        m.cpu = cpu;
+        m.noBaseline = noBaseline;
+        return m.toSpec();
+    }
+
+    /** The workload names, for help and completion. */
+    static final class WorkloadNames extends ArrayList<String> {
+        WorkloadNames() {
+            super(Workloads.names());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.sysc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sysc.batch.RingFactory;
+import dev.sysc.os.NativeCallException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code sysc batch}, black box: formats, sizes, unknown workloads, and a kernel that refuses io_uring. */
+class BatchCommandTest {
+    private static final String[] QUICK = {"--time", "5ms", "--warmup", "0", "-q"};
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run sysc(CommandLine.IFactory factory, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit;
+        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+            exit = SyscCommand.commandLine(o, e, factory).execute(args);
+        }
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static Run batch(String... args) {
+        return batch(CommandLine.defaultFactory(), args);
+    }
+
+    private static Run batch(CommandLine.IFactory factory, String... args) {
+        List<String> all = new ArrayList<>();
+        all.add("batch");
+        all.addAll(List.of(args));
+        all.addAll(List.of(QUICK));
+        return sysc(factory, all.toArray(new String[0]));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object o) {
+        return (List<Map<String, Object>>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @Test
+    void tableHasAChartAndTheSentence() {
+        Run r = batch("io_uring", "--sizes", "1,2,4,8,16");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("io_uring —", "batch", "syscall-loop", "speedup", "(log scale)", "└",
+                "o syscall-loop", "* io_uring", "fit (io_uring): one batch ≈")
+                .containsPattern("(From [\\d,]+ requests? on|At every size measured|never beats|only at some sizes)");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void jsonFollowsTheBatchSchema() throws Exception {
+        Run r = batch("--sizes", "1,4", "--format", "json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Object> doc = JSON.std.mapFrom(r.out());
+        assertThat(new ArrayList<>(doc.keySet())).containsExactly("schema", "host", "workloads");
+        assertThat(doc.get("schema")).isEqualTo("sysc/batch/v1");
+        assertThat(map(doc.get("host"))).containsKeys("kernel", "cpu_model", "vulnerabilities");
+        List<Map<String, Object>> workloads = list(doc.get("workloads"));
+        assertThat(workloads).extracting(w -> w.get("name")).containsExactly("write", "read", "io_uring", "sendmmsg");
+        for (Map<String, Object> w : workloads) {
+            assertThat(new ArrayList<>(w.keySet())).containsExactly("name", "available", "reason", "series", "fit",
+                    "break_even_batch");
+            if (!(Boolean) w.get("available")) {
+                assertThat(w.get("reason")).isNotNull();
+                continue;
+            }
+            assertThat(w.get("reason")).isNull();
+            for (Map<String, Object> s : list(w.get("series"))) {
+                assertThat(new ArrayList<>(s.keySet())).containsExactly("strategy", "points");
+                assertThat(list(s.get("points"))).extracting(p -> ((Number) p.get("batch")).intValue())
+                        .containsExactly(1, 4);
+                assertThat(list(s.get("points"))).allSatisfy(p -> assertThat(p.get("ns_per_op")).isInstanceOf(Number.class));
+            }
+            if (w.get("fit") != null) {
+                assertThat(new ArrayList<>(map(w.get("fit")).keySet())).containsExactly("strategy", "fixed_ns", "per_op_ns");
+            }
+        }
+        Map<String, Object> io = workloads.get(2);
+        assertThat(list(io.get("series"))).extracting(s -> s.get("strategy")).containsExactly("syscall-loop", "io_uring");
+    }
+
+    @Test
+    void csvHasOneRowPerPoint() {
+        Run r = batch("write", "--sizes", "1,2", "--format", "csv");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("workload,strategy,batch,ns_per_op");
+        assertThat(lines).hasSize(1 + 3 * 2);
+        assertThat(lines.get(1)).matches("write,write-loop,1,-?\\d+\\.\\d{4}");
+        assertThat(lines.subList(1, lines.size())).extracting(l -> l.split(",")[1])
+                .containsExactly("write-loop", "write-loop", "writev", "writev", "write-buffer", "write-buffer");
+    }
+
+    @Test
+    void markdownHasATablePerWorkload() throws Exception {
+        Path file = tmp.resolve("batch.md");
+        Run r = batch("read", "--sizes", "1,4096", "--format", "markdown", "-o", file.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(file)).contains("## read", "| bytes | ns per read | ns per byte |", "| 4 KiB |",
+                "- fit (read): one call ≈");
+    }
+
+    @Test
+    void badSizesAreAUsageErrorNamingTheValue() {
+        assertThat(batch("--sizes", "1,x,4")).satisfies(r -> {
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err().strip()).isEqualTo("sysc batch: --sizes: 'x' is not a positive integer");
+            assertThat(r.out()).isEmpty();
+        });
+        assertThat(batch("--sizes", "0").err()).contains("--sizes: '0' is not a positive integer");
+        assertThat(batch("--sizes", "-3").err()).contains("--sizes: '-3' is not a positive integer");
+        Run big = batch("write", "--sizes", "1,2048");
+        assertThat(big.exit()).isEqualTo(2);
+        assertThat(big.err().strip()).isEqualTo("sysc batch: --sizes: 2048 is too large for write "
+                + "(writev takes at most 1024 iovecs)");
+    }
+
+    @Test
+    void unknownWorkloadSuggestsTheClosest() {
+        Run r = batch("io_urin");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("unknown workload 'io_urin'", "did you mean io_uring?",
+                "workloads: write, read, io_uring, sendmmsg");
+    }
+
+    @Test
+    void aKernelThatRefusesIoUringStillGetsTheOtherWorkloadsAndExitZero() throws Exception {
+        RingFactory refusing = entries -> {
+            throw new NativeCallException("io_uring_setup", 1);
+        };
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == BatchCommand.class ? cls.cast(new BatchCommand(refusing))
+                        : CommandLine.defaultFactory().create(cls);
+            }
+        };
+
+        Run json = batch(factory, "--sizes", "1,2", "--format", "json");
+        Run table = batch(factory, "io_uring", "--sizes", "1,2");
+
+        assertThat(json.exit()).as(json.err()).isZero();
+        List<Map<String, Object>> workloads = list(JSON.std.mapFrom(json.out()).get("workloads"));
+        Map<String, Object> io = workloads.get(2);
+        assertThat(io).containsEntry("name", "io_uring").containsEntry("available", false)
+                .containsEntry("fit", null).containsEntry("break_even_batch", null);
+        assertThat((String) io.get("reason")).contains("EPERM", "io_uring_disabled");
+        assertThat(list(io.get("series"))).isEmpty();
+        assertThat(workloads).filteredOn(w -> !w.get("name").equals("io_uring"))
+                .allSatisfy(w -> assertThat(w.get("available")).isEqualTo(true));
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).contains("io_uring —", "unavailable: the kernel refused io_uring: io_uring_setup failed: EPERM");
+    }
+}
