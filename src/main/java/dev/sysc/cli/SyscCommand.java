@@ -10,11 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sysc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Explore what Linux system calls cost on this machine: measure them, compare them, "
                 + "and see why they cost what they do."},
-        subcommands = {ListCommand.class, MeasureCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, MeasureCommand.class, CompareCommand.class, ExplainCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
                 "  sysc compare clock_gettime clock_gettime@syscall getppid ffi-noop",
                 "  sysc measure getpid --format json -o a.json; sysc compare a.json b.json",
-                "  sysc list --category time", "", "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
+                "  sysc list --category time", "  sysc explain clock_gettime", "", "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
 public final class SyscCommand implements Runnable {
     @Spec
     CommandSpec spec;
