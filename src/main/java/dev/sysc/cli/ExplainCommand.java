@@ -85,13 +85,18 @@ public final class ExplainCommand implements Callable<Integer> {
         String note = null;
         List<ExplainRun.ToggleMeasurement> toggles = List.of();
         if (from != null) {
-            note = "Nothing was measured: the host explained is the one recorded in " + from
+            note = "Nothing was measured (--from): the host explained is the one recorded in " + from
                     + ", not this machine. Its results can be seen with sysc compare.";
         } else if (!noMeasure) {
+            List<String> calls = callsToMeasure(call);
             if (measureToggles) {
                 toggles = new ToggleMeasurer(this::measure).measure(explanation.toggles());
+                if (toggles.isEmpty()) {
+                    note = "--measure: no mitigation on this machine can be switched by a process (see above), so "
+                            + "there is nothing to toggle; this is the floor as booted.";
+                    calls = ToggleMeasurer.FLOOR;
+                }
             }
-            List<String> calls = callsToMeasure(call);
             if (!calls.isEmpty()) {
                 measured = measure(calls);
             }

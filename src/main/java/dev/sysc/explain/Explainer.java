@@ -27,7 +27,7 @@ public final class Explainer {
         String id = call.path().equals("libc") ? call.name() : call.name() + "@" + call.path();
         Topic topic = kb.topic(call.topicId()).orElse(null);
         return new Explanation(Explanation.Kind.CALL, id, id + ": " + call.summary(), host, call, vdsoTime(host),
-                List.of(), callSteps(call, host), topic, List.of(), next(host, null));
+                List.of(), callSteps(call, host), topic, List.of(), next(host, id));
     }
 
     /** {@code sysc explain TOPIC}. @throws IllegalArgumentException for an unknown topic */
@@ -112,10 +112,11 @@ public final class Explainer {
         return rows;
     }
 
-    List<Hint> next(HostInfo host, String currentTopic) {
+    /** The hints that hold on {@code host}, without those that lead back to {@code current}. */
+    List<Hint> next(HostInfo host, String current) {
         List<Hint> out = new ArrayList<>();
         for (Hint h : kb.hints()) {
-            if (h.topic().equals(currentTopic)) {
+            if (h.topic().equals(current) || h.text().endsWith("sysc explain " + current)) {
                 continue;
             }
             if (Conditions.evaluate(h.condition(), host).isActive()) {

@@ -58,8 +58,7 @@ public final class ExplainReport {
             if (!e.vulnerabilities().isEmpty() || e.kind() == Explanation.Kind.MACHINE) {
                 vulnerabilities();
             }
-            if (e.kind() == Explanation.Kind.MACHINE || e.kind() == Explanation.Kind.CALL
-                    || e.subjectId().equals("vdso")) {
+            if (e.kind() == Explanation.Kind.MACHINE || e.subjectId().equals("vdso")) {
                 vdso();
             }
             if (!e.steps().isEmpty()) {
@@ -208,12 +207,12 @@ public final class ExplainReport {
             int n = 1;
             for (AnnotatedStep s : e.steps()) {
                 String mark = s.activation().label();
-                sb.append(String.format(java.util.Locale.ROOT, "%2d. %-9s %-9s %s%n", n++, "[" + mark + "]",
+                sb.append(String.format(java.util.Locale.ROOT, "%2d. %-10s %-9s %s%n", n++, "[" + mark + "]",
                         s.step().phase(), s.step().title()));
                 for (String line : wrap(s.step().what(), 64)) {
-                    sb.append("                        ").append(line).append('\n');
+                    sb.append("                         ").append(line).append('\n');
                 }
-                sb.append("                        here: ").append(s.activation().reason()).append('\n');
+                sb.append("                         here: ").append(s.activation().reason()).append('\n');
             }
             sb.append('\n');
         }
@@ -228,11 +227,14 @@ public final class ExplainReport {
             }
             sb.append('\n');
             boolean any = e.toggles().stream().anyMatch(t -> t.availability().isActive());
-            para(any ? "Run `sysc explain mitigations --measure` to measure the system call floor with and without."
-                    : "Everything else is chosen at boot. To see what a boot-time mitigation costs, measure in two "
-                    + "boots: `sysc measure enosys getppid -o with.json`, reboot with the switch (e.g. nopti or "
-                    + "mitigations=off), `sysc measure enosys getppid -o without.json`, then "
-                    + "`sysc compare with.json without.json`.");
+            String twoBoots = "measure in two boots: `sysc measure enosys getppid -o with.json`, reboot with the "
+                    + "switch on the kernel command line (e.g. nopti or mitigations=off), "
+                    + "`sysc measure enosys getppid -o without.json`, then `sysc compare with.json without.json`.";
+            String text = any ? "Run `sysc explain mitigations --measure` to measure the system call floor with and "
+                    + "without the switchable ones. The others are chosen at boot; to see what one costs, " + twoBoots
+                    : "Here every mitigation is chosen at boot: a running process cannot switch one off to see what "
+                    + "it costs. Instead, " + twoBoots;
+            para(md ? text : plain(text));
             for (ExplainRun.ToggleMeasurement m : run.toggles()) {
                 heading(3, "Measured here: " + m.feature().label() + " mitigation off and on");
                 para("State before: " + m.initialState() + ". " + m.note());
