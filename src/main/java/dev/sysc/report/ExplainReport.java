@@ -126,6 +126,9 @@ public final class ExplainReport {
                                 + "was not recorded.";
                     }
             }
+            if (e.topic() != null) {
+                how += " Background: sysc explain " + e.topic().id() + ".";
+            }
             para(how);
         }
 
