@@ -157,6 +157,8 @@ function _complete_sysc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} measure" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} compare" ];    then _picocli_sysc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_sysc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batch" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_sysc; return $?; fi
 
@@ -164,11 +166,15 @@ function _complete_sysc() {
   local cmds0=(list)
   local cmds1=(measure)
   local cmds2=(compare)
-  local cmds3=(shell)
-  local cmds4=(help)
+  local cmds3=(explain)
+  local cmds4=(batch)
+  local cmds5=(shell)
+  local cmds6=(help)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_sysc_help; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_sysc_shell; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_sysc_help; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_sysc_shell; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_sysc_batch; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_sysc_explain; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_sysc_compare; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_sysc_measure; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_sysc_list; return $?; fi
@@ -182,7 +188,7 @@ function _picocli_sysc() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="list measure compare shell help"
+  local commands="list measure compare explain batch shell help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -369,6 +375,114 @@ function _picocli_sysc_compare() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `explain` subcommand.
+function _picocli_sysc_explain() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-measure' '--measure' '-q' '--quiet' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--from' '--format' '-o' '--output' '--color'"
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--from')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `batch` subcommand.
+function _picocli_sysc_batch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-baseline' '-q' '--quiet' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--sizes' '--time' '--warmup' '--cpu' '--format' '-o' '--output' '--color'"
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--sizes')
+      return
+      ;;
+    '--time')
+      return
+      ;;
+    '--warmup')
+      return
+      ;;
+    '--cpu')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+  local WORKLOAD_pos_param_args=("write" "read" "io_uring" "sendmmsg") # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "batch" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${WORKLOAD_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `shell` subcommand.
 function _picocli_sysc_shell() {
   # Get completion data
@@ -392,7 +506,7 @@ function _picocli_sysc_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="list measure compare shell"
+  local commands="list measure compare explain batch shell"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -10,13 +10,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sysc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Explore what Linux system calls cost on this machine: measure them, compare them, "
                 + "and see why they cost what they do."},
-        subcommands = {ListCommand.class, MeasureCommand.class, CompareCommand.class, BatchCommand.class,
-                ShellCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, MeasureCommand.class, CompareCommand.class, ExplainCommand.class,
+                BatchCommand.class, ShellCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
                 "  sysc compare clock_gettime clock_gettime@syscall getppid ffi-noop",
                 "  sysc measure getpid --format json -o a.json; sysc compare a.json b.json",
-                "  sysc batch io_uring", "  sysc list --category time", "", "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
+                "  sysc explain clock_gettime", "  sysc batch io_uring", "  sysc list --category time", "",
+                "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
 public final class SyscCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -141,10 +141,12 @@ public final class ResultFileReader {
         }
         Object cpus = h.get("cpus");
         Object virt = h.get("virtualized");
+        Object vdso = h.get("vdso_mapped");
         return new HostInfo(text(h, "hostname"), text(h, "kernel"), text(h, "arch"), text(h, "cpu_model"),
                 cpus instanceof Number ? ((Number) cpus).intValue() : 0, text(h, "clocksource"),
                 virt instanceof Boolean ? (Boolean) virt : null, text(h, "cmdline"), flags, vulns,
-                HostInfo.UNKNOWN, HostInfo.UNKNOWN, false, HostInfo.UNKNOWN);
+                text(h, "seccomp"), text(h, "smt"), Boolean.TRUE.equals(vdso), text(h, "vsyscall"),
+                text(h, "speculation_store_bypass"), text(h, "speculation_indirect_branch"));
     }
 
     private static String text(Map<?, ?> m, String key) {

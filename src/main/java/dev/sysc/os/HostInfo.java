@@ -6,7 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** An immutable description of the machine whose system calls are being measured. */
+/**
+ * An immutable description of the machine whose system calls are being measured.
+ *
+ * @param speculationStoreBypass    the {@code Speculation_Store_Bypass:} line of /proc/self/status, e.g.
+ *                                  "thread vulnerable" (a process may switch the mitigation with prctl)
+ * @param speculationIndirectBranch the {@code SpeculationIndirectBranch:} line, e.g. "conditional enabled"
+ */
 public record HostInfo(
         String hostname,
         String kernel,
@@ -21,7 +27,9 @@ public record HostInfo(
         String seccomp,
         String smt,
         boolean vdsoMapped,
-        String vsyscall) {
+        String vsyscall,
+        String speculationStoreBypass,
+        String speculationIndirectBranch) {
 
     public static final String UNKNOWN = "unknown";
 
@@ -64,12 +72,14 @@ public record HostInfo(
         seccomp = orUnknown(seccomp);
         smt = orUnknown(smt);
         vsyscall = orUnknown(vsyscall);
+        speculationStoreBypass = orUnknown(speculationStoreBypass);
+        speculationIndirectBranch = orUnknown(speculationIndirectBranch);
     }
 
     /** A host about which nothing is known. */
     public static HostInfo unknown() {
         return new HostInfo(null, null, null, null, 0, null, null, null,
-                List.of(), Map.of(), null, null, false, null);
+                List.of(), Map.of(), null, null, false, null, null, null);
     }
 
     /** Whether clock_gettime can be served by the vDSO with this clocksource, without entering the kernel. */

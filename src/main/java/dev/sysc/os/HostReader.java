@@ -63,7 +63,9 @@ public final class HostReader {
                 seccomp(),
                 line("sys/devices/system/cpu/smt/control"),
                 maps.map(m -> hasMapping(m, "[vdso]")).orElse(false),
-                vsyscall(cmdline, maps));
+                vsyscall(cmdline, maps),
+                statusField("Speculation_Store_Bypass"),
+                statusField("SpeculationIndirectBranch"));
     }
 
     private String arch() {
@@ -131,6 +133,21 @@ public final class HostReader {
                     case "2": return "filter";
                     default: return null;
                 }
+            }
+        }
+        return null;
+    }
+
+    /** A field of /proc/self/status, or null when the kernel does not report it. */
+    private String statusField(String name) {
+        Optional<String> status = text("proc/self/status");
+        if (status.isEmpty()) {
+            return null;
+        }
+        for (String l : status.get().split("\n")) {
+            if (key(l).equals(name)) {
+                String v = value(l);
+                return v.isEmpty() ? null : v;
             }
         }
         return null;

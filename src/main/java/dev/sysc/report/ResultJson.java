@@ -61,6 +61,12 @@ public final class ResultJson {
         m.put("cmdline", h.cmdline());
         m.put("cpu_flags", h.cpuFlags());
         m.put("vulnerabilities", h.vulnerabilities());
+        m.put("seccomp", h.seccomp());
+        m.put("smt", h.smt());
+        m.put("vdso_mapped", h.vdsoMapped());
+        m.put("vsyscall", h.vsyscall());
+        m.put("speculation_store_bypass", h.speculationStoreBypass());
+        m.put("speculation_indirect_branch", h.speculationIndirectBranch());
         return m;
     }
 

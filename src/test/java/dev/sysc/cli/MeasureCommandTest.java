@@ -33,7 +33,8 @@ class MeasureCommandTest {
 
     private static final List<String> TOP_KEYS = List.of("schema", "tool", "timestamp", "host", "results");
     private static final List<String> HOST_KEYS = List.of("hostname", "kernel", "arch", "cpu_model", "cpus",
-            "clocksource", "virtualized", "cmdline", "cpu_flags", "vulnerabilities");
+            "clocksource", "virtualized", "cmdline", "cpu_flags", "vulnerabilities", "seccomp", "smt", "vdso_mapped",
+            "vsyscall", "speculation_store_bypass", "speculation_indirect_branch");
     private static final List<String> RESULT_KEYS = List.of("name", "path", "crosses_kernel", "errno", "samples",
             "calls_per_sample", "net_ns", "raw_ns", "baseline_ns", "sample_ns");
     private static final List<String> SUMMARY_KEYS = List.of("median", "mean", "min", "p05", "p95", "stddev", "cv");

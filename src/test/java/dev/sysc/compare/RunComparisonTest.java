@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RunComparisonTest {
     static final HostInfo HOST = new HostInfo("box", "6.1.0", "x86_64", "Test CPU", 4, "tsc", true,
             "quiet mitigations=auto -- mitigations=off", List.of(), Map.of("meltdown", "Not affected",
-            "spectre_v2", "Mitigation: Retpolines"), "unknown", "unknown", false, "unknown");
+            "spectre_v2", "Mitigation: Retpolines"), "unknown", "unknown", false, "unknown", null, null);
 
     /** Samples around {@code center} with a long right tail, like real syscall samples. */
     static double[] samples(double center, long seed, int n) {
@@ -103,7 +103,7 @@ class RunComparisonTest {
     void hostDifferencesNameWhatChanged() {
         HostInfo other = new HostInfo("box2", "6.8.0", "x86_64", "Other CPU", 4, "xen", true,
                 "quiet mitigations=off nopti", List.of(), Map.of("meltdown", "Vulnerable",
-                "spectre_v2", "Mitigation: Retpolines", "tsa", "Not affected"), "unknown", "unknown", false, "unknown");
+                "spectre_v2", "Mitigation: Retpolines", "tsa", "Not affected"), "unknown", "unknown", false, "unknown", null, null);
         List<HostDifference> diffs = HostDifferences.between(HOST, other);
         assertThat(diffs).containsExactly(
                 new HostDifference("kernel", "6.1.0", "6.8.0"),

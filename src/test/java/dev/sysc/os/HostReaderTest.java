@@ -57,6 +57,15 @@ class HostReaderTest {
         assertThat(h.smt()).isEqualTo("notsupported");
         assertThat(h.vdsoMapped()).isTrue();
         assertThat(h.vsyscall()).isEqualTo("mapped");
+        assertThat(h.speculationStoreBypass()).isEqualTo("vulnerable");
+        assertThat(h.speculationIndirectBranch()).isEqualTo("always enabled");
+    }
+
+    @Test
+    void readsSpeculationControlLinesAndMarksMissingOnesUnknown() throws Exception {
+        HostInfo amd = fixture("amd-srso-safe-ret");
+        assertThat(amd.speculationStoreBypass()).isEqualTo("thread vulnerable");
+        assertThat(amd.speculationIndirectBranch()).isEqualTo(HostInfo.UNKNOWN);
     }
 
     @Test

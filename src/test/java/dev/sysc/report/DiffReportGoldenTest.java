@@ -27,11 +27,11 @@ class DiffReportGoldenTest {
     private static final HostInfo A = new HostInfo("lab1", "6.1.0", "x86_64", "Intel(R) Xeon(R) E5-2676 v3", 2, "xen",
             true, "ro quiet", List.of("pti", "pcid"),
             Map.of("meltdown", "Mitigation: PTI", "mds", "Mitigation: Clear CPU buffers; SMT Host state unknown"),
-            "unknown", "unknown", false, "unknown");
+            "unknown", "unknown", false, "unknown", null, null);
     private static final HostInfo B = new HostInfo("lab1", "6.1.0", "x86_64", "Intel(R) Xeon(R) E5-2676 v3", 2, "xen",
             true, "ro quiet mitigations=off", List.of("pti", "pcid"),
             Map.of("meltdown", "Vulnerable", "mds", "Vulnerable; SMT Host state unknown"),
-            "unknown", "unknown", false, "unknown");
+            "unknown", "unknown", false, "unknown", null, null);
 
     private static double[] ramp(double start, int n) {
         double[] v = new double[n];

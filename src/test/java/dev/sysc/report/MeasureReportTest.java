@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /** Renderers fed hand-built results: what each format says, independent of any machine. */
 class MeasureReportTest {
     private static final HostInfo HOST = new HostInfo("box", "6.1.0", "x86_64", "Test CPU", 4, "tsc", true,
-            "mitigations=auto", List.of("pcid"), Map.of("meltdown", "Not affected"), "disabled", "on", true, "none");
+            "mitigations=auto", List.of("pcid"), Map.of("meltdown", "Not affected"), "disabled", "on", true, "none", null, null);
     private static final HostInfo XEN_HOST = new HostInfo("old", "5.10", "x86_64", "Xeon", 2, "xen", true,
-            "", List.of(), Map.of(), "disabled", "on", true, "none");
+            "", List.of(), Map.of(), "disabled", "on", true, "none", null, null);
 
     private static Summary flat(double v) {
         return new Summary(100, v, v, v, v, v - 1, v + 2, 0.5, 0.01, 0, 0);

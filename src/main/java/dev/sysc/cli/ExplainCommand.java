@@ -1,0 +1,176 @@
+package dev.sysc.cli;
+
+import dev.sysc.bench.CallResult;
+import dev.sysc.bench.MeasureSpec;
+import dev.sysc.bench.Runner;
+import dev.sysc.compare.ResultFileReader;
+import dev.sysc.explain.CallInfo;
+import dev.sysc.explain.Explainer;
+import dev.sysc.explain.Explanation;
+import dev.sysc.explain.KnowledgeBase;
+import dev.sysc.os.HostInfo;
+import dev.sysc.os.HostReader;
+import dev.sysc.os.Terminal;
+import dev.sysc.probe.CallRef;
+import dev.sysc.probe.Catalog;
+import dev.sysc.probe.Suggestions;
+import dev.sysc.probe.Workspace;
+import dev.sysc.report.ExplainReport;
+import dev.sysc.report.ExplainRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sysc explain [NAME|TOPIC]}: the kernel path, annotated with what this machine really does. */
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Explain why a system call costs what it costs, annotated with this machine's state.",
+                "No argument: this machine's CPU vulnerabilities, what each adds to every system call, whether "
+                        + "the vDSO serves the time, and a quick measurement of the floor.",
+                "NAME (see `sysc list`): that call's path step by step, each step active or not here, and why.",
+                "TOPIC: mode-switch, vdso, mitigations, batching or indirect-costs."})
+public final class ExplainCommand implements Callable<Integer> {
+    /** Short: explain only needs a sense of scale, not sysc measure's care. */
+    static final MeasureSpec QUICK = new MeasureSpec(Duration.ofMillis(100), Duration.ofMillis(50), 0, -1, true);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME|TOPIC",
+            description = "A call (NAME[@PATH]) or a topic: mode-switch, vdso, mitigations, batching, indirect-costs.")
+    String subject;
+
+    @Option(names = "--no-measure", description = "Do not measure anything; explain only.")
+    boolean noMeasure;
+
+    @Option(names = "--measure", description = "With the mitigations topic: measure the system call floor with "
+            + "and without each mitigation this process may switch for itself (prctl).")
+    boolean measureToggles;
+
+    @Option(names = "--from", paramLabel = "FILE.json",
+            description = "Explain the machine recorded in a saved result (sysc measure -o FILE.json).")
+    Path from;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        if (measureToggles && (noMeasure || from != null)) {
+            throw new UsageException("--measure cannot be combined with " + (noMeasure ? "--no-measure" : "--from"));
+        }
+        if (measureToggles && !"mitigations".equals(subject)) {
+            throw new UsageException("--measure belongs to the mitigations topic: sysc explain mitigations --measure");
+        }
+        Explainer explainer = Explainer.builtIn();
+        CallRef call = subject == null || KnowledgeBase.TOPIC_IDS.contains(subject) ? null : resolve(subject);
+        Output out = new Output(spec.commandLine().getOut(), output.output);
+        out.check();
+
+        HostInfo host = from != null ? ResultFileReader.read(from).host() : HostReader.live().read();
+        Explanation explanation = subject == null ? explainer.machine(host)
+                : call == null ? explainer.topic(subject, host)
+                : explainer.call(info(call), host);
+
+        List<CallResult> measured = List.of();
+        String note = null;
+        List<ExplainRun.ToggleMeasurement> toggles = List.of();
+        if (from != null) {
+            note = "Nothing was measured (--from): the host explained is the one recorded in " + from
+                    + ", not this machine. Its results can be seen with sysc compare.";
+        } else if (!noMeasure) {
+            List<String> calls = callsToMeasure(call);
+            if (measureToggles) {
+                toggles = new ToggleMeasurer(this::measure).measure(explanation.toggles());
+                if (toggles.isEmpty()) {
+                    note = "--measure: no mitigation on this machine can be switched by a process (see above), so "
+                            + "there is nothing to toggle; this is the floor as booted.";
+                    calls = ToggleMeasurer.FLOOR;
+                }
+            }
+            if (!calls.isEmpty()) {
+                measured = measure(calls);
+            }
+        }
+        String source = from == null ? "live" : from.toString();
+        ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
+                toggles);
+        out.write(ExplainReport.render(run, output.format));
+        return ExitCodes.OK;
+    }
+
+    private CallRef resolve(String name) {
+        Catalog catalog = Catalog.builtIn();
+        int at = name.indexOf('@');
+        String bare = at < 0 ? name : name.substring(0, at);
+        if (catalog.find(bare).isEmpty()) {
+            List<String> known = new ArrayList<>(KnowledgeBase.TOPIC_IDS);
+            catalog.entries().forEach(e -> known.add(e.name()));
+            List<String> close = Suggestions.closest(bare, known, 3);
+            throw new UsageException("unknown call or topic '" + name + "'" + (close.isEmpty()
+                    ? " (topics: " + String.join(", ", KnowledgeBase.TOPIC_IDS) + "; calls: sysc list)"
+                    : " (did you mean " + String.join(", ", close) + "?)"));
+        }
+        return catalog.resolve(name);
+    }
+
+    private static CallInfo info(CallRef call) {
+        CallInfo.Kind kind;
+        switch (call.entry().via()) {
+            case NONE: kind = CallInfo.Kind.NEVER; break;
+            case VDSO: kind = CallInfo.Kind.VDSO; break;
+            case VDSO_CLOCK: kind = CallInfo.Kind.VDSO_CLOCK; break;
+            default: kind = CallInfo.Kind.KERNEL;
+        }
+        return new CallInfo(call.name(), call.path().id(), kind, call.entry().explainId(), call.entry().summary());
+    }
+
+    /** What a quick live measurement shows for each subject. */
+    private List<String> callsToMeasure(CallRef call) {
+        if (call != null) {
+            List<String> calls = new ArrayList<>();
+            calls.add(call.id());
+            boolean vdsoCapable = call.entry().has(dev.sysc.os.CallPath.SYSCALL)
+                    && call.entry().has(dev.sysc.os.CallPath.VDSO);
+            if (vdsoCapable && !call.path().id().equals("syscall")) {
+                calls.add(call.name() + "@syscall");
+            } else if (!call.name().equals("enosys") && !call.name().equals("ffi-noop")) {
+                calls.add("enosys");
+            }
+            return calls;
+        }
+        if (subject == null) {
+            return List.of("ffi-noop", "enosys", "clock_gettime");
+        }
+        switch (subject) {
+            case "mode-switch": return List.of("ffi-noop", "enosys", "getppid");
+            case "vdso": return List.of("clock_gettime", "clock_gettime@syscall");
+            case "mitigations": return measureToggles ? List.of() : List.of("enosys", "getppid");
+            case "batching": return List.of("write", "writev");
+            default: return List.of();
+        }
+    }
+
+    List<CallResult> measure(List<String> specs) {
+        Catalog catalog = Catalog.builtIn();
+        List<CallRef> calls = specs.stream().map(catalog::resolve).collect(Collectors.toList());
+        HostInfo host = HostReader.live().read();
+        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
+        try (Workspace workspace = new Workspace()) {
+            return Runner.live(workspace, showProgress ? progress : (c, i, n, p, f) -> { })
+                    .measure(calls, QUICK, host.vdsoClockUsable());
+        } finally {
+            progress.clear();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sysc.cli;
+
+import dev.sysc.bench.CallResult;
+import dev.sysc.explain.SpeculationToggles;
+import dev.sysc.os.NativeCallException;
+import dev.sysc.os.SpeculationControl;
+import dev.sysc.report.ExplainRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Measures the system call floor with a per-thread speculation mitigation off, then on, through prctl on
+ * the measuring thread, and puts the switch back the way it was. FORCE_DISABLE is never used.
+ */
+final class ToggleMeasurer {
+    static final List<String> FLOOR = List.of("enosys", "getppid");
+
+    private final Function<List<String>, List<CallResult>> measure;
+
+    ToggleMeasurer(Function<List<String>, List<CallResult>> measure) {
+        this.measure = measure;
+    }
+
+    List<ExplainRun.ToggleMeasurement> measure(List<SpeculationToggles.Toggle> toggles) {
+        List<ExplainRun.ToggleMeasurement> out = new ArrayList<>();
+        for (SpeculationToggles.Toggle t : toggles) {
+            if (t.availability().isActive()) {
+                out.add(measure(t.feature()));
+            }
+        }
+        return out;
+    }
+
+    private ExplainRun.ToggleMeasurement measure(SpeculationToggles.Feature feature) {
+        SpeculationControl.Feature f = feature == SpeculationToggles.Feature.STORE_BYPASS
+                ? SpeculationControl.Feature.STORE_BYPASS : SpeculationControl.Feature.INDIRECT_BRANCH;
+        int initial;
+        try {
+            initial = SpeculationControl.get(f);
+        } catch (NativeCallException e) {
+            return failed(feature, "unknown", e.getMessage());
+        }
+        String state = describe(initial);
+        if ((initial & SpeculationControl.PR_SPEC_PRCTL) == 0 || (initial & SpeculationControl.PR_SPEC_FORCE_DISABLE) != 0) {
+            return failed(feature, state, "The kernel does not let this thread switch it (PR_GET_SPECULATION_CTRL).");
+        }
+        boolean wasDisabled = (initial & SpeculationControl.PR_SPEC_DISABLE) != 0;
+        List<CallResult> without;
+        List<CallResult> with;
+        try {
+            SpeculationControl.set(f, SpeculationControl.PR_SPEC_ENABLE);
+            without = measure.apply(FLOOR);
+            // The mitigated state is measured last, so a failure to switch back cannot spoil the other half.
+            SpeculationControl.set(f, SpeculationControl.PR_SPEC_DISABLE);
+            with = measure.apply(FLOOR);
+        } catch (NativeCallException e) {
+            restore(f, wasDisabled);
+            return failed(feature, state, e.getMessage());
+        }
+        String restored = restore(f, wasDisabled);
+        return new ExplainRun.ToggleMeasurement(feature, state, without, with,
+                "Measured on this thread, mitigation off first and on last; " + restored);
+    }
+
+    private static String restore(SpeculationControl.Feature f, boolean wasDisabled) {
+        try {
+            SpeculationControl.set(f, wasDisabled ? SpeculationControl.PR_SPEC_DISABLE : SpeculationControl.PR_SPEC_ENABLE);
+            return "then set back to " + (wasDisabled ? "mitigated" : "not mitigated") + ", as before.";
+        } catch (NativeCallException e) {
+            return "could not be set back (" + e.getMessage() + "); it applies only to this sysc process.";
+        }
+    }
+
+    private static ExplainRun.ToggleMeasurement failed(SpeculationToggles.Feature feature, String state, String why) {
+        return new ExplainRun.ToggleMeasurement(feature, state, List.of(), List.of(), "Not measured: " + why);
+    }
+
+    static String describe(int bits) {
+        List<String> words = new ArrayList<>();
+        if ((bits & SpeculationControl.PR_SPEC_PRCTL) != 0) {
+            words.add("switchable with prctl");
+        }
+        if ((bits & SpeculationControl.PR_SPEC_FORCE_DISABLE) != 0) {
+            words.add("mitigated for good (force-disabled)");
+        } else if ((bits & SpeculationControl.PR_SPEC_DISABLE) != 0) {
+            words.add("mitigated");
+        } else if ((bits & SpeculationControl.PR_SPEC_ENABLE) != 0) {
+            words.add("not mitigated");
+        }
+        return words.isEmpty() ? "not affected or not controllable" : String.join(", ", words);
+    }
+}

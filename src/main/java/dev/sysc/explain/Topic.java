@@ -1,0 +1,10 @@
+package dev.sysc.explain;
+
+/** An explain topic: a Markdown text whose first line is "# title". */
+public record Topic(String id, String title, String markdown) {
+    /** The text without its title line. */
+    public String body() {
+        int nl = markdown.indexOf('\n');
+        return nl < 0 ? "" : markdown.substring(nl + 1).strip() + "\n";
+    }
+}

@@ -1,0 +1,532 @@
+package dev.sysc.report;
+
+import dev.sysc.bench.CallResult;
+import dev.sysc.explain.Activation;
+import dev.sysc.explain.AnnotatedStep;
+import dev.sysc.explain.Explanation;
+import dev.sysc.explain.Hint;
+import dev.sysc.explain.PublishedCost;
+import dev.sysc.explain.SpeculationToggles;
+import dev.sysc.explain.VulnerabilityRow;
+import dev.sysc.os.Errnos;
+import dev.sysc.os.HostInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders {@code sysc explain}: a text page, Markdown for handouts, {@code sysc/explain/v1} JSON, or CSV rows. */
+public final class ExplainReport {
+    public static final String SCHEMA = "sysc/explain/v1";
+
+    private ExplainReport() {
+    }
+
+    public static String render(ExplainRun run, Format format) {
+        switch (format) {
+            case JSON: return json(run);
+            case CSV: return csv(run);
+            case MARKDOWN: return new Page(run, true).render();
+            default: return new Page(run, false).render();
+        }
+    }
+
+    // ---- text and Markdown share one page layout; md switches the markup ----
+
+    private static final class Page {
+        private final ExplainRun run;
+        private final Explanation e;
+        private final boolean md;
+        private final StringBuilder sb = new StringBuilder();
+        private final List<PublishedCost> cited = new ArrayList<>();
+
+        Page(ExplainRun run, boolean md) {
+            this.run = run;
+            this.e = run.explanation();
+            this.md = md;
+        }
+
+        String render() {
+            heading(1, e.title());
+            para(hostLine());
+            if (e.kind() == Explanation.Kind.CALL) {
+                callIntro();
+            }
+            if (e.topic() != null && e.kind() == Explanation.Kind.TOPIC) {
+                sb.append(md ? e.topic().body() : plain(e.topic().body())).append('\n');
+            }
+            if (!e.vulnerabilities().isEmpty() || e.kind() == Explanation.Kind.MACHINE) {
+                vulnerabilities();
+            }
+            if (e.kind() == Explanation.Kind.MACHINE || e.subjectId().equals("vdso")) {
+                vdso();
+            }
+            if (!e.steps().isEmpty()) {
+                steps();
+            }
+            if (!e.toggles().isEmpty()) {
+                toggles();
+            }
+            measured();
+            published();
+            next();
+            return sb.toString();
+        }
+
+        private void heading(int level, String text) {
+            if (md) {
+                sb.append("#".repeat(level)).append(' ').append(text).append("\n\n");
+            } else {
+                sb.append(text).append('\n').append((level == 1 ? "=" : "-").repeat(Math.min(78, text.length())))
+                        .append("\n\n");
+            }
+        }
+
+        private void para(String text) {
+            sb.append(text).append("\n\n");
+        }
+
+        private String hostLine() {
+            HostInfo h = e.host();
+            String where = run.hostSource().equals("live") ? "this machine"
+                    : "the machine recorded in " + run.hostSource();
+            String line = String.format(java.util.Locale.ROOT, "Host: %s, %s — Linux %s %s, %s, %d CPUs, "
+                            + "clocksource %s, %s", where, h.hostname(), h.kernel(), h.arch(), h.cpuModel(), h.cpus(),
+                    h.clocksource(), Boolean.TRUE.equals(h.virtualized()) ? "virtualized"
+                            : Boolean.FALSE.equals(h.virtualized()) ? "bare metal" : "virtualization unknown");
+            return md ? "**" + line.replaceFirst(": ", ":** ") : line;
+        }
+
+        private void callIntro() {
+            var c = e.call();
+            String how;
+            switch (c.kind()) {
+                case NEVER:
+                    how = "This call never enters the kernel: it is the cost of calling C from Java, the floor "
+                            + "sysc subtracts from every other call.";
+                    break;
+                case KERNEL:
+                    how = "Every call crosses into the kernel and back, along the path below.";
+                    break;
+                default:
+                    if (c.path().equals("syscall")) {
+                        how = "Forced through syscall(2): the real crossing, which the vDSO normally avoids.";
+                    } else if (c.kind() == dev.sysc.explain.CallInfo.Kind.VDSO) {
+                        how = "Served by the vDSO in user space; the clocksource does not matter for it.";
+                    } else if (e.vdsoTime().isActive()) {
+                        how = "Served by the vDSO here, in user space, because the clocksource ("
+                                + e.host().clocksource() + ") is one the vDSO can read. It would fall back to a "
+                                + "real system call with a clocksource it cannot read (xen, hpet, acpi_pm).";
+                    } else if (Boolean.FALSE.equals(e.vdsoTime().active())) {
+                        how = "The vDSO cannot serve it here: the " + e.host().clocksource() + " clocksource "
+                                + "cannot be read from user space, so clock_gettime falls back to a real system call "
+                                + "and takes the whole kernel path below.";
+                    } else {
+                        how = "Normally served by the vDSO; whether it falls back depends on the clocksource, which "
+                                + "was not recorded.";
+                    }
+            }
+            if (e.topic() != null) {
+                how += " Background: sysc explain " + e.topic().id() + ".";
+            }
+            para(how);
+        }
+
+        private void vulnerabilities() {
+            heading(2, "CPU vulnerabilities and the system call path");
+            if (e.vulnerabilities().isEmpty()) {
+                para("No files of /sys/devices/system/cpu/vulnerabilities were recorded for this host.");
+                return;
+            }
+            para("Every file of /sys/devices/system/cpu/vulnerabilities, its status, and whether its mitigation "
+                    + "runs on each system call here.");
+            List<String> headers = List.of("file", "status", "on the path", "what it adds there", "published");
+            List<List<String>> rows = new ArrayList<>();
+            for (VulnerabilityRow r : e.vulnerabilities()) {
+                List<String> refs = new ArrayList<>();
+                for (PublishedCost c : r.costs()) {
+                    cited.add(c);
+                    refs.add("[" + cited.size() + "]");
+                }
+                String adds = addsHere(r);
+                rows.add(List.of(r.file(), r.status(), yesNo(r.onPath()), adds, String.join(" ", refs)));
+            }
+            if (md) {
+                mdTable(headers, rows);
+            } else {
+                TextTable t = new TextTable(List.of("file", "status", "on the path", "published"));
+                for (List<String> row : rows) {
+                    t.add(List.of(row.get(0), row.get(1), row.get(2), row.get(4)));
+                }
+                sb.append(t.render()).append('\n');
+                sb.append("What each adds to the path (and the boot switch that removes it):\n");
+                for (VulnerabilityRow r : e.vulnerabilities()) {
+                    String adds = rows.get(e.vulnerabilities().indexOf(r)).get(3);
+                    String off = r.mitigation() == null ? "" : " [off: " + r.mitigation().bootSwitch() + "]";
+                    sb.append("  ").append(pad(r.file(), 26)).append(adds).append(off).append('\n');
+                }
+                sb.append('\n');
+            }
+            if (md) {
+                sb.append("Boot switches: ");
+                List<String> sw = new ArrayList<>();
+                for (VulnerabilityRow r : e.vulnerabilities()) {
+                    if (r.mitigation() != null) {
+                        sw.add(r.file() + ": `" + r.mitigation().bootSwitch() + "`");
+                    }
+                }
+                sb.append(String.join("; ", sw)).append(". `mitigations=off` turns them all off.\n\n");
+            } else {
+                para("mitigations=off on the kernel command line turns all of them off at once.");
+            }
+        }
+
+        private void vdso() {
+            heading(2, "Time without crossing: the vDSO");
+            Activation a = e.vdsoTime();
+            String verdict = a.active() == null ? "Unknown whether the vDSO serves clock_gettime here"
+                    : a.isActive() ? "Served by the vDSO here: clock_gettime runs in user space, with no crossing"
+                    : "Not served by the vDSO here: clock_gettime falls back to a real system call";
+            String mapped = e.host().vdsoMapped() ? " [vdso] is mapped in this process." : "";
+            para(verdict + " (" + a.reason() + ")." + mapped
+                    + " The vDSO can read tsc, kvm-clock with a stable TSC and the Hyper-V TSC page; "
+                    + "with xen, hpet or acpi_pm it makes the real system call.");
+        }
+
+        private void steps() {
+            heading(2, "The path, step by step");
+            para("Each step is marked active, inactive or n/a (not applicable or not recorded) on this host, "
+                    + "with what was read to decide it.");
+            if (md) {
+                List<List<String>> rows = new ArrayList<>();
+                int n = 1;
+                for (AnnotatedStep s : e.steps()) {
+                    rows.add(List.of(String.valueOf(n++), s.step().phase(), "**" + s.step().title() + "** — "
+                            + s.step().what(), s.activation().label(), s.activation().reason()));
+                }
+                mdTable(List.of("#", "phase", "step", "here", "why"), rows);
+                return;
+            }
+            int n = 1;
+            for (AnnotatedStep s : e.steps()) {
+                String mark = s.activation().label();
+                sb.append(String.format(java.util.Locale.ROOT, "%2d. %-10s %-9s %s%n", n++, "[" + mark + "]",
+                        s.step().phase(), s.step().title()));
+                for (String line : wrap(s.step().what(), 64)) {
+                    sb.append("                         ").append(line).append('\n');
+                }
+                sb.append("                         here: ").append(s.activation().reason()).append('\n');
+            }
+            sb.append('\n');
+        }
+
+        private void toggles() {
+            heading(2, "Per-process switches (prctl)");
+            for (SpeculationToggles.Toggle t : e.toggles()) {
+                String can = t.availability().isActive() ? "can be switched by this process"
+                        : "cannot be switched by a process here";
+                sb.append(md ? "- **" : "  ").append(capital(t.feature().label())).append(md ? "**" : "")
+                        .append(": ").append(can).append(" (").append(t.availability().reason()).append(").\n");
+            }
+            sb.append('\n');
+            boolean any = e.toggles().stream().anyMatch(t -> t.availability().isActive());
+            String twoBoots = "measure in two boots: `sysc measure enosys getppid -o with.json`, reboot with the "
+                    + "switch on the kernel command line (e.g. nopti or mitigations=off), "
+                    + "`sysc measure enosys getppid -o without.json`, then `sysc compare with.json without.json`.";
+            String text = any ? "Run `sysc explain mitigations --measure` to measure the system call floor with and "
+                    + "without the switchable ones. The others are chosen at boot; to see what one costs, " + twoBoots
+                    : "Here every mitigation is chosen at boot: a running process cannot switch one off to see what "
+                    + "it costs. Instead, " + twoBoots;
+            para(md ? text : plain(text));
+            for (ExplainRun.ToggleMeasurement m : run.toggles()) {
+                heading(3, "Measured here: " + m.feature().label() + " mitigation off and on");
+                para("State before: " + m.initialState() + ". " + m.note());
+                List<List<String>> rows = new ArrayList<>();
+                for (int i = 0; i < m.without().size(); i++) {
+                    CallResult off = m.without().get(i);
+                    CallResult on = i < m.with().size() ? m.with().get(i) : null;
+                    rows.add(List.of(off.id(), cost(off), on == null ? "—" : cost(on)));
+                }
+                table(List.of("call", "mitigation off (measured)", "mitigation on (measured)"), rows);
+            }
+        }
+
+        private void measured() {
+            if (run.measured().isEmpty() && run.measureNote() == null) {
+                return;
+            }
+            heading(2, "Measured here");
+            if (run.measured().isEmpty()) {
+                para(run.measureNote());
+                return;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (CallResult r : run.measured()) {
+                rows.add(List.of(r.name(), r.path(), MeasureTable.kernel(r), cost(r)));
+            }
+            table(List.of("call", "path", "kernel", "measured, ns per call"), rows);
+            para("Measured: median of a short live run on this machine, net of the FFI floor (ffi-noop) except "
+                    + "for ffi-noop itself. Use sysc measure for careful numbers."
+                    + (run.measureNote() == null ? "" : " " + run.measureNote()));
+        }
+
+        private void published() {
+            if (cited.isEmpty()) {
+                return;
+            }
+            heading(2, "Published costs");
+            para("Measured and published by others, on other machines and kernels: a sense of scale, not this "
+                    + "machine's numbers.");
+            int n = 1;
+            for (PublishedCost c : cited) {
+                sb.append(md ? n + ". " : "  [" + n + "] ").append(c.file()).append(": ").append(c.figure())
+                        .append(" (published: ").append(md ? "<" + c.source() + ">" : c.source()).append(")\n");
+                n++;
+            }
+            sb.append('\n');
+        }
+
+        private void next() {
+            if (e.next().isEmpty()) {
+                return;
+            }
+            heading(2, "What to try next");
+            for (Hint h : e.next()) {
+                sb.append(md ? "- " : "  - ").append(h.text()).append('\n');
+            }
+        }
+
+        private void table(List<String> headers, List<List<String>> rows) {
+            if (md) {
+                mdTable(headers, rows);
+                return;
+            }
+            boolean[] right = new boolean[headers.size()];
+            right[headers.size() - 1] = true;
+            TextTable t = new TextTable(headers, right);
+            rows.forEach(t::add);
+            sb.append(t.render()).append('\n');
+        }
+
+        private void mdTable(List<String> headers, List<List<String>> rows) {
+            sb.append("| ").append(String.join(" | ", headers)).append(" |\n|");
+            sb.append("---|".repeat(headers.size())).append('\n');
+            for (List<String> row : rows) {
+                List<String> cells = new ArrayList<>();
+                for (String c : row) {
+                    cells.add(c.replace("|", "\\|"));
+                }
+                sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
+            }
+            sb.append('\n');
+        }
+    }
+
+    /** What the mitigation of one vulnerability file adds to the path on this host, in a sentence. */
+    static String addsHere(VulnerabilityRow r) {
+        if (r.mitigation() == null) {
+            return "sysc has no notes on this file.";
+        }
+        String adds = r.mitigation().adds();
+        if (r.onPath().isActive()) {
+            return adds;
+        }
+        if (r.mitigation().condition().startsWith("never:")) {
+            return capital(r.onPath().reason()) + ".";
+        }
+        if (r.status().startsWith("Not affected")) {
+            return "Nothing here: the CPU is not affected. Where mitigated: " + adds;
+        }
+        if (r.status().startsWith("Vulnerable")) {
+            return "Nothing here: left unmitigated. Mitigated it would add: " + adds;
+        }
+        return "Nothing on the path in this mode. Other modes: " + adds;
+    }
+
+    static String cost(CallResult r) {
+        if (!r.ok()) {
+            return r.errno() != 0 ? "refused (" + Errnos.name(r.errno()) + ")" : "failed";
+        }
+        return Numbers.ns(r.net().median()) + " ns";
+    }
+
+    private static String yesNo(Activation a) {
+        return a.active() == null ? "?" : a.isActive() ? "yes" : "no";
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    }
+
+    /** Markdown as plain text: drops the backticks and bold markers, keeps everything else. */
+    static String plain(String markdown) {
+        return markdown.replace("`", "").replace("**", "");
+    }
+
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    // ---- JSON ----
+
+    static String json(ExplainRun run) {
+        Explanation e = run.explanation();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema", SCHEMA);
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("name", "sysc");
+        tool.put("version", run.toolVersion());
+        doc.put("tool", tool);
+        doc.put("timestamp", run.timestamp().toString());
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        subject.put("id", e.subjectId());
+        subject.put("title", e.title());
+        doc.put("subject", subject);
+        doc.put("host_source", run.hostSource());
+        doc.put("host", ResultJson.host(e.host()));
+        Map<String, Object> vdso = new LinkedHashMap<>();
+        vdso.put("serves_time", e.vdsoTime().active());
+        vdso.put("reason", e.vdsoTime().reason());
+        doc.put("vdso", vdso);
+        List<Object> mitigations = new ArrayList<>();
+        for (VulnerabilityRow r : e.vulnerabilities()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", r.file());
+            m.put("status", r.status());
+            m.put("name", r.mitigation() == null ? null : r.mitigation().name());
+            m.put("active", r.onPath().active());
+            m.put("reason", r.onPath().reason());
+            m.put("adds", r.mitigation() == null ? null : r.mitigation().adds());
+            m.put("boot_switch", r.mitigation() == null ? null : r.mitigation().bootSwitch());
+            m.put("steps", r.mitigation() == null ? List.of() : r.mitigation().steps());
+            List<Object> costs = new ArrayList<>();
+            for (PublishedCost c : r.costs()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("label", "published");
+                cm.put("figure", c.figure());
+                cm.put("source", c.source());
+                costs.add(cm);
+            }
+            m.put("published", costs);
+            mitigations.add(m);
+        }
+        doc.put("mitigations", mitigations);
+        List<Object> steps = new ArrayList<>();
+        for (AnnotatedStep s : e.steps()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.step().id());
+            m.put("path", s.step().path());
+            m.put("phase", s.step().phase());
+            m.put("title", s.step().title());
+            m.put("what", s.step().what());
+            m.put("mitigations", s.step().mitigations());
+            m.put("active", s.activation().active());
+            m.put("reason", s.activation().reason());
+            steps.add(m);
+        }
+        doc.put("steps", steps);
+        if (e.topic() != null) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("id", e.topic().id());
+            t.put("title", e.topic().title());
+            t.put("markdown", e.topic().markdown());
+            doc.put("topic", t);
+        } else {
+            doc.put("topic", null);
+        }
+        List<Object> toggles = new ArrayList<>();
+        for (SpeculationToggles.Toggle t : e.toggles()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("feature", t.feature().id());
+            m.put("status", t.status());
+            m.put("active", t.availability().active());
+            m.put("reason", t.availability().reason());
+            ExplainRun.ToggleMeasurement tm = run.toggles().stream().filter(x -> x.feature() == t.feature())
+                    .findFirst().orElse(null);
+            if (tm != null) {
+                Map<String, Object> mm = new LinkedHashMap<>();
+                mm.put("initial_state", tm.initialState());
+                mm.put("note", tm.note());
+                mm.put("mitigation_off", measuredList(tm.without()));
+                mm.put("mitigation_on", measuredList(tm.with()));
+                m.put("measured", mm);
+            }
+            toggles.add(m);
+        }
+        doc.put("speculation_control", toggles);
+        doc.put("measured", measuredList(run.measured()));
+        doc.put("measure_note", run.measureNote());
+        List<Object> next = new ArrayList<>();
+        for (Hint h : e.next()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", h.id());
+            m.put("topic", h.topic());
+            m.put("text", h.text());
+            next.add(m);
+        }
+        doc.put("next", next);
+        return ResultJson.write(doc);
+    }
+
+    private static List<Object> measuredList(List<CallResult> results) {
+        List<Object> out = new ArrayList<>();
+        for (CallResult r : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", "measured");
+            m.put("name", r.name());
+            m.put("path", r.path());
+            m.put("crosses_kernel", r.crossesKernel());
+            m.put("errno", r.errno());
+            m.put("net_median_ns", r.ok() ? Numbers.round(r.net().median(), 3) : null);
+            m.put("raw_median_ns", r.ok() ? Numbers.round(r.raw().median(), 3) : null);
+            m.put("baseline_median_ns", r.ok() && r.baseline() != null ? Numbers.round(r.baseline().median(), 3) : null);
+            m.put("samples", r.samples());
+            out.add(m);
+        }
+        return out;
+    }
+
+    // ---- CSV: one row per annotated entry ----
+
+    static String csv(ExplainRun run) {
+        StringBuilder sb = new StringBuilder("kind,id,status,active,reason\n");
+        for (VulnerabilityRow r : run.explanation().vulnerabilities()) {
+            sb.append("mitigation,").append(csvCell(r.file())).append(',').append(csvCell(r.status())).append(',')
+                    .append(r.onPath().active() == null ? "" : r.onPath().active()).append(',')
+                    .append(csvCell(r.onPath().reason())).append('\n');
+        }
+        for (AnnotatedStep s : run.explanation().steps()) {
+            sb.append("step,").append(csvCell(s.step().id())).append(',').append(csvCell(s.step().title())).append(',')
+                    .append(s.activation().active() == null ? "" : s.activation().active()).append(',')
+                    .append(csvCell(s.activation().reason())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String csvCell(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

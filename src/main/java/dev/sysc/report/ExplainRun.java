@@ -1,0 +1,39 @@
+package dev.sysc.report;
+
+import dev.sysc.bench.CallResult;
+import dev.sysc.explain.Explanation;
+import dev.sysc.explain.SpeculationToggles;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What {@code sysc explain} shows: the explanation of a host, and what was measured live.
+ *
+ * @param hostSource  "live" for this machine, else the result file the host was read from
+ * @param measured    live measurements (empty when none were taken)
+ * @param measureNote why nothing was measured, or null
+ * @param toggles     prctl toggle measurements (mitigations --measure), empty otherwise
+ */
+public record ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
+                         List<CallResult> measured, String measureNote, List<ToggleMeasurement> toggles) {
+    public ExplainRun {
+        measured = List.copyOf(measured);
+        toggles = List.copyOf(toggles);
+    }
+
+    /**
+     * The system call floor measured with a per-thread speculation mitigation off and on.
+     *
+     * @param initialState the prctl state before sysc touched it, in words
+     * @param without      measured with the mitigation off (speculation enabled)
+     * @param with         measured with the mitigation on (speculation disabled), taken last
+     * @param note         how the state was left afterwards, or why the toggle failed
+     */
+    public record ToggleMeasurement(SpeculationToggles.Feature feature, String initialState, List<CallResult> without,
+                                    List<CallResult> with, String note) {
+        public ToggleMeasurement {
+            without = List.copyOf(without);
+            with = List.copyOf(with);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.sysc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sysc.bench.MeasureRun;
+import dev.sysc.bench.MeasureSpec;
+import dev.sysc.os.HostInfo;
+import dev.sysc.os.HostReader;
+import dev.sysc.report.ResultJson;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sysc explain}, black box: this machine, recorded machines (--from), formats and errors. */
+class ExplainCommandTest {
+    private static final List<String> TOP_KEYS = List.of("schema", "tool", "timestamp", "subject", "host_source",
+            "host", "vdso", "mitigations", "steps", "topic", "speculation_control", "measured", "measure_note", "next");
+
+    @TempDir
+    Path tmp;
+
+    private static MeasureCommandTest.Run sysc(String... args) {
+        return MeasureCommandTest.sysc(args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> doc, String key) {
+        return (List<Map<String, Object>>) doc.get(key);
+    }
+
+    private static Map<String, Object> step(Map<String, Object> doc, String id) {
+        return list(doc, "steps").stream().filter(s -> s.get("id").equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + id));
+    }
+
+    /** A saved result whose host block is the recorded machine {@code fixture}. */
+    private Path savedRunOf(String fixture) throws IOException, URISyntaxException {
+        HostInfo host = new HostReader(Path.of(getClass().getResource("/hosts/" + fixture).toURI())).read();
+        Path file = tmp.resolve(fixture + ".json");
+        Files.writeString(file, ResultJson.render(new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), host,
+                MeasureSpec.defaults(), List.of())));
+        return file;
+    }
+
+    @Test
+    void thisMachineShowsEveryVulnerabilityFileWithItsExactStatus() {
+        HostInfo host = HostReader.live().read();
+        var run = sysc("explain", "--no-measure");
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(host.vulnerabilities()).isNotEmpty();
+        host.vulnerabilities().forEach((file, status) ->
+                assertThat(run.out()).containsPattern("(?m)^" + file + " +" + java.util.regex.Pattern.quote(status) + " "));
+        assertThat(run.out()).contains("Time without crossing: the vDSO", "What to try next", "Published costs",
+                "(published: https://");
+        assertThat(run.out()).doesNotContain("Measured here");
+    }
+
+    @Test
+    void thisMachinesPathMatchesItsVulnerabilityFiles() throws IOException {
+        HostInfo host = HostReader.live().read();
+        assumeTrue("Not affected".equals(host.vulnerabilities().get("meltdown")), "meltdown: Not affected here");
+        var run = sysc("explain", "getppid", "--no-measure", "--format", "json");
+        assertThat(run.exit()).isZero();
+        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        assertThat(new ArrayList<>(doc.keySet())).containsExactlyElementsOf(TOP_KEYS);
+        assertThat(doc.get("schema")).isEqualTo("sysc/explain/v1");
+        assertThat(list(doc, "steps")).isNotEmpty().allSatisfy(s ->
+                assertThat(s).containsKeys("id", "phase", "title", "what", "active", "reason"));
+        assertThat(step(doc, "entry-cr3").get("active")).isEqualTo(false);
+        assertThat(step(doc, "entry-cr3").get("reason")).isEqualTo("meltdown: \"Not affected\"");
+        String srso = host.vulnerabilities().getOrDefault("spec_rstack_overflow", "");
+        if (srso.contains("Safe RET")) {
+            assertThat(step(doc, "entry-untrain-ret").get("active")).isEqualTo(true);
+            assertThat((String) step(doc, "entry-untrain-ret").get("reason")).contains("spec_rstack_overflow", srso);
+        }
+    }
+
+    @Test
+    void clockGettimeNamesTheVdsoAndTheClocksource() {
+        HostInfo host = HostReader.live().read();
+        assumeTrue(host.vdsoClockUsable(), "a vDSO-capable clocksource here");
+        var run = sysc("explain", "clock_gettime", "--no-measure");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Served by the vDSO here", "clocksource (" + host.clocksource() + ")",
+                "clocksource " + host.clocksource() + ": the vDSO can read it", "[inactive] user      Fall back");
+    }
+
+    @Test
+    void recordedXenHostWithPtiSwitchesCr3ClearsBuffersAndFallsBackForTheClock() throws Exception {
+        Path saved = savedRunOf("intel-pti-xen");
+        var run = sysc("explain", "clock_gettime", "--from", saved.toString(), "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        assertThat(doc.get("host_source")).isEqualTo(saved.toString());
+        assertThat(step(doc, "vdso-fallback").get("active")).isEqualTo(true);
+        assertThat((String) step(doc, "vdso-fallback").get("reason")).contains("xen");
+        assertThat(step(doc, "entry-cr3").get("active")).isEqualTo(true);
+        assertThat(step(doc, "exit-verw").get("active")).isEqualTo(true);
+        assertThat(list(doc, "measured")).isEmpty();
+        assertThat((String) doc.get("measure_note")).contains("--from", "recorded");
+
+        var text = sysc("explain", "clock_gettime", "--from", saved.toString());
+        assertThat(text.out()).contains("the machine recorded in", "xen clocksource", "falls back to a real system call");
+    }
+
+    @Test
+    void recordedMachineOverviewListsItsFilesAndHints() throws Exception {
+        Path saved = savedRunOf("intel-pti-xen");
+        var run = sysc("explain", "--from", saved.toString(), "--format", "json");
+        assertThat(run.exit()).isZero();
+        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        Map<String, Object> meltdown = list(doc, "mitigations").stream().filter(m -> m.get("file").equals("meltdown"))
+                .findFirst().orElseThrow();
+        assertThat(meltdown).containsEntry("status", "Mitigation: PTI").containsEntry("active", true);
+        assertThat(list(meltdown, "published")).isNotEmpty().allSatisfy(p ->
+                assertThat(p).containsEntry("label", "published").containsKey("source"));
+        assertThat(list(doc, "next")).extracting(n -> n.get("id")).contains("next-pti-off", "next-clock-fallback");
+    }
+
+    @Test
+    void topicsRenderAsMarkdownForHandouts() {
+        var run = sysc("explain", "mode-switch", "--no-measure", "--format", "markdown");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("# The mode switch").contains("| # | phase | step | here | why |",
+                "## What to try next");
+        for (String topic : List.of("vdso", "mitigations", "batching", "indirect-costs")) {
+            var t = sysc("explain", topic, "--no-measure");
+            assertThat(t.exit()).as(topic).isZero();
+            assertThat(t.out()).as(topic).isNotBlank();
+        }
+        assertThat(sysc("explain", "mitigations", "--no-measure").out())
+                .contains("Per-process switches (prctl)", "compare with.json without.json");
+    }
+
+    @Test
+    void csvHasOneRowPerAnnotatedEntry() {
+        var run = sysc("explain", "getppid", "--no-measure", "--format", "csv");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("kind,id,status,active,reason\n").contains("\nstep,entry-cr3,");
+    }
+
+    @Test
+    void unknownSubjectIsAUsageErrorWithSuggestions() {
+        var run = sysc("explain", "vsdo");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("unknown call or topic 'vsdo'", "did you mean", "vdso");
+
+        var path = sysc("explain", "getpid@vdso");
+        assertThat(path.exit()).isEqualTo(2);
+        assertThat(path.errLines()).hasSize(1);
+
+        var measure = sysc("explain", "getppid", "--measure");
+        assertThat(measure.exit()).isEqualTo(2);
+        assertThat(measure.err()).contains("mitigations --measure");
+
+        var missing = sysc("explain", "--from", tmp.resolve("nope.json").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.errLines()).hasSize(1);
+    }
+
+    @Test
+    void aShortLiveMeasurementOfTheFloorIsLabelledMeasured() throws IOException {
+        var run = sysc("explain", "--format", "json", "-q");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        assertThat(list(doc, "measured")).extracting(m -> m.get("name"))
+                .containsExactly("ffi-noop", "enosys", "clock_gettime");
+        assertThat(list(doc, "measured")).allSatisfy(m -> assertThat(m).containsEntry("label", "measured"));
+        assertThat(list(doc, "measured").get(1).get("net_median_ns")).isInstanceOf(Number.class);
+    }
+
+    @Test
+    void helpListsExplain() {
+        assertThat(sysc("--help").out()).contains("explain");
+    }
+}

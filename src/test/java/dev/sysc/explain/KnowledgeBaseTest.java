@@ -1,0 +1,97 @@
+package dev.sysc.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sysc.probe.Catalog;
+import dev.sysc.probe.CatalogEntry;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every entry of the knowledge base parses, and every id one entry refers to exists. */
+class KnowledgeBaseTest {
+    private final KnowledgeBase kb = KnowledgeBase.builtIn();
+
+    @Test
+    void everyConditionParses() {
+        for (Step s : kb.steps()) {
+            Conditions.validate(s.condition());
+        }
+        for (Mitigation m : kb.mitigations()) {
+            Conditions.validate(m.condition());
+        }
+        for (Hint h : kb.hints()) {
+            Conditions.validate(h.condition());
+        }
+    }
+
+    @Test
+    void stepsHaveUniqueIdsAndKnownPhasesPathsAndMitigations() {
+        Set<String> ids = new HashSet<>();
+        for (Step s : kb.steps()) {
+            assertThat(ids.add(s.id())).as("duplicate step %s", s.id()).isTrue();
+            assertThat(s.path()).isIn("kernel", "vdso");
+            assertThat(s.phase()).isIn("user", "hardware", "entry", "dispatch", "exit", "return");
+            assertThat(s.applies()).isIn("all", "clock", "data");
+            assertThat(s.title()).isNotBlank();
+            assertThat(s.what()).isNotBlank();
+            for (String file : s.mitigations()) {
+                assertThat(kb.mitigation(file)).as("step %s refers to mitigation %s", s.id(), file).isPresent();
+            }
+        }
+        assertThat(kb.steps("kernel")).extracting(Step::id).startsWith("user-setup", "hw-syscall")
+                .endsWith("return-sysret", "return-iret");
+    }
+
+    @Test
+    void mitigationStepsCostsAndHintsReferToExistingIds() {
+        for (Mitigation m : kb.mitigations()) {
+            for (String step : m.steps()) {
+                assertThat(kb.step(step)).as("mitigation %s refers to step %s", m.file(), step).isPresent();
+            }
+            assertThat(m.bootSwitch()).isNotBlank();
+        }
+        for (PublishedCost c : kb.costs()) {
+            assertThat(kb.mitigation(c.file())).as("cost for %s", c.file()).isPresent();
+            assertThat(c.source()).startsWith("http");
+        }
+        for (Hint h : kb.hints()) {
+            assertThat(kb.topic(h.topic())).as("hint %s leads to topic %s", h.id(), h.topic()).isPresent();
+        }
+    }
+
+    @Test
+    void everyTopicLoadsWithATitle() {
+        for (String id : KnowledgeBase.TOPIC_IDS) {
+            Topic t = kb.topic(id).orElseThrow();
+            assertThat(t.title()).isNotBlank();
+            assertThat(t.body()).isNotBlank().doesNotStartWith("# ");
+        }
+        assertThat(KnowledgeBase.TOPIC_IDS).contains("mode-switch", "vdso", "mitigations", "batching",
+                "indirect-costs");
+    }
+
+    @Test
+    void everyCatalogExplainIdIsATopic() {
+        for (CatalogEntry e : Catalog.builtIn().entries()) {
+            assertThat(kb.topic(e.explainId())).as("catalog %s explain id %s", e.name(), e.explainId()).isPresent();
+        }
+    }
+
+    @Test
+    void productTextNeverClaimsCachesAreFlushed() {
+        for (String id : KnowledgeBase.TOPIC_IDS) {
+            assertThat(kb.topic(id).orElseThrow().markdown().toLowerCase()).doesNotContain("flushing cpu caches")
+                    .doesNotContain("flushes the cache");
+        }
+    }
+
+    @Test
+    void badConditionsAreRefused() {
+        for (String bad : List.of("", "sometimes", "vuln:meltdown", "flagpcid", "clocksource:fast", "spec:other")) {
+            assertThatThrownBy(() -> Conditions.validate(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
