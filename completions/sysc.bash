@@ -159,6 +159,7 @@ function _complete_sysc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} compare" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batch" ];    then _picocli_sysc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tour" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_sysc; return $?; fi
 
@@ -168,11 +169,13 @@ function _complete_sysc() {
   local cmds2=(compare)
   local cmds3=(explain)
   local cmds4=(batch)
-  local cmds5=(shell)
-  local cmds6=(help)
+  local cmds5=(tour)
+  local cmds6=(shell)
+  local cmds7=(help)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_sysc_help; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_sysc_shell; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_sysc_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_sysc_shell; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_sysc_tour; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_sysc_batch; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_sysc_explain; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_sysc_compare; return $?; fi
@@ -188,7 +191,7 @@ function _picocli_sysc() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="list measure compare explain batch shell help"
+  local commands="list measure compare explain batch tour shell help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -413,11 +416,17 @@ function _picocli_sysc_explain() {
       return $?
       ;;
   esac
+  local NAMETOPIC_pos_param_args=("mode-switch" "vdso" "mitigations" "batching" "indirect-costs" "ffi-noop" "enosys" "getpid" "getppid" "gettid" "getuid" "geteuid" "getpgrp" "getrlimit" "getrusage" "umask" "uname" "prctl" "clock_gettime" "clock_gettime_cputime" "gettimeofday" "time" "getcpu" "clock_getres" "sched_yield" "sched_getaffinity" "read" "write" "pread" "pwrite" "lseek" "fstat" "fcntl" "dup_close" "open_close" "stat" "lstat" "access" "readlink" "mmap_munmap" "mprotect" "madvise" "brk" "pipe_roundtrip" "eventfd_roundtrip" "futex_wake" "kill0" "socketpair_roundtrip" "poll0" "epoll_wait0" "writev" "readv" "sendmmsg" "io_uring_nop" "ffi-noop@libc" "enosys@syscall" "getpid@libc" "getpid@syscall" "getppid@libc" "getppid@syscall" "gettid@libc" "gettid@syscall" "getuid@libc" "getuid@syscall" "geteuid@libc" "geteuid@syscall" "getpgrp@libc" "getpgrp@syscall" "getrlimit@libc" "getrlimit@syscall" "getrusage@libc" "getrusage@syscall" "umask@libc" "umask@syscall" "uname@libc" "uname@syscall" "prctl@libc" "prctl@syscall" "clock_gettime@libc" "clock_gettime@syscall" "clock_gettime@vdso" "clock_gettime_cputime@libc" "clock_gettime_cputime@syscall" "gettimeofday@libc" "gettimeofday@syscall" "gettimeofday@vdso" "time@libc" "time@syscall" "time@vdso" "getcpu@libc" "getcpu@syscall" "getcpu@vdso" "clock_getres@libc" "clock_getres@syscall" "clock_getres@vdso" "sched_yield@libc" "sched_yield@syscall" "sched_getaffinity@libc" "sched_getaffinity@syscall" "read@libc" "read@syscall" "write@libc" "write@syscall" "pread@libc" "pread@syscall" "pwrite@libc" "pwrite@syscall" "lseek@libc" "lseek@syscall" "fstat@libc" "fstat@syscall" "fcntl@libc" "fcntl@syscall" "dup_close@libc" "dup_close@syscall" "open_close@libc" "open_close@syscall" "stat@libc" "stat@syscall" "lstat@libc" "lstat@syscall" "access@libc" "access@syscall" "readlink@libc" "readlink@syscall" "mmap_munmap@libc" "mmap_munmap@syscall" "mprotect@libc" "mprotect@syscall" "madvise@libc" "madvise@syscall" "brk@syscall" "pipe_roundtrip@libc" "pipe_roundtrip@syscall" "eventfd_roundtrip@libc" "eventfd_roundtrip@syscall" "futex_wake@syscall" "kill0@libc" "kill0@syscall" "socketpair_roundtrip@libc" "socketpair_roundtrip@syscall" "poll0@libc" "poll0@syscall" "epoll_wait0@libc" "epoll_wait0@syscall" "writev@libc" "writev@syscall" "readv@libc" "readv@syscall" "sendmmsg@libc" "sendmmsg@syscall" "io_uring_nop@syscall") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "explain" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${NAMETOPIC_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -483,6 +492,48 @@ function _picocli_sysc_batch() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `tour` subcommand.
+function _picocli_sysc_tour() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-pause' '-q' '--quiet' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '-o' '--output' '--color'"
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `shell` subcommand.
 function _picocli_sysc_shell() {
   # Get completion data
@@ -506,7 +557,7 @@ function _picocli_sysc_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="list measure compare explain batch shell"
+  local commands="list measure compare explain batch tour shell"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -109,7 +109,7 @@ public final class BatchCommand implements Callable<Integer> {
             progress.clear();
         }
         BatchRun run = new BatchRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
-        out.write(BatchReport.render(run, output.format));
+        out.write(BatchReport.render(run, output.format, output.style()));
         return run.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

@@ -45,7 +45,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "NAME|TOPIC",
+    @Parameters(arity = "0..1", paramLabel = "NAME|TOPIC", completionCandidates = ExplainSubjects.class,
             description = "A call (NAME[@PATH]) or a topic: mode-switch, vdso, mitigations, batching, indirect-costs.")
     String subject;
 
@@ -104,7 +104,7 @@ public final class ExplainCommand implements Callable<Integer> {
         String source = from == null ? "live" : from.toString();
         ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
                 toggles);
-        out.write(ExplainReport.render(run, output.format));
+        out.write(ExplainReport.render(run, output.format, output.style()));
         return ExitCodes.OK;
     }
 

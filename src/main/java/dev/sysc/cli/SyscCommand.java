@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Explore what Linux system calls cost on this machine: measure them, compare them, "
                 + "and see why they cost what they do."},
         subcommands = {ListCommand.class, MeasureCommand.class, CompareCommand.class, ExplainCommand.class,
-                BatchCommand.class, ShellCommand.class, CommandLine.HelpCommand.class},
+                BatchCommand.class, TourCommand.class, ShellCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
                 "  sysc compare clock_gettime clock_gettime@syscall getppid ffi-noop",

@@ -21,22 +21,27 @@ public final class BatchReport {
     }
 
     public static String render(BatchRun run, Format format) {
+        return render(run, format, Style.NONE);
+    }
+
+    /** {@code style} colors the table only: an unavailable workload in red. */
+    public static String render(BatchRun run, Format format, Style style) {
         switch (format) {
             case JSON: return json(run);
             case CSV: return csv(run);
             case MARKDOWN: return markdown(run);
-            default: return table(run);
+            default: return table(run, style);
         }
     }
 
     // ---- table ----
 
-    private static String table(BatchRun run) {
+    private static String table(BatchRun run, Style style) {
         StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host())).append("\n");
         for (WorkloadResult w : run.workloads()) {
             sb.append('\n').append(w.name()).append(" — ").append(w.info().title()).append('\n');
             if (!w.available()) {
-                sb.append("  unavailable: ").append(w.reason()).append('\n');
+                sb.append("  ").append(style.red("unavailable: " + w.reason())).append('\n');
                 continue;
             }
             sb.append('\n').append(indent(grid(w).render())).append('\n');

@@ -23,11 +23,16 @@ public final class ExplainReport {
     }
 
     public static String render(ExplainRun run, Format format) {
+        return render(run, format, Style.NONE);
+    }
+
+    /** {@code style} colors the text page only: active steps and on-path mitigations stand out. */
+    public static String render(ExplainRun run, Format format, Style style) {
         switch (format) {
             case JSON: return json(run);
             case CSV: return csv(run);
-            case MARKDOWN: return new Page(run, true).render();
-            default: return new Page(run, false).render();
+            case MARKDOWN: return new Page(run, true, Style.NONE).render();
+            default: return new Page(run, false, style).render();
         }
     }
 
@@ -37,13 +42,15 @@ public final class ExplainReport {
         private final ExplainRun run;
         private final Explanation e;
         private final boolean md;
+        private final Style style;
         private final StringBuilder sb = new StringBuilder();
         private final List<PublishedCost> cited = new ArrayList<>();
 
-        Page(ExplainRun run, boolean md) {
+        Page(ExplainRun run, boolean md, Style style) {
             this.run = run;
             this.e = run.explanation();
             this.md = md;
+            this.style = style;
         }
 
         String render() {
@@ -154,7 +161,8 @@ public final class ExplainReport {
             if (md) {
                 mdTable(headers, rows);
             } else {
-                TextTable t = new TextTable(List.of("file", "status", "on the path", "published"));
+                TextTable t = new TextTable(List.of("file", "status", "on the path", "published"))
+                        .color(2, style::activeColor, style);
                 for (List<String> row : rows) {
                     t.add(List.of(row.get(0), row.get(1), row.get(2), row.get(4)));
                 }
@@ -210,8 +218,10 @@ public final class ExplainReport {
             int n = 1;
             for (AnnotatedStep s : e.steps()) {
                 String mark = s.activation().label();
-                sb.append(String.format(java.util.Locale.ROOT, "%2d. %-10s %-9s %s%n", n++, "[" + mark + "]",
-                        s.step().phase(), s.step().title()));
+                String markCell = String.format(java.util.Locale.ROOT, "%-10s", "[" + mark + "]");
+                String color = style.activeColor(mark);
+                sb.append(String.format(java.util.Locale.ROOT, "%2d. %s %-9s %s%n", n++,
+                        color.isEmpty() ? markCell : color + markCell + style.reset(), s.step().phase(), s.step().title()));
                 for (String line : wrap(s.step().what(), 64)) {
                     sb.append("                         ").append(line).append('\n');
                 }

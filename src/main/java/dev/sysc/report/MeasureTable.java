@@ -68,7 +68,8 @@ public final class MeasureTable {
         return r.name().equals("ffi-noop") ? "never" : "vDSO";
     }
 
-    static String hostLine(HostInfo h) {
+    /** The one-line description of a host that every report starts with. */
+    public static String hostLine(HostInfo h) {
         String vdso = h.vdsoClockUsable() ? "the vDSO can read it" : "the vDSO cannot read it";
         return String.format(Locale.ROOT, "%s — Linux %s %s, %s, %d CPUs, clocksource %s (%s)",
                 h.hostname(), h.kernel(), h.arch(), h.cpuModel(), h.cpus(), h.clocksource(), vdso);

@@ -47,6 +47,20 @@ public final class Style {
         return verdict.startsWith("+") ? Ansi.ansi().fgRed().bold().toString() : Ansi.ansi().fgGreen().bold().toString();
     }
 
+    /** Color of an active/inactive mark ("active", "yes": on the path here; "inactive", "no": not). */
+    String activeColor(String mark) {
+        if (!enabled) {
+            return "";
+        }
+        if (mark.equals("active") || mark.equals("yes")) {
+            return Ansi.ansi().fgYellow().bold().toString();
+        }
+        if (mark.equals("inactive") || mark.equals("no")) {
+            return Ansi.ansi().fgGreen().toString();
+        }
+        return "";
+    }
+
     /** Color of a headline number. */
     String emphasis(String cell) {
         return enabled && !cell.isEmpty() ? Ansi.ansi().bold().toString() : "";

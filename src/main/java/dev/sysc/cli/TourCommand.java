@@ -1,0 +1,167 @@
+package dev.sysc.cli;
+
+import dev.sysc.batch.BatchSeries;
+import dev.sysc.batch.BatchSweep;
+import dev.sysc.batch.RingFactory;
+import dev.sysc.batch.WorkloadResult;
+import dev.sysc.batch.Workloads;
+import dev.sysc.bench.CallResult;
+import dev.sysc.bench.MeasureSpec;
+import dev.sysc.bench.ProbeSampler;
+import dev.sysc.bench.Runner;
+import dev.sysc.bench.Timer;
+import dev.sysc.explain.Explainer;
+import dev.sysc.explain.VulnerabilityRow;
+import dev.sysc.os.HostInfo;
+import dev.sysc.os.HostReader;
+import dev.sysc.os.Platform;
+import dev.sysc.probe.Catalog;
+import dev.sysc.probe.Probes;
+import dev.sysc.probe.Workspace;
+import dev.sysc.report.Format;
+import dev.sysc.report.MeasureTable;
+import dev.sysc.report.TourReport;
+import dev.sysc.tour.TourScript;
+import dev.sysc.tour.TourStep;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sysc tour}: a guided sequence of live measurements for teaching, a page at a time. */
+@Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"A guided tour for workshops: the FFI floor, an empty system call, getpid, the vDSO, "
+                + "this machine's mitigations, and batching with io_uring, each a live measurement and a few sentences.",
+                "At a terminal it waits for Enter between pages (q and Enter stops). "
+                        + "--format markdown writes the same as a handout with this machine's numbers."})
+public final class TourCommand implements Callable<Integer> {
+    /** Short measurements: the tour needs a sense of scale, and a page should answer in well under a second. */
+    static final MeasureSpec QUICK = new MeasureSpec(Duration.ofMillis(150), Duration.ofMillis(100), 0, -1, true);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--no-pause", description = "Do not wait for Enter between pages.")
+    boolean noPause;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        if (output.format == Format.JSON || output.format == Format.CSV) {
+            throw new UsageException("the tour is text or markdown (--format table or markdown), not " + output.format.id());
+        }
+        Platform.requireSupported();
+        Output out = new Output(spec.commandLine().getOut(), output.output);
+        out.check();
+        PrintWriter screen = spec.commandLine().getOut();
+        boolean markdown = output.format == Format.MARKDOWN;
+        boolean pause = !noPause && !markdown && output.output == null && System.console() != null;
+        HostInfo host = HostReader.live().read();
+        List<TourStep> steps = TourScript.builtIn();
+        StringBuilder document = new StringBuilder(markdown ? TourReport.markdownHeader(MeasureTable.hostLine(host)) : "");
+        BufferedReader keyboard = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        // Numbers measured on earlier pages stay available to later ones ("{getpid-enosys}").
+        Map<String, Double> ns = new HashMap<>();
+        try (Workspace workspace = new Workspace()) {
+            for (int i = 0; i < steps.size(); i++) {
+                TourStep step = steps.get(i);
+                TourReport.Page page = page(step, i + 1, steps.size(), host, workspace, ns);
+                if (markdown || output.output != null) {
+                    document.append(markdown ? TourReport.markdown(page) : TourReport.text(page, output.style()));
+                    continue;
+                }
+                screen.print(TourReport.text(page, output.style()));
+                screen.flush();
+                if (pause && i < steps.size() - 1 && !waitForEnter(screen, keyboard)) {
+                    break;
+                }
+            }
+        }
+        if (markdown || output.output != null) {
+            out.write(document.toString());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static boolean waitForEnter(PrintWriter screen, BufferedReader keyboard) {
+        screen.print("[Enter: next page, q: stop] ");
+        screen.flush();
+        try {
+            String answer = keyboard.readLine();
+            return answer != null && !answer.trim().equalsIgnoreCase("q");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private TourReport.Page page(TourStep step, int number, int of, HostInfo host, Workspace workspace,
+                                 Map<String, Double> ns) {
+        Map<String, String> words = new HashMap<>();
+        List<CallResult> measured = List.of();
+        if (!step.calls().isEmpty()) {
+            Catalog catalog = Catalog.builtIn();
+            measured = Runner.live(workspace, (c, i, n, p, f) -> { })
+                    .measure(step.calls().stream().map(catalog::resolve).collect(Collectors.toList()), QUICK,
+                            host.vdsoClockUsable());
+            for (int i = 0; i < measured.size(); i++) {
+                if (measured.get(i).ok()) {
+                    ns.put(step.calls().get(i), measured.get(i).net().median());
+                }
+            }
+        }
+        if (step.needs().equals("mitigations")) {
+            words.put("mitigations", mitigationsOnPath(host));
+        }
+        if (step.needs().equals("batching")) {
+            batching(workspace, ns, words);
+        }
+        List<String> paragraphs = step.text().stream().map(t -> TourScript.fill(t, ns, words)).collect(Collectors.toList());
+        return new TourReport.Page(number, of, step.title(), paragraphs, measured);
+    }
+
+    static String mitigationsOnPath(HostInfo host) {
+        List<String> on = Explainer.builtIn().machine(host).vulnerabilities().stream()
+                .filter(r -> r.onPath().isActive())
+                .map(r -> r.file() + " (" + r.status() + ")")
+                .collect(Collectors.toList());
+        return on.isEmpty() ? "none of this CPU's vulnerability files reports a mitigation on the system call path"
+                : on.size() + " run on every crossing: " + String.join("; ", on);
+    }
+
+    private static void batching(Workspace workspace, Map<String, Double> ns, Map<String, String> words) {
+        ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, (c, i, n, p, f) -> { });
+        WorkloadResult io = new BatchSweep(sampler, call -> Probes.open(call, workspace))
+                .run(List.of(Workloads.find("io_uring", RingFactory.KERNEL).orElseThrow()), w -> new int[] {1, 64},
+                        new MeasureSpec(Duration.ofMillis(60), Duration.ofMillis(40), 0, -1, true))
+                .get(0);
+        if (!io.available()) {
+            String why = "(io_uring is unavailable here: " + io.reason() + ")";
+            for (String key : List.of("io_uring@1", "io_uring@64", "syscall-loop@64")) {
+                words.put(key, why);
+            }
+            return;
+        }
+        for (BatchSeries s : io.series()) {
+            for (int batch : new int[] {1, 64}) {
+                double v = s.at(batch);
+                if (!Double.isNaN(v)) {
+                    ns.put(s.strategy() + "@" + batch, v);
+                }
+            }
+        }
+    }
+}

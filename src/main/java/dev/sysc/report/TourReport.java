@@ -1,0 +1,64 @@
+package dev.sysc.report;
+
+import dev.sysc.bench.CallResult;
+import java.util.List;
+
+/** One page of the tour, as text at the prompt or as a section of a Markdown handout. */
+public final class TourReport {
+    private TourReport() {
+    }
+
+    /** What a tour page shows: its number, title, filled-in paragraphs and the live measurements. */
+    public record Page(int number, int of, String title, List<String> paragraphs, List<CallResult> measured) {
+        public Page {
+            paragraphs = List.copyOf(paragraphs);
+            measured = List.copyOf(measured);
+        }
+    }
+
+    public static String text(Page p, Style style) {
+        StringBuilder sb = new StringBuilder();
+        String heading = p.number() + "/" + p.of() + "  " + p.title();
+        sb.append('\n').append(heading).append('\n').append("─".repeat(Math.min(78, heading.length()))).append("\n\n");
+        if (!p.measured().isEmpty()) {
+            TextTable t = new TextTable(List.of("call", "path", "kernel", "measured here"), false, false, false, true)
+                    .color(2, style::kernelColor, style)
+                    .color(3, style::emphasis, style);
+            for (CallResult r : p.measured()) {
+                t.add(List.of(r.name(), r.path(), MeasureTable.kernel(r), ExplainReport.cost(r)));
+            }
+            sb.append(t.render()).append('\n');
+        }
+        for (String para : p.paragraphs()) {
+            for (String line : ExplainReport.wrap(para, 90)) {
+                sb.append(line).append('\n');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String markdown(Page p) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("## ").append(p.number()).append(". ").append(p.title()).append("\n\n");
+        if (!p.measured().isEmpty()) {
+            sb.append("| call | path | kernel | measured here (ns per call) |\n|---|---|---|---:|\n");
+            for (CallResult r : p.measured()) {
+                sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
+                        .append(MeasureTable.kernel(r)).append(" | ").append(ExplainReport.cost(r)).append(" |\n");
+            }
+            sb.append('\n');
+        }
+        for (String para : p.paragraphs()) {
+            sb.append(para).append("\n\n");
+        }
+        return sb.toString();
+    }
+
+    /** The handout's opening: what it is and where the numbers come from. */
+    public static String markdownHeader(String hostLine) {
+        return "# What a system call costs: a tour with this machine's numbers\n\n**Host:** " + hostLine
+                + "\n\nEvery figure below was measured live by sysc on this machine (net of the Java-to-C call), "
+                + "a few hundred milliseconds per call.\n\n";
+    }
+}
