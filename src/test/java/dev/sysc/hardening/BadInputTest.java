@@ -72,6 +72,14 @@ class BadInputTest {
         add(cases, "unknown category", "unknown category 'nope'", "list", "--category", "nope");
         add(cases, "unknown command", "Unmatched argument", "mesure", "getpid");
         add(cases, "no command", "missing command");
+        add(cases, "a command's option before any command", "Unknown option: '-q'", "-q");
+        add(cases, "unknown explain topic", "unknown call or topic 'vdos' (did you mean vdso?)", "explain", "vdos", "--no-measure");
+        add(cases, "explain --measure outside mitigations", "--measure belongs to the mitigations topic", "explain", "vdso", "--measure");
+        add(cases, "explain from a missing file", "no such file", "explain", "--from", dir.resolve("gone.json").toString());
+        add(cases, "unknown batch workload", "unknown workload 'io_urin'", "batch", "io_urin");
+        add(cases, "bad --sizes", "--sizes", "batch", "write", "--sizes", "1,x");
+        add(cases, "zero in --sizes", "--sizes", "batch", "write", "--sizes", "0");
+        add(cases, "tour as json", "the tour is text or markdown", "tour", "--format", "json");
         return cases.stream();
     }
 

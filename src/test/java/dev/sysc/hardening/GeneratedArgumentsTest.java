@@ -21,10 +21,11 @@ class GeneratedArgumentsTest {
     @TempDir
     Path dir;
 
-    private static final String[] COMMANDS = {"measure", "compare", "list", "measure", "compare", "frobnicate"};
+    private static final String[] COMMANDS = {"measure", "compare", "list", "measure", "compare", "frobnicate",
+            "explain", "batch"};
     private static final String[] NAMES = {"getpid", "getppid", "clock_gettime", "clock_gettime@syscall", "ffi-noop",
             "enosys", "getpd", "getpid@vdso", "io_uring_nop", "", "@", "getpid@", "@libc", "read", "brk@libc",
-            "x.json", "--", "-"};
+            "x.json", "--", "-", "vdso", "mitigations", "io_uring", "write", "nope"};
     private static final String[] TIMES = {"1ms", "2ms", "0", "-1s", "banana", "99m", "", "1e3ms", "3 ms"};
     private static final String[] WARMUPS = {"0", "1ms", "x", "2m", "-0"};
 
@@ -44,7 +45,9 @@ class GeneratedArgumentsTest {
         args.add(WARMUPS[r.nextInt(WARMUPS.length)]);
         int options = r.nextInt(4);
         for (int i = 0; i < options; i++) {
-            switch (r.nextInt(11)) {
+            switch (r.nextInt(13)) {
+                case 11: args.add("--no-measure"); break;
+                case 12: args.add("--sizes"); args.add(List.of("1,2", "1", "0", "x", "1,,2", "-3").get(r.nextInt(6))); break;
                 case 0: args.add("--samples"); args.add(List.of("1", "3", "0", "-5", "99999999999", "x").get(r.nextInt(6))); break;
                 case 1: args.add("--cpu"); args.add(List.of("0", "1", "999", "-1", "x").get(r.nextInt(5))); break;
                 case 2: args.add("--format"); args.add(List.of("table", "json", "csv", "markdown", "yaml", "").get(r.nextInt(6))); break;
