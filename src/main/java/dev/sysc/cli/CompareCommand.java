@@ -4,7 +4,6 @@ import dev.sysc.bench.CallResult;
 import dev.sysc.bench.CompareRun;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.bench.Runner;
 import dev.sysc.compare.ResultFileReader;
 import dev.sysc.compare.RunComparison;
 import dev.sysc.compare.RunDiff;
@@ -12,10 +11,8 @@ import dev.sysc.compare.SavedRun;
 import dev.sysc.os.HostInfo;
 import dev.sysc.os.HostReader;
 import dev.sysc.os.Platform;
-import dev.sysc.os.Terminal;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
-import dev.sysc.probe.Workspace;
 import dev.sysc.report.CompareReport;
 import dev.sysc.report.DiffReport;
 import java.nio.file.Files;
@@ -98,15 +95,8 @@ public final class CompareCommand implements Callable<Integer> {
         Output out = new Output(spec.commandLine().getOut(), output.output);
         out.check();
         HostInfo host = HostReader.live().read();
-        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
-        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        List<CallResult> results;
-        try (Workspace workspace = new Workspace()) {
-            results = Runner.live(workspace, showProgress ? progress : (c, i, n, p, f) -> { })
-                    .compare(calls, measureSpec, host.vdsoClockUsable());
-        } finally {
-            progress.clear();
-        }
+        List<CallResult> results = LiveRunner.run(spec, output,
+                runner -> runner.compare(calls, measureSpec, host.vdsoClockUsable()));
         MeasureRun run = new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
         out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format, output.style()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -2,7 +2,6 @@ package dev.sysc.cli;
 
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.bench.Runner;
 import dev.sysc.compare.ResultFileReader;
 import dev.sysc.explain.CallInfo;
 import dev.sysc.explain.Explainer;
@@ -10,11 +9,9 @@ import dev.sysc.explain.Explanation;
 import dev.sysc.explain.KnowledgeBase;
 import dev.sysc.os.HostInfo;
 import dev.sysc.os.HostReader;
-import dev.sysc.os.Terminal;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.Suggestions;
-import dev.sysc.probe.Workspace;
 import dev.sysc.report.ExplainReport;
 import dev.sysc.report.ExplainRun;
 import java.nio.file.Path;
@@ -164,13 +161,6 @@ public final class ExplainCommand implements Callable<Integer> {
         Catalog catalog = Catalog.builtIn();
         List<CallRef> calls = specs.stream().map(catalog::resolve).collect(Collectors.toList());
         HostInfo host = HostReader.live().read();
-        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
-        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        try (Workspace workspace = new Workspace()) {
-            return Runner.live(workspace, showProgress ? progress : (c, i, n, p, f) -> { })
-                    .measure(calls, QUICK, host.vdsoClockUsable());
-        } finally {
-            progress.clear();
-        }
+        return LiveRunner.run(spec, output, runner -> runner.measure(calls, QUICK, host.vdsoClockUsable()));
     }
 }

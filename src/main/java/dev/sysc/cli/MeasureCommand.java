@@ -3,14 +3,11 @@ package dev.sysc.cli;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.bench.Runner;
 import dev.sysc.os.HostInfo;
 import dev.sysc.os.HostReader;
 import dev.sysc.os.Platform;
-import dev.sysc.os.Terminal;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
-import dev.sysc.probe.Workspace;
 import dev.sysc.report.MeasureReport;
 import java.time.Instant;
 import java.util.List;
@@ -51,15 +48,8 @@ public final class MeasureCommand implements Callable<Integer> {
         out.check();
 
         HostInfo host = HostReader.live().read();
-        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
-        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        List<CallResult> results;
-        try (Workspace workspace = new Workspace()) {
-            results = Runner.live(workspace, showProgress ? progress : (c, i, n, p, f) -> { })
-                    .measure(calls, measureSpec, host.vdsoClockUsable());
-        } finally {
-            progress.clear();
-        }
+        List<CallResult> results = LiveRunner.run(spec, output,
+                runner -> runner.measure(calls, measureSpec, host.vdsoClockUsable()));
         MeasureRun run = new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
         out.write(MeasureReport.render(run, output.format, output.style()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
