@@ -23,7 +23,13 @@ public final class Main {
                 code = ExitCodes.USAGE;
             }
         } else {
-            code = SyscCommand.execute(out, err, args);
+            try {
+                code = SyscCommand.execute(out, err, args);
+            } catch (Throwable t) {
+                // picocli hands only Exceptions to sysc's handler; an Error (out of memory, a library that
+                // cannot link) still gets one line and exit 1, its trace only with --debug.
+                code = SyscCommand.lastResort(t, err, java.util.Arrays.asList(args).contains("--debug"));
+            }
         }
         out.flush();
         err.flush();

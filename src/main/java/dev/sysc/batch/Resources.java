@@ -30,8 +30,10 @@ final class Resources implements AutoCloseable {
     int open(String path, int flags) {
         NativeMemory p = NativeMemory.cString(path);
         int fd = Bindings.file(CallPath.LIBC).open(p.address(), flags);
+        int errno = fd < 0 ? Errnos.last() : 0;
+        java.lang.ref.Reference.reachabilityFence(p); // passed by address only
         if (fd < 0) {
-            throw new WorkloadUnavailableException("cannot open " + path + ": " + Errnos.describe(Errnos.last()), null);
+            throw new WorkloadUnavailableException("cannot open " + path + ": " + Errnos.describe(errno), null);
         }
         return fd(fd);
     }

@@ -116,6 +116,10 @@ final class SendmmsgWorkload implements Workload {
         len.putInt(0, SOCKADDR_IN_BYTES);
         check(c.getsockname(fd, addr.address(), len.address()), "getsockname");
         check(c.connect(fd, addr.address(), SOCKADDR_IN_BYTES), "connect to its own port");
+        // Passed by address only: the buffers must stay reachable until the calls above are done.
+        java.lang.ref.Reference.reachabilityFence(opt);
+        java.lang.ref.Reference.reachabilityFence(addr);
+        java.lang.ref.Reference.reachabilityFence(len);
         return fd;
     }
 

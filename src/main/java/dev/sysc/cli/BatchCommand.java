@@ -92,6 +92,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Workload> chosen = chosen();
+        dev.sysc.os.Platform.requireSupported();
         int[] custom = parseSizes(chosen);
         MeasureSpec measureSpec = measureSpec();
         Output out = new Output(spec.commandLine().getOut(), output.output);

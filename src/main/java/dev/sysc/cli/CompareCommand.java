@@ -69,9 +69,13 @@ public final class CompareCommand implements Callable<Integer> {
         return compareCalls();
     }
 
+    /** A file when it says so (.json, a path) or names no call; a call name wins over a file of that name. */
     static boolean looksLikeFile(String operand) {
-        return operand.toLowerCase(Locale.ROOT).endsWith(".json") || operand.contains("/")
-                || Files.isRegularFile(Paths.get(operand));
+        if (operand.toLowerCase(Locale.ROOT).endsWith(".json") || operand.contains("/")) {
+            return true;
+        }
+        String name = operand.contains("@") ? operand.substring(0, operand.indexOf('@')) : operand;
+        return Catalog.builtIn().find(name).isEmpty() && Files.isRegularFile(Paths.get(operand));
     }
 
     private int compareCalls() {

@@ -85,6 +85,7 @@ public final class ExplainCommand implements Callable<Integer> {
             note = "Nothing was measured (--from): the host explained is the one recorded in " + from
                     + ", not this machine. Its results can be seen with sysc compare.";
         } else if (!noMeasure) {
+            dev.sysc.os.Platform.requireSupported();
             List<String> calls = callsToMeasure(call);
             if (measureToggles) {
                 toggles = new ToggleMeasurer(this::measure).measure(explanation.toggles());
@@ -102,7 +103,10 @@ public final class ExplainCommand implements Callable<Integer> {
         ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
                 toggles);
         out.write(ExplainReport.render(run, output.format, output.style()));
-        return ExitCodes.OK;
+        boolean allMeasured = measured.stream().allMatch(CallResult::ok)
+                && toggles.stream().allMatch(t -> t.without().stream().allMatch(CallResult::ok)
+                        && t.with().stream().allMatch(CallResult::ok));
+        return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private CallRef resolve(String name) {

@@ -1,6 +1,7 @@
 package dev.sysc.cli;
 
 import dev.sysc.bench.MeasureListener;
+import dev.sysc.report.Style;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -26,7 +27,7 @@ final class ProgressLine implements MeasureListener {
         if (System.nanoTime() - start < SHOW_AFTER_NANOS) {
             return;
         }
-        err.print("\r\033[K" + line(call, index, count, phase, fraction));
+        err.print(Style.eraseLine() + line(call, index, count, phase, fraction));
         err.flush();
         drawn = true;
     }
@@ -43,7 +44,7 @@ final class ProgressLine implements MeasureListener {
     /** Erases the bar, if one was drawn. */
     void clear() {
         if (drawn) {
-            err.print("\r\033[K");
+            err.print(Style.eraseLine());
             err.flush();
             drawn = false;
         }

@@ -43,6 +43,16 @@ public final class SyscCommand implements Runnable {
         return cl;
     }
 
+    /** The one line (and, with --debug, the trace) for a Throwable nothing else caught; returns exit code 1. */
+    public static int lastResort(Throwable t, PrintWriter err, boolean debug) {
+        err.println("sysc: internal error: " + t + " (run again with --debug for details)");
+        if (debug) {
+            t.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.FAILED;
+    }
+
     /** Runs sysc with {@code args}; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         return commandLine(out, err).execute(args);

@@ -48,6 +48,7 @@ final class ToggleMeasurer {
         boolean wasDisabled = (initial & SpeculationControl.PR_SPEC_DISABLE) != 0;
         List<CallResult> without;
         List<CallResult> with;
+        String restored;
         try {
             SpeculationControl.set(f, SpeculationControl.PR_SPEC_ENABLE);
             without = measure.apply(FLOOR);
@@ -55,10 +56,11 @@ final class ToggleMeasurer {
             SpeculationControl.set(f, SpeculationControl.PR_SPEC_DISABLE);
             with = measure.apply(FLOOR);
         } catch (NativeCallException e) {
-            restore(f, wasDisabled);
             return failed(feature, state, e.getMessage());
+        } finally {
+            // Also on Ctrl-C in the shell: later commands run on this same thread and must find it as it was.
+            restored = restore(f, wasDisabled);
         }
-        String restored = restore(f, wasDisabled);
         return new ExplainRun.ToggleMeasurement(feature, state, without, with,
                 "Measured on this thread, mitigation off first and on last; " + restored);
     }

@@ -76,10 +76,12 @@ public final class TourCommand implements Callable<Integer> {
         BufferedReader keyboard = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         // Numbers measured on earlier pages stay available to later ones ("{getpid-enosys}").
         Map<String, Double> ns = new HashMap<>();
+        boolean allMeasured = true;
         try (Workspace workspace = new Workspace()) {
             for (int i = 0; i < steps.size(); i++) {
                 TourStep step = steps.get(i);
                 TourReport.Page page = page(step, i + 1, steps.size(), host, workspace, ns);
+                allMeasured &= page.measured().stream().allMatch(CallResult::ok);
                 if (markdown || output.output != null) {
                     document.append(markdown ? TourReport.markdown(page) : TourReport.text(page, output.style()));
                     continue;
@@ -94,7 +96,7 @@ public final class TourCommand implements Callable<Integer> {
         if (markdown || output.output != null) {
             out.write(document.toString());
         }
-        return ExitCodes.OK;
+        return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private static boolean waitForEnter(PrintWriter screen, BufferedReader keyboard) {

@@ -33,6 +33,7 @@ public final class Affinity {
             mask.putByte(cpu / 8, (byte) (mask.getByte(cpu / 8) | (1 << (cpu % 8))));
         }
         long r = Bindings.syscalls().syscall(SyscallNumbers.of("sched_setaffinity"), 0, MASK_BYTES, mask.address());
+        java.lang.ref.Reference.reachabilityFence(mask); // passed by address only
         if (r != 0) {
             throw new NativeCallException("sched_setaffinity", Errnos.last());
         }

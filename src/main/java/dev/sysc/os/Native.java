@@ -29,7 +29,11 @@ final class Native {
 
     /** Binds {@code iface} to the C library. */
     static <T> T libc(Class<T> iface) {
-        return LibraryLoader.create(iface).failImmediately().load("c");
+        try {
+            return LibraryLoader.create(iface).failImmediately().load("c");
+        } catch (LinkageError e) {
+            throw new NativeCallException("binding " + iface.getSimpleName() + " to libc (" + e.getMessage() + ")", 0);
+        }
     }
 
     /**
@@ -39,10 +43,15 @@ final class Native {
      * by that name without a file on disk; each method {@code m} is bound to the symbol {@code __vdso_m}.
      */
     static <T> T vdso(Class<T> iface) {
-        return LibraryLoader.create(iface)
-                .failImmediately()
-                .mapper((name, context) -> "__vdso_" + name)
-                .load("linux-vdso.so.1");
+        try {
+            return LibraryLoader.create(iface)
+                    .failImmediately()
+                    .mapper((name, context) -> "__vdso_" + name)
+                    .load("linux-vdso.so.1");
+        } catch (LinkageError e) {
+            // An old kernel's vDSO may lack a symbol (clock_getres came in 5.3), or vdso=0 removes it.
+            throw new NativeCallException("binding the vDSO (" + e.getMessage() + ")", 0);
+        }
     }
 
     /** The errno the last native call on this thread left behind. */

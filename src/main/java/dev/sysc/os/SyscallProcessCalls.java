@@ -9,7 +9,7 @@ final class SyscallProcessCalls implements ProcessCalls {
     private final int getuid = SyscallNumbers.of("getuid");
     private final int geteuid = SyscallNumbers.of("geteuid");
     private final int getpgrp = SyscallNumbers.of("getpgrp");
-    private final int getrlimit = SyscallNumbers.of("getrlimit");
+    private final int prlimit64 = SyscallNumbers.of("prlimit64");
     private final int getrusage = SyscallNumbers.of("getrusage");
     private final int umask = SyscallNumbers.of("umask");
     private final int uname = SyscallNumbers.of("uname");
@@ -27,7 +27,8 @@ final class SyscallProcessCalls implements ProcessCalls {
     @Override public int getuid() { return (int) s.syscall(getuid); }
     @Override public int geteuid() { return (int) s.syscall(geteuid); }
     @Override public int getpgrp() { return (int) s.syscall(getpgrp); }
-    @Override public int getrlimit(int resource, long rlimit) { return (int) s.syscall(getrlimit, resource, rlimit); }
+    /** glibc's getrlimit is prlimit64(0, resource, NULL, old): the same entry point here. */
+    @Override public int getrlimit(int resource, long rlimit) { return (int) s.syscall(prlimit64, 0, resource, 0, rlimit); }
     @Override public int getrusage(int who, long usage) { return (int) s.syscall(getrusage, who, usage); }
     @Override public int umask(int mask) { return (int) s.syscall(umask, mask); }
     @Override public int uname(long utsname) { return (int) s.syscall(uname, utsname); }

@@ -16,6 +16,7 @@ final class BatchingProbes {
     private static final int SOCK_DGRAM = 2;
     private static final int MMSGHDR_BYTES = 64;
     private static final int SOCKADDR_IN_BYTES = 16;
+    private static final int MSG_DONTWAIT = 0x40;
 
     private BatchingProbes() {
     }
@@ -46,8 +47,10 @@ final class BatchingProbes {
                 if (sent != 1) {
                     return sent < 0 ? sent : -1;
                 }
-                // Receiving what was sent keeps the queue empty and proves nothing was dropped.
-                return c.recv(udp.fd, in.address(), 8, 0);
+                // Receiving what was sent keeps the queue empty and proves nothing was dropped. On loopback
+                // the datagram is queued before sendmmsg returns, so never wait: an empty queue is a failure
+                // (EAGAIN), not a hang that Ctrl-C cannot reach.
+                return c.recv(udp.fd, in.address(), 8, MSG_DONTWAIT);
             };
         });
         m.put("io_uring_nop", s -> {
@@ -58,6 +61,7 @@ final class BatchingProbes {
                 throw new ProbeSetupException("cannot set up an io_uring ring (" + e.call() + ")", e.errno());
             }
             s.onClose(ring);
+            s.returnsNegatedErrno();
             return () -> ring.nops(1);
         });
     }
@@ -84,6 +88,9 @@ final class BatchingProbes {
             if (libc.connect(fd, addr.address(), SOCKADDR_IN_BYTES) < 0) {
                 throw new ProbeSetupException("connect to own UDP port", Errnos.last());
             }
+            // addr and len were passed by address only: keep them alive until the calls are done.
+            java.lang.ref.Reference.reachabilityFence(addr);
+            java.lang.ref.Reference.reachabilityFence(len);
             return new LoopbackUdp(fd);
         }
     }

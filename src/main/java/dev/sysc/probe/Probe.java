@@ -20,7 +20,7 @@ public final class Probe implements AutoCloseable {
         this(call, operation, teardown, call.path() == CallPath.VDSO);
     }
 
-    private Probe(CallRef call, Operation operation, List<AutoCloseable> teardown, boolean returnsNegatedErrno) {
+    Probe(CallRef call, Operation operation, List<AutoCloseable> teardown, boolean returnsNegatedErrno) {
         this.call = call;
         this.operation = operation;
         this.teardown = new ArrayList<>(teardown);

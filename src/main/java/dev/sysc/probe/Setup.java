@@ -21,6 +21,7 @@ final class Setup {
     private final CallRef call;
     private final Workspace workspace;
     private final List<AutoCloseable> teardown = new ArrayList<>();
+    private boolean negatedErrno;
 
     Setup(CallRef call, Workspace workspace) {
         this.call = call;
@@ -37,6 +38,15 @@ final class Setup {
 
     List<AutoCloseable> teardown() {
         return teardown;
+    }
+
+    /** Declares that the operation reports failure as a negated errno and leaves errno alone (io_uring). */
+    void returnsNegatedErrno() {
+        negatedErrno = true;
+    }
+
+    boolean negatedErrno() {
+        return negatedErrno || call.path() == CallPath.VDSO;
     }
 
     void onClose(AutoCloseable resource) {
@@ -57,8 +67,11 @@ final class Setup {
         FileCalls libc = Bindings.file(CallPath.LIBC);
         NativeMemory p = NativeMemory.cString(path.toString());
         int fd = libc.open(p.address(), flags);
+        int errno = fd < 0 ? Errnos.last() : 0;
+        // The path must outlive the call: only its address was passed, which the collector cannot see.
+        java.lang.ref.Reference.reachabilityFence(p);
         if (fd < 0) {
-            throw new ProbeSetupException("cannot open " + path, Errnos.last());
+            throw new ProbeSetupException("cannot open " + path, errno);
         }
         closeFd(fd);
         return fd;

@@ -27,8 +27,11 @@ final class CallNotes {
         }
         if (r.noisy()) {
             double outliers = (double) (r.raw().lowOutliers() + r.raw().highOutliers()) / r.raw().n();
-            notes.add("noisy: " + Numbers.percent(outliers) + " of samples are outliers and the p05–p95 spread "
-                    + "is wide; the median holds, but for tighter numbers pin with --cpu N and stop other work");
+            String why = outliers > dev.sysc.bench.Defaults.NOISY_OUTLIER_SHARE
+                    ? Numbers.percent(outliers) + " of samples are outliers (the machine changed pace during the run)"
+                    : "the bulk of the samples is widely spread";
+            notes.add("noisy: " + why + "; the median holds, but for tighter numbers pin with --cpu N and stop "
+                    + "other work");
         }
         if (r.baseline() != null && r.net().median() < 0.5 * Math.max(1, r.baseline().median()) && r.crossesKernel()) {
             notes.add("net cost is small next to the FFI baseline: treat the figure with care");

@@ -74,6 +74,11 @@ public final class Style {
         return enabled ? Ansi.ansi().fgRed().a(text).reset().toString() : text;
     }
 
+    /** Carriage return and erase-line: redraws a progress line in place (terminals only). */
+    public static String eraseLine() {
+        return "\r" + Ansi.ansi().eraseLine();
+    }
+
     String reset() {
         return enabled ? Ansi.ansi().reset().toString() : "";
     }

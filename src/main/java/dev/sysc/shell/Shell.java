@@ -110,6 +110,9 @@ public final class Shell {
         long start = System.nanoTime();
         try {
             SyscCommand.execute(out, out, words.toArray(new String[0]));
+        } catch (Throwable t) {
+            // Whatever went wrong with one command, the shell stays up for the next.
+            SyscCommand.lastResort(t, out, words.contains("--debug"));
         } finally {
             terminal.handle(Signal.INT, previous);
             Thread.interrupted(); // an interrupt that arrived after the work ended must not hit the next one

@@ -145,4 +145,13 @@ class CompareCommandTest {
             assertThat(r.out()).isEmpty();
         }
     }
+
+    @Test
+    void callNamesWinOverFilesOfTheSameName() {
+        assertThat(CompareCommand.looksLikeFile("read")).isFalse();
+        assertThat(CompareCommand.looksLikeFile("stat@syscall")).isFalse();
+        assertThat(CompareCommand.looksLikeFile("pom.xml")).isTrue(); // no such call, and a file here
+        assertThat(CompareCommand.looksLikeFile("runs/a.json")).isTrue();
+        assertThat(CompareCommand.looksLikeFile("getpd")).isFalse(); // neither: reported as an unknown call
+    }
 }

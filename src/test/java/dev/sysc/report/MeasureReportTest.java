@@ -46,7 +46,7 @@ class MeasureReportTest {
         assertThat(text).containsPattern("open_close\\s+libc\\s+crosses ×2\\s+2,010 ns");
         assertThat(text).containsPattern("io_uring_nop\\s+syscall\\s+crosses\\s+refused\\s+EPERM");
         assertThat(text).contains("served by the vDSO: no mode switch");
-        assertThat(text).contains("2 crossings per invocation (open + close)");
+        assertThat(text).contains("2 crossings per invocation (openat + close)");
         assertThat(text).contains("refused: EPERM (Operation not permitted)");
         assertThat(text).contains("net = raw − baseline");
         assertThat(text).contains("100 samples per call, each timing a batch of 250 calls");
