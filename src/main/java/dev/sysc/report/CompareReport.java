@@ -71,10 +71,20 @@ public final class CompareReport {
     static List<String> notes(CompareRun c) {
         List<String> notes = new ArrayList<>();
         List<CallResult> results = c.run().results();
+        List<String> noisy = new ArrayList<>();
         for (CallResult r : results) {
             for (String n : CallNotes.of(r, c.run().host())) {
-                notes.add(r.id() + ": " + n);
+                if (n.startsWith("noisy")) {
+                    noisy.add(r.id());
+                } else {
+                    notes.add(r.id() + ": " + n);
+                }
             }
+        }
+        if (!noisy.isEmpty()) {
+            // One line for all of them: the cause (the machine) is shared, and so is the remedy.
+            notes.add("noisy: " + String.join(", ", noisy) + " (widely spread samples or many outliers); the "
+                    + "medians hold, but for tighter numbers pin with --cpu N and stop other work");
         }
         for (CallResult user : results) {
             if (!user.ok() || user.crossesKernel() || user.name().equals("ffi-noop")) {
