@@ -4,6 +4,8 @@ import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
 import dev.sysc.os.IpcCalls;
+import dev.sysc.os.LoopbackUdp;
+import dev.sysc.os.NativeCallException;
 import dev.sysc.os.NativeMemory;
 import dev.sysc.probe.Operation;
 import java.util.List;
@@ -16,13 +18,7 @@ import java.util.List;
 final class SendmmsgWorkload implements Workload {
     /** The kernel's UIO_MAXIOV: sendmmsg sends at most this many messages in one call. */
     static final int MAX_DATAGRAMS = 1024;
-    private static final int AF_INET = 2;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_RCVBUF = 8;
-    private static final int SO_RCVTIMEO = 20;
     private static final int MSG_WAITFORONE = 0x10000;
-    private static final int SOCKADDR_IN_BYTES = 16;
     private static final int MMSGHDR_BYTES = 64;
     private static final int IOVEC_BYTES = 16;
     /** Room each received datagram gets: more than the 1 byte sent, so a longer one would show. */
@@ -68,7 +64,7 @@ final class SendmmsgWorkload implements Workload {
         Resources r = new Resources();
         return Resources.orClose(r, () -> {
             IpcCalls c = Bindings.ipc(CallPath.LIBC);
-            int fd = loopbackSocket(c, r, largest);
+            int fd = loopbackSocket(r, largest);
             NativeMemory payload = NativeMemory.allocate(1);
             payload.putByte(0, (byte) 'x');
             NativeMemory sendIov = NativeMemory.allocate(IOVEC_BYTES);
@@ -92,41 +88,15 @@ final class SendmmsgWorkload implements Workload {
     }
 
     /**
-     * A UDP socket bound to an ephemeral port on 127.0.0.1 and connected to itself, with a receive buffer
-     * for a whole batch and a 1 s receive timeout (so a lost datagram ends in EAGAIN, not a hang).
+     * The loopback socket, with a receive buffer for a whole batch and a 1 s receive timeout (so a lost
+     * datagram ends in EAGAIN, not a hang).
      */
-    private static int loopbackSocket(IpcCalls c, Resources r, int largest) {
-        int fd = c.socket(AF_INET, SOCK_DGRAM, 0);
-        if (fd < 0) {
-            throw new WorkloadUnavailableException("the kernel refused a UDP socket: "
-                    + Errnos.describe(Errnos.last()), null);
-        }
-        r.fd(fd);
-        NativeMemory opt = NativeMemory.allocate(16);
-        opt.putInt(0, (int) Math.min(64L << 20, (long) RCVBUF_PER_DATAGRAM * largest));
-        check(c.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, opt.address(), 4), "setsockopt(SO_RCVBUF)");
-        opt.putLong(0, 1);  // tv_sec
-        opt.putLong(8, 0);  // tv_usec
-        check(c.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, opt.address(), 16), "setsockopt(SO_RCVTIMEO)");
-        NativeMemory addr = NativeMemory.allocate(SOCKADDR_IN_BYTES);
-        addr.putShort(0, (short) AF_INET);
-        addr.putInt(4, 0x0100007f); // 127.0.0.1 in network byte order, as a little-endian int
-        check(c.bind(fd, addr.address(), SOCKADDR_IN_BYTES), "bind to 127.0.0.1");
-        NativeMemory len = NativeMemory.allocate(4);
-        len.putInt(0, SOCKADDR_IN_BYTES);
-        check(c.getsockname(fd, addr.address(), len.address()), "getsockname");
-        check(c.connect(fd, addr.address(), SOCKADDR_IN_BYTES), "connect to its own port");
-        // Passed by address only: the buffers must stay reachable until the calls above are done.
-        java.lang.ref.Reference.reachabilityFence(opt);
-        java.lang.ref.Reference.reachabilityFence(addr);
-        java.lang.ref.Reference.reachabilityFence(len);
-        return fd;
-    }
-
-    private static void check(int result, String what) {
-        if (result < 0) {
-            throw new WorkloadUnavailableException("the kernel refused " + what + " on a loopback UDP socket: "
-                    + Errnos.describe(Errnos.last()), null);
+    private static int loopbackSocket(Resources r, int largest) {
+        try {
+            return LoopbackUdp.open((int) Math.min(64L << 20, (long) RCVBUF_PER_DATAGRAM * largest), 1, r::fd);
+        } catch (NativeCallException e) {
+            throw new WorkloadUnavailableException("the kernel refused " + e.call() + " on a loopback UDP socket: "
+                    + Errnos.describe(e.errno()), null);
         }
     }
 

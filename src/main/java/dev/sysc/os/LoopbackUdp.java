@@ -1,0 +1,63 @@
+package dev.sysc.os;
+
+/**
+ * A UDP socket bound to an ephemeral port on 127.0.0.1 and connected to itself: what it sends, it
+ * receives. Used by the sendmmsg probe and the sendmmsg batch workload.
+ */
+public final class LoopbackUdp {
+    private static final int AF_INET = 2;
+    private static final int SOCK_DGRAM = 2;
+    private static final int SOCKADDR_IN_BYTES = 16;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVBUF = 8;
+    private static final int SO_RCVTIMEO = 20;
+
+    private LoopbackUdp() {
+    }
+
+    /**
+     * Opens the socket; {@code onOpen} receives the descriptor as soon as it exists, so the caller can
+     * register it for closing even if a later step fails.
+     *
+     * @param receiveBufferBytes SO_RCVBUF to ask for, or 0 to keep the default
+     * @param receiveTimeoutSeconds SO_RCVTIMEO, or 0 for none (a lost datagram then blocks a receive)
+     * @throws NativeCallException naming the step the kernel refused
+     */
+    public static int open(int receiveBufferBytes, int receiveTimeoutSeconds, java.util.function.IntConsumer onOpen) {
+        IpcCalls c = Bindings.ipc(CallPath.LIBC);
+        int fd = c.socket(AF_INET, SOCK_DGRAM, 0);
+        if (fd < 0) {
+            throw new NativeCallException("socket(AF_INET, SOCK_DGRAM)", Errnos.last());
+        }
+        onOpen.accept(fd);
+        NativeMemory opt = NativeMemory.allocate(16);
+        if (receiveBufferBytes > 0) {
+            opt.putInt(0, receiveBufferBytes);
+            check(c.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, opt.address(), 4), "setsockopt(SO_RCVBUF)");
+        }
+        if (receiveTimeoutSeconds > 0) {
+            opt.putLong(0, receiveTimeoutSeconds); // tv_sec
+            opt.putLong(8, 0);                     // tv_usec
+            check(c.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, opt.address(), 16), "setsockopt(SO_RCVTIMEO)");
+        }
+        NativeMemory addr = NativeMemory.allocate(SOCKADDR_IN_BYTES);
+        addr.putShort(0, (short) AF_INET);
+        addr.putInt(4, 0x0100007f); // 127.0.0.1 in network byte order, as a little-endian int
+        check(c.bind(fd, addr.address(), SOCKADDR_IN_BYTES), "bind to 127.0.0.1");
+        NativeMemory len = NativeMemory.allocate(4);
+        len.putInt(0, SOCKADDR_IN_BYTES);
+        check(c.getsockname(fd, addr.address(), len.address()), "getsockname");
+        check(c.connect(fd, addr.address(), SOCKADDR_IN_BYTES), "connect to its own port");
+        // Passed by address only: the buffers must stay reachable until the calls above are done.
+        java.lang.ref.Reference.reachabilityFence(opt);
+        java.lang.ref.Reference.reachabilityFence(addr);
+        java.lang.ref.Reference.reachabilityFence(len);
+        return fd;
+    }
+
+    private static void check(int result, String what) {
+        if (result < 0) {
+            throw new NativeCallException(what, Errnos.last());
+        }
+    }
+}
