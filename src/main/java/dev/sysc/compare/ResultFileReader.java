@@ -48,7 +48,12 @@ public final class ResultFileReader {
             doc = JSON.std.anyFrom(text);
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
-            boolean truncated = msg != null && (msg.contains("end-of-input") || msg.contains("EOF"));
+            // A file cut short fails either with "end-of-input" or, when the cut lands inside a number
+            // ("150."), at the very last characters: both mean the JSON ends early.
+            long at = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+            boolean begun = text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[");
+            boolean truncated = begun && ((msg != null && (msg.contains("end-of-input") || msg.contains("EOF")))
+                    || (at >= 0 && at >= text.stripTrailing().length() - 1));
             throw new ResultFileException(name, truncated ? "is truncated (the JSON ends early)"
                     : "is not valid JSON (" + firstLine(msg) + ")");
         } catch (IOException e) {

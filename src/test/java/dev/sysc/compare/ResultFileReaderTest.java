@@ -68,6 +68,17 @@ class ResultFileReaderTest {
     }
 
     @Test
+    void aBareWordIsNotJsonNotATruncation() throws IOException {
+        assertRefused(write("word.json", "hello"), "is not valid JSON");
+    }
+
+    @Test
+    void aCutInsideANumberIsStillTruncation() throws IOException {
+        int cut = VALID.indexOf("150.") + 4; // ends with "150."
+        assertRefused(write("cutnum.json", VALID.substring(0, cut)), "is truncated");
+    }
+
+    @Test
     void refusesAnotherSchemaVersion() throws IOException {
         assertRefused(write("v2.json", VALID.replace("sysc/result/v1", "sysc/result/v2")),
                 "has schema sysc/result/v2; this sysc reads sysc/result/v1");
