@@ -1,7 +1,7 @@
 package dev.sysc.batch;
 
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import java.time.Instant;
 import java.util.List;
 

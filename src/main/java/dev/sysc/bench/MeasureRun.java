@@ -1,6 +1,6 @@
 package dev.sysc.bench;
 
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import java.time.Instant;
 import java.util.List;
 

@@ -10,7 +10,7 @@ import dev.sysc.batch.Workloads;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.bench.ProbeSampler;
 import dev.sysc.bench.Timer;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import dev.sysc.os.HostReader;
 import dev.sysc.os.Terminal;
 import dev.sysc.probe.Probes;

@@ -8,7 +8,7 @@ import dev.sysc.compare.ResultFileReader;
 import dev.sysc.compare.RunComparison;
 import dev.sysc.compare.RunDiff;
 import dev.sysc.compare.SavedRun;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import dev.sysc.os.HostReader;
 import dev.sysc.os.Platform;
 import dev.sysc.probe.CallRef;

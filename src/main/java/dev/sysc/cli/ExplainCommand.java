@@ -7,7 +7,7 @@ import dev.sysc.explain.CallInfo;
 import dev.sysc.explain.Explainer;
 import dev.sysc.explain.Explanation;
 import dev.sysc.explain.KnowledgeBase;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import dev.sysc.os.HostReader;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;

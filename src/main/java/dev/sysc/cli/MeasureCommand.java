@@ -3,7 +3,7 @@ package dev.sysc.cli;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import dev.sysc.os.HostReader;
 import dev.sysc.os.Platform;
 import dev.sysc.probe.CallRef;

@@ -12,7 +12,7 @@ import dev.sysc.bench.Runner;
 import dev.sysc.bench.Timer;
 import dev.sysc.explain.Explainer;
 import dev.sysc.explain.VulnerabilityRow;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import dev.sysc.os.HostReader;
 import dev.sysc.os.Platform;
 import dev.sysc.probe.Catalog;

@@ -1,6 +1,6 @@
 package dev.sysc.compare;
 
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

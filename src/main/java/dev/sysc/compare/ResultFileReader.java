@@ -2,7 +2,7 @@ package dev.sysc.compare;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

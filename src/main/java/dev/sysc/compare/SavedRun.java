@@ -1,6 +1,6 @@
 package dev.sysc.compare;
 
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import java.util.List;
 
 /** A {@code sysc/result/v1} file as read back: where it came from, the machine, the results. */

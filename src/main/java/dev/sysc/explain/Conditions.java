@@ -1,6 +1,6 @@
 package dev.sysc.explain;
 
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.sysc.os;
 
+import dev.sysc.host.HostInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,8 +1,8 @@
 package dev.sysc.report;
 
 import dev.sysc.bench.CallResult;
-import dev.sysc.os.Errnos;
-import dev.sysc.os.HostInfo;
+import dev.sysc.bench.ErrnoText;
+import dev.sysc.host.HostInfo;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.CatalogEntry;
 import dev.sysc.probe.Via;
@@ -18,7 +18,7 @@ final class CallNotes {
         List<String> notes = new ArrayList<>();
         CatalogEntry e = Catalog.builtIn().find(r.name()).orElse(null);
         if (!r.ok()) {
-            notes.add(r.errno() != 0 ? "refused: " + Errnos.describe(r.errno()) + ", so there is no cost to report"
+            notes.add(r.errno() != 0 ? "refused: " + ErrnoText.describe(r.errno()) + ", so there is no cost to report"
                     : "failed: " + r.failure());
             return notes;
         }

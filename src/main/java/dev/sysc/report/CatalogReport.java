@@ -1,6 +1,5 @@
 package dev.sysc.report;
 
-import dev.sysc.os.CallPath;
 import dev.sysc.probe.CatalogEntry;
 import dev.sysc.probe.Via;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ public final class CatalogReport {
     }
 
     private static String paths(CatalogEntry e) {
-        return e.paths().stream().map(CallPath::id).collect(Collectors.joining(","));
+        return e.paths().stream().map(p -> p.id()).collect(Collectors.joining(","));
     }
 
     static String kernel(CatalogEntry e) {
@@ -71,7 +70,7 @@ public final class CatalogReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", e.name());
             m.put("category", e.category());
-            m.put("paths", e.paths().stream().map(CallPath::id).collect(Collectors.toList()));
+            m.put("paths", e.paths().stream().map(p -> p.id()).collect(Collectors.toList()));
             m.put("via", via(e.via()));
             m.put("syscalls", e.syscalls());
             m.put("crossings", e.crossings());

@@ -1,5 +1,6 @@
 package dev.sysc.report;
 
+import dev.sysc.bench.ErrnoText;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.CompareRun;
 import dev.sysc.bench.MeasureRun;
@@ -49,7 +50,7 @@ public final class CompareReport {
                 row.add(bar(r.net().median(), slowest));
             } else {
                 row.add("refused");
-                row.add(r.errno() != 0 ? dev.sysc.os.Errnos.name(r.errno()) : "failed");
+                row.add(r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed");
                 row.add("");
                 row.add("");
             }
@@ -151,7 +152,7 @@ public final class CompareReport {
                         .append(Numbers.ns(r.net().p95())).append(" | ")
                         .append(c.ratio(r).map(CompareReport::ratio).orElse("—")).append(" |\n");
             } else {
-                sb.append("refused | ").append(r.errno() != 0 ? dev.sysc.os.Errnos.name(r.errno()) : "failed")
+                sb.append("refused | ").append(r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed")
                         .append(" | |\n");
             }
         }

@@ -8,8 +8,8 @@ import dev.sysc.explain.Hint;
 import dev.sysc.explain.PublishedCost;
 import dev.sysc.explain.SpeculationToggles;
 import dev.sysc.explain.VulnerabilityRow;
-import dev.sysc.os.Errnos;
-import dev.sysc.os.HostInfo;
+import dev.sysc.bench.ErrnoText;
+import dev.sysc.host.HostInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -355,7 +355,7 @@ public final class ExplainReport {
 
     static String cost(CallResult r) {
         if (!r.ok()) {
-            return r.errno() != 0 ? "refused (" + Errnos.name(r.errno()) + ")" : "failed";
+            return r.errno() != 0 ? "refused (" + ErrnoText.name(r.errno()) + ")" : "failed";
         }
         return Numbers.ns(r.net().median()) + " ns";
     }

@@ -1,5 +1,6 @@
 package dev.sysc.report;
 
+import dev.sysc.bench.ErrnoText;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureRun;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class MeasureMarkdown {
                         .append(Numbers.ns(r.raw().median())).append(" | ")
                         .append(r.baseline() == null ? "—" : Numbers.ns(r.baseline().median())).append(" |\n");
             } else {
-                sb.append("refused | ").append(r.errno() != 0 ? dev.sysc.os.Errnos.name(r.errno()) : "failed")
+                sb.append("refused | ").append(r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed")
                         .append(" | | |\n");
             }
         }

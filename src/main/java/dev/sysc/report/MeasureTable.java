@@ -1,8 +1,9 @@
 package dev.sysc.report;
 
+import dev.sysc.bench.ErrnoText;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureRun;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class MeasureTable {
         cells.add(kernel(r));
         if (!r.ok()) {
             cells.add("refused");
-            cells.add(r.errno() != 0 ? dev.sysc.os.Errnos.name(r.errno()) : "failed");
+            cells.add(r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed");
             cells.add("");
             cells.add("");
             return cells;

@@ -3,7 +3,7 @@ package dev.sysc.report;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureRun;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import dev.sysc.stats.Summary;
 import java.io.IOException;
 import java.io.UncheckedIOException;

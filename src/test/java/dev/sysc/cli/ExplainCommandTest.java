@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import dev.sysc.os.HostReader;
 import dev.sysc.report.ResultJson;
 import java.io.IOException;

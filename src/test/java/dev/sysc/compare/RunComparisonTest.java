@@ -2,7 +2,7 @@ package dev.sysc.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;

@@ -1,6 +1,6 @@
 package dev.sysc.explain;
 
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import dev.sysc.os.HostReader;
 import java.net.URISyntaxException;
 import java.net.URL;

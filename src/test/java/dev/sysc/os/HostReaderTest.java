@@ -1,5 +1,6 @@
 package dev.sysc.os;
 
+import dev.sysc.host.HostInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

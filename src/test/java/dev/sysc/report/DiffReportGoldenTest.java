@@ -6,7 +6,7 @@ import dev.sysc.compare.RunComparison;
 import dev.sysc.compare.RunDiff;
 import dev.sysc.compare.SavedResult;
 import dev.sysc.compare.SavedRun;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

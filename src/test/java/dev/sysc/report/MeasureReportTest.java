@@ -6,7 +6,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.os.HostInfo;
+import dev.sysc.host.HostInfo;
 import dev.sysc.stats.Summary;
 import java.time.Instant;
 import java.util.List;

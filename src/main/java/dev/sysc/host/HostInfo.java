@@ -1,4 +1,4 @@
-package dev.sysc.os;
+package dev.sysc.host;
 
 import java.util.Collections;
 import java.util.List;
