@@ -94,6 +94,11 @@ public final class MeasureTable {
         } else {
             sb.append("No baseline was subtracted (--no-baseline): net = raw, FFI cost included.\n");
         }
+        if (run.spec().samples() > 0 && samples.getCount() > 0 && samples.getMin() < run.spec().samples()) {
+            sb.append(String.format(Locale.ROOT, "Only %s of the %s samples asked for fit in the %d s limit.%n",
+                    Numbers.count(samples.getMin()), Numbers.count(run.spec().samples()),
+                    dev.sysc.bench.Defaults.MAX_TIME.toSeconds()));
+        }
         if (samples.getCount() > 0) {
             sb.append(String.format(Locale.ROOT,
                     "p05–p95 is the spread of net across %s samples per call, each timing a batch of %s calls.%n",
