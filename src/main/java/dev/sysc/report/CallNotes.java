@@ -6,20 +6,54 @@ import dev.sysc.host.HostInfo;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.CatalogEntry;
 import dev.sysc.probe.Via;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 
-/** The one-line notes that say why a result looks the way it does, derived from the result, catalog and host. */
+/**
+ * The one-line notes that say why a result looks the way it does: which note applies is decided here
+ * from the result, catalog and host; the words are data, in {@code notes.properties}.
+ */
 final class CallNotes {
+    private static final Properties TEXT = load();
+
     private CallNotes() {
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
+        try (InputStream in = CallNotes.class.getResourceAsStream("/dev/sysc/report/notes.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource notes.properties");
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    /** The note {@code key} with its arguments filled in. */
+    static String text(String key, Object... args) {
+        String pattern = TEXT.getProperty(key);
+        if (pattern == null) {
+            throw new IllegalStateException("no note '" + key + "' in notes.properties");
+        }
+        return args.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, Locale.ROOT).format(args);
     }
 
     static List<String> of(CallResult r, HostInfo host) {
         List<String> notes = new ArrayList<>();
         CatalogEntry e = Catalog.builtIn().find(r.name()).orElse(null);
         if (!r.ok()) {
-            notes.add(r.errno() != 0 ? "refused: " + ErrnoText.describe(r.errno()) + ", so there is no cost to report"
-                    : "failed: " + r.failure());
+            notes.add(r.errno() != 0 ? text("refused", ErrnoText.describe(r.errno())) : text("failed", r.failure()));
             return notes;
         }
         if (e != null) {
@@ -27,39 +61,35 @@ final class CallNotes {
         }
         if (r.noisy()) {
             double outliers = (double) (r.raw().lowOutliers() + r.raw().highOutliers()) / r.raw().n();
-            String why = outliers > dev.sysc.bench.Defaults.NOISY_OUTLIER_SHARE
-                    ? Numbers.percent(outliers) + " of samples are outliers (the machine changed pace during the run)"
-                    : "the bulk of the samples is widely spread";
-            notes.add("noisy: " + why + "; the median holds, but for tighter numbers pin with --cpu N and stop "
-                    + "other work");
+            notes.add(outliers > dev.sysc.bench.Defaults.NOISY_OUTLIER_SHARE
+                    ? text("noisy-outliers", Numbers.percent(outliers)) : text("noisy-spread"));
         }
         if (r.baseline() != null && r.net().median() < 0.5 * Math.max(1, r.baseline().median()) && r.crossesKernel()) {
-            notes.add("net cost is small next to the FFI baseline: treat the figure with care");
+            notes.add(text("small-net"));
         }
         return notes;
     }
 
     private static String kindNote(CallResult r, CatalogEntry e, HostInfo host) {
         if (e.via() == Via.NONE) {
-            return "never enters the kernel: this is the cost of calling C from Java, subtracted from the others";
+            return text("never");
         }
         if (e.name().equals("enosys")) {
-            return "the bare entry and exit: the kernel rejects the number at once (ENOSYS)";
+            return text("enosys");
         }
         boolean vdsoCapable = e.via() == Via.VDSO || e.via() == Via.VDSO_CLOCK;
         if (vdsoCapable && r.path().equals("syscall")) {
-            return "forced through syscall(2): the crossing the vDSO normally avoids";
+            return text("forced-syscall");
         }
         if (vdsoCapable && !r.crossesKernel()) {
-            return "served by the vDSO: no mode switch, the answer is read in user space";
+            return text("vdso-served");
         }
         if (vdsoCapable) {
-            return "the vDSO cannot read the " + host.clocksource()
-                    + " clocksource, so it falls back to a real syscall";
+            return text("vdso-fallback", host.clocksource());
         }
         if (e.crossings() > 1) {
-            return e.crossings() + " crossings per invocation (" + String.join(" + ", e.syscalls()) + ")";
+            return text("crossings", e.crossings(), String.join(" + ", e.syscalls()));
         }
-        return "1 crossing per invocation";
+        return text("crossing");
     }
 }

@@ -84,8 +84,7 @@ public final class CompareReport {
         }
         if (!noisy.isEmpty()) {
             // One line for all of them: the cause (the machine) is shared, and so is the remedy.
-            notes.add("noisy: " + String.join(", ", noisy) + " (widely spread samples or many outliers); the "
-                    + "medians hold, but for tighter numbers pin with --cpu N and stop other work");
+            notes.add(CallNotes.text("compare-noisy", String.join(", ", noisy)));
         }
         for (CallResult user : results) {
             if (!user.ok() || user.crossesKernel() || user.name().equals("ffi-noop")) {
@@ -94,9 +93,8 @@ public final class CompareReport {
             for (CallResult crossing : results) {
                 if (crossing.ok() && crossing.crossesKernel() && crossing.name().equals(user.name())
                         && user.net().median() > 0) {
-                    notes.add(String.format(Locale.ROOT,
-                            "%s is %s cheaper than %s: the vDSO saves the crossing, %s ns per call here.",
-                            user.id(), ratio(crossing.net().median() / user.net().median()), crossing.id(),
+                    notes.add(CallNotes.text("compare-vdso", user.id(),
+                            ratio(crossing.net().median() / user.net().median()), crossing.id(),
                             Numbers.ns(crossing.net().median() - user.net().median())));
                 }
             }
