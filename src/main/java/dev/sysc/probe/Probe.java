@@ -12,6 +12,8 @@ import java.util.List;
 public final class Probe implements AutoCloseable {
     private final CallRef call;
     private final Operation operation;
+    /** This probe's own copy of the timed loop (see ProbeLoop), or null to use the shared loop above. */
+    private final OwnLoop ownLoop;
     private final List<AutoCloseable> teardown;
     private final boolean returnsNegatedErrno;
     private int errno;
@@ -23,6 +25,7 @@ public final class Probe implements AutoCloseable {
     Probe(CallRef call, Operation operation, List<AutoCloseable> teardown, boolean returnsNegatedErrno) {
         this.call = call;
         this.operation = operation;
+        this.ownLoop = OwnLoop.of(operation);
         this.teardown = new ArrayList<>(teardown);
         this.returnsNegatedErrno = returnsNegatedErrno;
     }
@@ -51,6 +54,14 @@ public final class Probe implements AutoCloseable {
      * @return {@code n}, or the number of invocations that succeeded before one failed
      */
     public int run(int n) {
+        OwnLoop loop = ownLoop;
+        if (loop != null) {
+            int done = loop.run(n);
+            if (done < n) {
+                errno = diagnose(operation, loop.failedResult());
+            }
+            return done;
+        }
         Operation op = operation;
         for (int i = 0; i < n; i++) {
             long r = op.invoke();
