@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A clock that only moves when a fake call runs: each call advances it by that call's cost. */
-final class FakeClock implements Timer {
+class FakeClock implements Timer {
     long now;
     final List<String> trace = new ArrayList<>();
 
