@@ -1,25 +1,20 @@
 package dev.sysc.batch;
 
-import dev.sysc.os.Bindings;
-import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
-import dev.sysc.os.NativeMemory;
-import java.util.ArrayList;
-import java.util.List;
+import dev.sysc.os.NativeCallException;
+import dev.sysc.os.Opened;
 
-/** What a session opened, closed in reverse order by {@link #close()}, which never throws. */
+/** What a session opened ({@link Opened}), with failures to open reported as the workload being unavailable. */
 final class Resources implements AutoCloseable {
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Opened opened = new Opened();
 
     <T extends AutoCloseable> T add(T resource) {
-        opened.add(resource);
-        return resource;
+        return opened.add(resource);
     }
 
     /** Registers {@code fd} to be closed with the session. */
     int fd(int fd) {
-        opened.add(() -> Bindings.file(CallPath.LIBC).close(fd));
-        return fd;
+        return opened.fd(fd);
     }
 
     /**
@@ -28,26 +23,16 @@ final class Resources implements AutoCloseable {
      * @throws WorkloadUnavailableException when it cannot be opened
      */
     int open(String path, int flags) {
-        NativeMemory p = NativeMemory.cString(path);
-        int fd = Bindings.file(CallPath.LIBC).open(p.address(), flags);
-        int errno = fd < 0 ? Errnos.last() : 0;
-        java.lang.ref.Reference.reachabilityFence(p); // passed by address only
-        if (fd < 0) {
-            throw new WorkloadUnavailableException("cannot open " + path + ": " + Errnos.describe(errno), null);
+        try {
+            return opened.open(path, flags);
+        } catch (NativeCallException e) {
+            throw new WorkloadUnavailableException("cannot open " + path + ": " + Errnos.describe(e.errno()), null);
         }
-        return fd(fd);
     }
 
     @Override
     public void close() {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception ignored) {
-                // Closing one resource must not keep the others open.
-            }
-        }
-        opened.clear();
+        opened.close();
     }
 
     /** Runs {@code setup}; when it throws, closes what it had opened so far and rethrows. */

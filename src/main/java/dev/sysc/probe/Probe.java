@@ -2,8 +2,7 @@ package dev.sysc.probe;
 
 import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
-import java.util.ArrayList;
-import java.util.List;
+import dev.sysc.os.Opened;
 
 /**
  * A call made ready to measure: its operation, the path it takes, and what was set up for it
@@ -14,25 +13,25 @@ public final class Probe implements AutoCloseable {
     private final Operation operation;
     /** This probe's own copy of the timed loop (see ProbeLoop), or null to use the shared loop above. */
     private final OwnLoop ownLoop;
-    private final List<AutoCloseable> teardown;
+    private final Opened teardown;
     private final boolean returnsNegatedErrno;
     private int errno;
 
-    Probe(CallRef call, Operation operation, List<AutoCloseable> teardown) {
+    Probe(CallRef call, Operation operation, Opened teardown) {
         this(call, operation, teardown, call.path() == CallPath.VDSO);
     }
 
-    Probe(CallRef call, Operation operation, List<AutoCloseable> teardown, boolean returnsNegatedErrno) {
+    Probe(CallRef call, Operation operation, Opened teardown, boolean returnsNegatedErrno) {
         this.call = call;
         this.operation = operation;
         this.ownLoop = OwnLoop.of(operation);
-        this.teardown = new ArrayList<>(teardown);
+        this.teardown = teardown;
         this.returnsNegatedErrno = returnsNegatedErrno;
     }
 
     /** A probe around any operation; the engine's tests use it with fake operations. */
     public static Probe of(CallRef call, Operation operation) {
-        return new Probe(call, operation, List.of());
+        return new Probe(call, operation, new Opened());
     }
 
     /**
@@ -41,7 +40,7 @@ public final class Probe implements AutoCloseable {
      * {@code sysc batch} wraps each of its strategies this way; it releases their resources itself.
      */
     public static Probe returningErrno(CallRef call, Operation operation) {
-        return new Probe(call, operation, List.of(), true);
+        return new Probe(call, operation, new Opened(), true);
     }
 
     public CallRef call() {
@@ -104,13 +103,6 @@ public final class Probe implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = teardown.size() - 1; i >= 0; i--) {
-            try {
-                teardown.get(i).close();
-            } catch (Exception ignored) {
-                // Teardown of one resource must not keep the others open.
-            }
-        }
-        teardown.clear();
+        teardown.close();
     }
 }

@@ -24,12 +24,12 @@ public final class Probes {
         Setup setup = new Setup(call, workspace);
         try {
             Operation op = maker.make(setup);
-            return new Probe(call, op, setup.teardown(), setup.negatedErrno());
+            return new Probe(call, op, setup.opened(), setup.negatedErrno());
         } catch (dev.sysc.os.NativeCallException e) {
-            new Probe(call, () -> 0, setup.teardown()).close();
+            setup.opened().close();
             throw new ProbeSetupException(e.getMessage(), e.errno());
         } catch (RuntimeException | Error e) {
-            new Probe(call, () -> 0, setup.teardown()).close();
+            setup.opened().close();
             throw e;
         }
     }

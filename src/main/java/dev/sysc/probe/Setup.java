@@ -1,13 +1,11 @@
 package dev.sysc.probe;
 
-import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
-import dev.sysc.os.FileCalls;
+import dev.sysc.os.NativeCallException;
 import dev.sysc.os.NativeMemory;
+import dev.sysc.os.Opened;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What a probe maker gets to prepare its call: the path, sysc's workspace, and helpers that register
@@ -20,7 +18,7 @@ final class Setup {
 
     private final CallRef call;
     private final Workspace workspace;
-    private final List<AutoCloseable> teardown = new ArrayList<>();
+    private final Opened opened = new Opened();
     private boolean negatedErrno;
 
     Setup(CallRef call, Workspace workspace) {
@@ -36,8 +34,9 @@ final class Setup {
         return workspace;
     }
 
-    List<AutoCloseable> teardown() {
-        return teardown;
+    /** What was opened so far; the probe closes it. */
+    Opened opened() {
+        return opened;
     }
 
     /** Declares that the operation reports failure as a negated errno and leaves errno alone (io_uring). */
@@ -50,36 +49,26 @@ final class Setup {
     }
 
     void onClose(AutoCloseable resource) {
-        teardown.add(resource);
+        opened.add(resource);
     }
 
-    /**
-     * Keeps {@code memory} alive as long as the probe: for buffers only reachable through an address
-     * stored in another buffer (an iovec's base, say), which the garbage collector cannot see.
-     */
+    /** Keeps {@code memory} alive as long as the probe (see {@link Opened#keep}). */
     NativeMemory keep(NativeMemory memory) {
-        onClose(() -> java.lang.ref.Reference.reachabilityFence(memory));
-        return memory;
+        return opened.keep(memory);
     }
 
     /** Opens {@code path} with {@code flags}, to be closed with the probe. */
     int open(Path path, int flags) {
-        FileCalls libc = Bindings.file(CallPath.LIBC);
-        NativeMemory p = NativeMemory.cString(path.toString());
-        int fd = libc.open(p.address(), flags);
-        int errno = fd < 0 ? Errnos.last() : 0;
-        // The path must outlive the call: only its address was passed, which the collector cannot see.
-        java.lang.ref.Reference.reachabilityFence(p);
-        if (fd < 0) {
-            throw new ProbeSetupException("cannot open " + path, errno);
+        try {
+            return opened.open(path.toString(), flags);
+        } catch (NativeCallException e) {
+            throw new ProbeSetupException("cannot open " + path, e.errno());
         }
-        closeFd(fd);
-        return fd;
     }
 
     /** Registers {@code fd} to be closed with the probe. */
     void closeFd(int fd) {
-        onClose(() -> Bindings.file(CallPath.LIBC).close(fd));
+        opened.fd(fd);
     }
 
     /** Fails setup with the errno of the libc call that just returned {@code result}, if it is negative. */
