@@ -16,10 +16,35 @@ import java.util.function.Function;
 final class ToggleMeasurer {
     static final List<String> FLOOR = List.of("enosys", "getppid");
 
+    /** The prctl speculation switch of this thread; tests substitute a fake. */
+    interface Switch {
+        int get(SpeculationControl.Feature feature);
+
+        void set(SpeculationControl.Feature feature, int value);
+
+        Switch PRCTL = new Switch() {
+            @Override
+            public int get(SpeculationControl.Feature feature) {
+                return SpeculationControl.get(feature);
+            }
+
+            @Override
+            public void set(SpeculationControl.Feature feature, int value) {
+                SpeculationControl.set(feature, value);
+            }
+        };
+    }
+
     private final Function<List<String>, List<CallResult>> measure;
+    private final Switch control;
 
     ToggleMeasurer(Function<List<String>, List<CallResult>> measure) {
+        this(measure, Switch.PRCTL);
+    }
+
+    ToggleMeasurer(Function<List<String>, List<CallResult>> measure, Switch control) {
         this.measure = measure;
+        this.control = control;
     }
 
     List<ExplainRun.ToggleMeasurement> measure(List<SpeculationToggles.Toggle> toggles) {
@@ -37,7 +62,7 @@ final class ToggleMeasurer {
                 ? SpeculationControl.Feature.STORE_BYPASS : SpeculationControl.Feature.INDIRECT_BRANCH;
         int initial;
         try {
-            initial = SpeculationControl.get(f);
+            initial = control.get(f);
         } catch (NativeCallException e) {
             return failed(feature, "unknown", e.getMessage());
         }
@@ -50,10 +75,10 @@ final class ToggleMeasurer {
         List<CallResult> with;
         String restored;
         try {
-            SpeculationControl.set(f, SpeculationControl.PR_SPEC_ENABLE);
+            control.set(f, SpeculationControl.PR_SPEC_ENABLE);
             without = measure.apply(FLOOR);
             // The mitigated state is measured last, so a failure to switch back cannot spoil the other half.
-            SpeculationControl.set(f, SpeculationControl.PR_SPEC_DISABLE);
+            control.set(f, SpeculationControl.PR_SPEC_DISABLE);
             with = measure.apply(FLOOR);
         } catch (NativeCallException e) {
             return failed(feature, state, e.getMessage());
@@ -65,9 +90,9 @@ final class ToggleMeasurer {
                 "Measured on this thread, mitigation off first and on last; " + restored);
     }
 
-    private static String restore(SpeculationControl.Feature f, boolean wasDisabled) {
+    private String restore(SpeculationControl.Feature f, boolean wasDisabled) {
         try {
-            SpeculationControl.set(f, wasDisabled ? SpeculationControl.PR_SPEC_DISABLE : SpeculationControl.PR_SPEC_ENABLE);
+            control.set(f, wasDisabled ? SpeculationControl.PR_SPEC_DISABLE : SpeculationControl.PR_SPEC_ENABLE);
             return "then set back to " + (wasDisabled ? "mitigated" : "not mitigated") + ", as before.";
         } catch (NativeCallException e) {
             return "could not be set back (" + e.getMessage() + "); it applies only to this sysc process.";
