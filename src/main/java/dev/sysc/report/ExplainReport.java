@@ -400,13 +400,7 @@ public final class ExplainReport {
 
     static String json(ExplainRun run) {
         Explanation e = run.explanation();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("schema", SCHEMA);
-        Map<String, Object> tool = new LinkedHashMap<>();
-        tool.put("name", "sysc");
-        tool.put("version", run.toolVersion());
-        doc.put("tool", tool);
-        doc.put("timestamp", run.timestamp().toString());
+        Map<String, Object> doc = ResultJson.header(SCHEMA, run.toolVersion(), run.timestamp());
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
         subject.put("id", e.subjectId());

@@ -25,19 +25,25 @@ public final class ResultJson {
 
     /** The document as maps and lists, for renderers that add to it (compare adds "ratio"). */
     static Map<String, Object> document(MeasureRun run) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("schema", SCHEMA);
-        Map<String, Object> tool = new LinkedHashMap<>();
-        tool.put("name", "sysc");
-        tool.put("version", run.toolVersion());
-        doc.put("tool", tool);
-        doc.put("timestamp", run.timestamp().toString());
+        Map<String, Object> doc = header(SCHEMA, run.toolVersion(), run.timestamp());
         doc.put("host", host(run.host()));
         List<Object> results = new ArrayList<>();
         for (CallResult r : run.results()) {
             results.add(result(r));
         }
         doc.put("results", results);
+        return doc;
+    }
+
+    /** The opening every sysc document shares: schema, tool name and version, timestamp. */
+    static Map<String, Object> header(String schema, String toolVersion, java.time.Instant timestamp) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema", schema);
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("name", "sysc");
+        tool.put("version", toolVersion);
+        doc.put("tool", tool);
+        doc.put("timestamp", timestamp.toString());
         return doc;
     }
 
