@@ -2,9 +2,12 @@ package dev.sysc.os;
 
 import java.util.Locale;
 
-/** How a call reaches the kernel: through libc's wrapper, forced through syscall(2), or the vDSO function itself. */
+/**
+ * How a call reaches the kernel: through libc's wrapper, forced through syscall(2), the vDSO function
+ * itself, or the bare {@code syscall} instruction inline in the native loop (no function frame at all).
+ */
 public enum CallPath {
-    LIBC, SYSCALL, VDSO;
+    LIBC, SYSCALL, VDSO, RAW;
 
     /** The lower-case name used on the command line ({@code getpid@syscall}) and in result files. */
     public String id() {

@@ -1,0 +1,316 @@
+package dev.sysc.os;
+
+import dev.sysc.os.X86Encoder.Cond;
+import dev.sysc.os.X86Encoder.Label;
+import dev.sysc.os.X86Encoder.Reg;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one iteration of a native loop does: a few calls with fixed arguments, made the way a C program
+ * makes them, where a later call may take an earlier one's result (open's descriptor goes to close).
+ * {@link #compile} turns it into machine code for
+ * {@code for (i = 0; i < n; i++) { r = f(args); if (failed(r)) { save i, r, errno; return i; } }}.
+ *
+ * <p>On the libc path each call goes to the libc function itself; on the syscall path to glibc's
+ * {@code syscall()} with the number and arguments the libc function would have used
+ * ({@code libc-functions.tsv}); on the raw path the {@code syscall} instruction sits inline in the loop,
+ * with no function frame around it; on the vdso path to the vDSO's own function.
+ */
+public final class NativeSequence {
+    /** The result of an earlier step, passed as an argument to a later one. */
+    public record Result(int step) {
+    }
+
+    /** How a step's result says it failed, and where its errno is then. */
+    enum Check {
+        /** A C int below 0; errno in the thread's errno variable. */
+        INT,
+        /** A long below 0 (-1, or MAP_FAILED); errno in the errno variable. */
+        LONG,
+        /** A C int below 0 that is itself the negated errno (the vDSO). */
+        NEGATED_INT,
+        /** A long below 0 that is itself the negated errno. */
+        NEGATED_LONG,
+        /** The kernel's own answer: -4095..-1 is a negated errno. */
+        RAW,
+        /** Never checked (a call that cannot fail, or whose failure is the point). */
+        NONE
+    }
+
+    record Step(boolean inlineSyscall, long target, boolean variadic, long[] immediates, int[] fromStep, Check check) {
+    }
+
+    /** Registers that carry results from one step to a later one (callee-saved, so calls keep them). */
+    private static final Reg[] RESULT_REGS = {Reg.R14, Reg.R15, Reg.RBP};
+    private static final Reg[] CALL_ARGS = {Reg.RDI, Reg.RSI, Reg.RDX, Reg.RCX, Reg.R8, Reg.R9};
+    private static final Reg[] SYSCALL_ARGS = {Reg.RDI, Reg.RSI, Reg.RDX, Reg.R10, Reg.R8, Reg.R9};
+    /** The empty path of fstat's newfstatat(fd, "", buf, AT_EMPTY_PATH); static, so it is never freed. */
+    private static final NativeMemory EMPTY_STRING = NativeMemory.cString("");
+
+    private final CallPath path;
+    private final List<Step> steps = new ArrayList<>();
+
+    private NativeSequence(CallPath path) {
+        this.path = path;
+    }
+
+    /** An empty sequence for calls on {@code path}; empty, it is the loop alone (the native baseline). */
+    public static NativeSequence on(CallPath path) {
+        return new NativeSequence(path);
+    }
+
+    public CallPath path() {
+        return path;
+    }
+
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    int size() {
+        return steps.size();
+    }
+
+    /**
+     * Appends a call of the libc function {@code function} (a row of {@code libc-functions.tsv}), made
+     * by this sequence's path. Arguments are numbers or {@link Result}s of earlier steps.
+     */
+    public Result call(String function, Object... args) {
+        LibcFunctions.Function f = LibcFunctions.of(function);
+        switch (path) {
+            case LIBC:
+                return add(false, NativeEntryPoints.libc(function), false, args, f.returnsInt() ? Check.INT : Check.LONG);
+            case VDSO:
+                return add(false, NativeEntryPoints.vdso(function), false, args,
+                        f.returnsInt() ? Check.NEGATED_INT : Check.NEGATED_LONG);
+            default:
+                if (f.syscall() == null) {
+                    throw new IllegalArgumentException(function + " makes no system call");
+                }
+                return syscall(f.syscall(), syscallArguments(f, args));
+        }
+    }
+
+    /** Appends the system call {@code name}: through glibc's syscall(), or inline on the raw path. */
+    public Result syscall(String name, Object... args) {
+        return syscall(SyscallNumbers.of(name), args);
+    }
+
+    /** Appends system call number {@code number} (one the kernel may not have, for enosys). */
+    public Result syscall(long number, Object... args) {
+        if (path == CallPath.RAW) {
+            return add(true, number, false, args, Check.RAW);
+        }
+        Object[] withNumber = new Object[args.length + 1];
+        withNumber[0] = number;
+        System.arraycopy(args, 0, withNumber, 1, args.length);
+        return add(false, NativeEntryPoints.syscall(), true, withNumber, Check.LONG);
+    }
+
+    /** Appends a call of libc's {@code function} on any path: setup-free helpers such as getpagesize. */
+    public Result libcFunction(String function, Object... args) {
+        LibcFunctions.Function f = LibcFunctions.of(function);
+        return add(false, NativeEntryPoints.libc(function), false, args, f.returnsInt() ? Check.INT : Check.LONG);
+    }
+
+    /** Stops checking the last step's result: it cannot fail, or failing is what it is measured for. */
+    public NativeSequence unchecked() {
+        Step last = steps.remove(steps.size() - 1);
+        steps.add(new Step(last.inlineSyscall(), last.target(), last.variadic(), last.immediates(), last.fromStep(),
+                Check.NONE));
+        return this;
+    }
+
+    private Object[] syscallArguments(LibcFunctions.Function f, Object[] args) {
+        Object[] out = new Object[f.arguments().size()];
+        for (int i = 0; i < out.length; i++) {
+            String a = f.arguments().get(i);
+            if (a.startsWith("$")) {
+                out[i] = args[Integer.parseInt(a.substring(1)) - 1];
+            } else if (a.equals("\"\"")) {
+                out[i] = EMPTY_STRING.address();
+            } else {
+                out[i] = Long.parseLong(a);
+            }
+        }
+        return out;
+    }
+
+    private Result add(boolean inlineSyscall, long target, boolean variadic, Object[] args, Check check) {
+        int limit = inlineSyscall ? SYSCALL_ARGS.length : CALL_ARGS.length + 2;
+        if (args.length > limit) {
+            throw new IllegalArgumentException("too many arguments: " + args.length);
+        }
+        long[] immediates = new long[args.length];
+        int[] fromStep = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Result r) {
+                if (r.step() >= steps.size() || r.step() >= RESULT_REGS.length) {
+                    throw new IllegalArgumentException("step " + r.step() + " cannot pass its result here");
+                }
+                fromStep[i] = r.step();
+            } else {
+                immediates[i] = ((Number) args[i]).longValue();
+                fromStep[i] = -1;
+            }
+        }
+        steps.add(new Step(inlineSyscall, target, variadic, immediates, fromStep, check));
+        return new Result(steps.size() - 1);
+    }
+
+    /**
+     * Generates the loop, {@code long loop(long n, long *state, long clearErrno)}, and loads it into
+     * executable memory. It returns how many iterations completed; when a step fails it stores, at
+     * {@code state}, the step's result, the errno (read through {@code __errno_location()} on the failure
+     * path only) and the step's index. With {@code clearErrno} set it zeroes errno first.
+     *
+     * @throws ExecutablePages.ExecutableMemoryRefused when the kernel will not run generated code
+     */
+    public NativeLoop compile(ExecutablePages pages) {
+        return new NativeLoop(pages, encode(), steps.size(), checks());
+    }
+
+    private Check[] checks() {
+        return steps.stream().map(Step::check).toArray(Check[]::new);
+    }
+
+    byte[] encode() {
+        X86Encoder a = new X86Encoder();
+        long errnoLocation = NativeEntryPoints.errnoLocation();
+        // Prologue: keep the callee-saved registers the loop uses; six pushes plus 8 bytes leave the
+        // stack 16-byte aligned at every call, as the ABI requires.
+        Reg[] saved = {Reg.RBX, Reg.RBP, Reg.R12, Reg.R13, Reg.R14, Reg.R15};
+        for (Reg r : saved) {
+            a.push(r);
+        }
+        a.subImm(Reg.RSP, 8);
+        a.mov(Reg.R12, Reg.RDI);            // n
+        a.mov(Reg.R13, Reg.RSI);            // state
+        a.zero(Reg.RBX);                    // i
+        Label start = a.label();
+        Label top = a.label();
+        Label done = a.label();
+        Label exit = a.label();
+        a.test(Reg.RDX);
+        a.jcc(Cond.E, start);
+        a.movImm(Reg.R11, errnoLocation);
+        a.call(Reg.R11);
+        a.storeImm32(Reg.RAX, 0, 0);
+        a.place(start);
+        a.test(Reg.R12);
+        a.jcc(Cond.E, done);
+        a.align(16);
+        a.place(top);
+        List<Label> failures = new ArrayList<>();
+        for (Step step : steps) {
+            Label failed = a.label();
+            failures.add(failed);
+            emit(a, step, failed);
+            int index = steps.indexOf(step);
+            if (index < RESULT_REGS.length && isPassedOn(index)) {
+                a.mov(RESULT_REGS[index], Reg.RAX);
+            }
+        }
+        a.inc(Reg.RBX);
+        a.cmp(Reg.RBX, Reg.R12);
+        a.jcc(Cond.L, top);
+        a.place(done);
+        a.mov(Reg.RAX, Reg.RBX);
+        a.place(exit);
+        a.addImm(Reg.RSP, 8);
+        for (int i = saved.length - 1; i >= 0; i--) {
+            a.pop(saved[i]);
+        }
+        a.ret();
+        // The failure paths, out of the loop's way: save the result, the step and errno, return i.
+        for (int s = 0; s < steps.size(); s++) {
+            a.place(failures.get(s));
+            a.store(Reg.R13, 0, Reg.RAX);
+            a.storeImm(Reg.R13, 16, s);
+            Check c = steps.get(s).check();
+            if (c == Check.INT || c == Check.LONG) {
+                a.movImm(Reg.R11, errnoLocation);
+                a.call(Reg.R11);
+                a.loadSigned32(Reg.RAX, Reg.RAX, 0);
+                a.store(Reg.R13, 8, Reg.RAX);
+            } else {
+                a.storeImm(Reg.R13, 8, 0);
+            }
+            a.mov(Reg.RAX, Reg.RBX);
+            a.jmp(exit);
+        }
+        return a.bytes();
+    }
+
+    private boolean isPassedOn(int index) {
+        for (Step s : steps) {
+            for (int from : s.fromStep()) {
+                if (from == index) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void emit(X86Encoder a, Step step, Label failed) {
+        long[] imm = step.immediates();
+        int[] from = step.fromStep();
+        if (step.inlineSyscall()) {
+            for (int i = 0; i < imm.length; i++) {
+                load(a, SYSCALL_ARGS[i], imm[i], from[i]);
+            }
+            a.movImm(Reg.RAX, step.target());
+            a.syscall();
+        } else {
+            // Arguments past the sixth go on the stack, last first, keeping the stack 16-byte aligned.
+            int onStack = Math.max(0, imm.length - CALL_ARGS.length);
+            int pad = onStack % 2 == 1 ? 8 : 0;
+            if (pad > 0) {
+                a.subImm(Reg.RSP, pad);
+            }
+            for (int i = imm.length - 1; i >= CALL_ARGS.length; i--) {
+                load(a, Reg.R11, imm[i], from[i]);
+                a.push(Reg.R11);
+            }
+            for (int i = 0; i < Math.min(imm.length, CALL_ARGS.length); i++) {
+                load(a, CALL_ARGS[i], imm[i], from[i]);
+            }
+            if (step.variadic()) {
+                a.zero(Reg.RAX); // al: vector registers used by a variadic call, none
+            }
+            a.movImm(Reg.R11, step.target());
+            a.call(Reg.R11);
+            if (onStack + pad / 8 > 0) {
+                a.addImm(Reg.RSP, 8 * onStack + pad);
+            }
+        }
+        switch (step.check()) {
+            case INT:
+            case NEGATED_INT:
+                a.test32(Reg.RAX);
+                a.jcc(Cond.S, failed);
+                break;
+            case LONG:
+            case NEGATED_LONG:
+                a.test(Reg.RAX);
+                a.jcc(Cond.S, failed);
+                break;
+            case RAW:
+                a.cmpImm(Reg.RAX, -4095);
+                a.jcc(Cond.AE, failed);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void load(X86Encoder a, Reg target, long immediate, int fromStep) {
+        if (fromStep >= 0) {
+            a.mov(target, RESULT_REGS[fromStep]);
+        } else {
+            a.movImm(target, immediate);
+        }
+    }
+}
