@@ -1,5 +1,6 @@
 package dev.sysc.bench;
 
+import dev.sysc.probe.LoopKind;
 import java.time.Duration;
 
 /**
@@ -7,10 +8,22 @@ import java.time.Duration;
  *
  * @param samples  exact number of samples to take, or 0 to take as many as fit in {@code time}
  * @param cpu      the CPU to pin the measuring thread to, or -1 for none
- * @param baseline whether to measure and subtract the FFI baseline
+ * @param baseline whether to measure and subtract the baseline (the empty native loop, or ffi-noop
+ *                 for the Java loop)
+ * @param loop     what runs the calls: generated native code (the default) or the Java loop
  */
-public record MeasureSpec(Duration time, Duration warmup, int samples, int cpu, boolean baseline) {
+public record MeasureSpec(Duration time, Duration warmup, int samples, int cpu, boolean baseline, LoopKind loop) {
+    /** A spec on the default, native loop. */
+    public MeasureSpec(Duration time, Duration warmup, int samples, int cpu, boolean baseline) {
+        this(time, warmup, samples, cpu, baseline, LoopKind.NATIVE);
+    }
+
     public static MeasureSpec defaults() {
-        return new MeasureSpec(Defaults.TIME, Defaults.WARMUP, 0, -1, true);
+        return new MeasureSpec(Defaults.TIME, Defaults.WARMUP, 0, -1, true, LoopKind.NATIVE);
+    }
+
+    /** This spec with another loop. */
+    public MeasureSpec withLoop(LoopKind other) {
+        return new MeasureSpec(time, warmup, samples, cpu, baseline, other);
     }
 }

@@ -141,11 +141,77 @@ public final class IoUring implements AutoCloseable {
         }
         VarHandle.releaseFence();
         sqRing.putInt(sqTail, tail + count);
-        long r = sys.syscall(enterNr, fd, count, count, IORING_ENTER_GETEVENTS, 0, 0);
+        // Five arguments (sig = NULL, so the kernel never reads sigsz): with a sixth, syscall() would take
+        // seven, past the six that jffi's fast numeric invokers take, and each call would go through a
+        // slow path that allocates and costs about a microsecond.
+        long r = sys.syscall(enterNr, fd, count, count, IORING_ENTER_GETEVENTS, 0);
         if (r < 0) {
             return -Errnos.last();
         }
         return reap(count);
+    }
+
+    /**
+     * Adds to {@code sequence} what {@link #nops} does, as generated code: fill {@code count} NOP
+     * SQEs and publish the SQ tail, one io_uring_enter (glibc's syscall(), or the bare instruction on
+     * the raw path), then check each completion's result and publish the CQ head. x86-64 keeps stores
+     * in order, and generated code is not reordered by any compiler, so no fence is needed.
+     */
+    public void nopsNatively(NativeSequence sequence, int count) {
+        if (count < 1 || count > entries) {
+            throw new IllegalArgumentException("between 1 and " + entries + " requests, not " + count);
+        }
+        identitySqArray();
+        long tailAddress = sqRing.address() + sqTail;
+        long sqesAddress = sqes.address();
+        sequence.fragment((a, failed) -> {
+            a.movImm(X86Encoder.Reg.R11, tailAddress);
+            a.load32(X86Encoder.Reg.RCX, X86Encoder.Reg.R11, 0);
+            a.movImm(X86Encoder.Reg.RDX, count);
+            a.movImm(X86Encoder.Reg.R10, sqesAddress);
+            X86Encoder.Label fill = a.label();
+            a.place(fill);
+            a.mov(X86Encoder.Reg.RSI, X86Encoder.Reg.RCX);
+            a.andImm(X86Encoder.Reg.RSI, sqMask);
+            a.shlImm(X86Encoder.Reg.RSI, 6); // 64-byte SQEs
+            a.add(X86Encoder.Reg.RSI, X86Encoder.Reg.R10);
+            for (int offset = 0; offset < SQE_BYTES; offset += 8) {
+                a.storeImm(X86Encoder.Reg.RSI, offset, 0); // all zero: opcode IORING_OP_NOP is 0
+            }
+            a.inc(X86Encoder.Reg.RCX);
+            a.dec(X86Encoder.Reg.RDX);
+            a.jcc(X86Encoder.Cond.NE, fill);
+            a.store32(X86Encoder.Reg.R11, 0, X86Encoder.Reg.RCX);
+        }, NativeSequence.Check.NONE);
+        sequence.syscall("io_uring_enter", fd, count, count, IORING_ENTER_GETEVENTS, 0);
+        long headAddress = cqRing.address() + cqHead;
+        long cqesAddress = cqRing.address() + cqes;
+        sequence.fragment((a, failed) -> {
+            a.movImm(X86Encoder.Reg.R11, headAddress);
+            a.load32(X86Encoder.Reg.RCX, X86Encoder.Reg.R11, 0);
+            a.movImm(X86Encoder.Reg.RDX, count);
+            a.movImm(X86Encoder.Reg.R10, cqesAddress);
+            X86Encoder.Label reap = a.label();
+            a.place(reap);
+            a.mov(X86Encoder.Reg.RSI, X86Encoder.Reg.RCX);
+            a.andImm(X86Encoder.Reg.RSI, cqMask);
+            a.shlImm(X86Encoder.Reg.RSI, 4); // 16-byte CQEs
+            a.add(X86Encoder.Reg.RSI, X86Encoder.Reg.R10);
+            a.loadSigned32(X86Encoder.Reg.RAX, X86Encoder.Reg.RSI, 8); // the request's result
+            a.test32(X86Encoder.Reg.RAX);
+            a.jcc(X86Encoder.Cond.S, failed);
+            a.inc(X86Encoder.Reg.RCX);
+            a.dec(X86Encoder.Reg.RDX);
+            a.jcc(X86Encoder.Cond.NE, reap);
+            a.store32(X86Encoder.Reg.R11, 0, X86Encoder.Reg.RCX);
+        }, NativeSequence.Check.NEGATED_INT);
+    }
+
+    /** Slot i of the SQ index array names SQE i, once and for all (as liburing sets it up). */
+    private void identitySqArray() {
+        for (int i = 0; i < entries; i++) {
+            sqRing.putInt(sqArray + 4L * i, i);
+        }
     }
 
     private long reap(int expected) {

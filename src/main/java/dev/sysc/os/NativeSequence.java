@@ -38,7 +38,16 @@ public final class NativeSequence {
         NONE
     }
 
-    record Step(boolean inlineSyscall, long target, boolean variadic, long[] immediates, int[] fromStep, Check check) {
+    record Step(boolean inlineSyscall, long target, boolean variadic, long[] immediates, int[] fromStep, Check check,
+                Fragment fragment) {
+    }
+
+    /**
+     * Code of another shape than a call (filling io_uring's rings): it may use the caller-saved
+     * registers freely and jumps to {@code failed} with the failing value in rax.
+     */
+    interface Fragment {
+        void emit(X86Encoder a, Label failed);
     }
 
     /** Registers that carry results from one step to a later one (callee-saved, so calls keep them). */
@@ -118,7 +127,7 @@ public final class NativeSequence {
     public NativeSequence unchecked() {
         Step last = steps.remove(steps.size() - 1);
         steps.add(new Step(last.inlineSyscall(), last.target(), last.variadic(), last.immediates(), last.fromStep(),
-                Check.NONE));
+                Check.NONE, last.fragment()));
         return this;
     }
 
@@ -155,7 +164,13 @@ public final class NativeSequence {
                 fromStep[i] = -1;
             }
         }
-        steps.add(new Step(inlineSyscall, target, variadic, immediates, fromStep, check));
+        steps.add(new Step(inlineSyscall, target, variadic, immediates, fromStep, check, null));
+        return new Result(steps.size() - 1);
+    }
+
+    /** Appends a fragment whose failures read as {@code check} says (NONE when it cannot fail). */
+    Result fragment(Fragment fragment, Check check) {
+        steps.add(new Step(false, 0, false, new long[0], new int[0], check, fragment));
         return new Result(steps.size() - 1);
     }
 
@@ -203,11 +218,10 @@ public final class NativeSequence {
         a.align(16);
         a.place(top);
         List<Label> failures = new ArrayList<>();
-        for (Step step : steps) {
+        for (int index = 0; index < steps.size(); index++) {
             Label failed = a.label();
             failures.add(failed);
-            emit(a, step, failed);
-            int index = steps.indexOf(step);
+            emit(a, steps.get(index), failed);
             if (index < RESULT_REGS.length && isPassedOn(index)) {
                 a.mov(RESULT_REGS[index], Reg.RAX);
             }
@@ -255,6 +269,10 @@ public final class NativeSequence {
     }
 
     private static void emit(X86Encoder a, Step step, Label failed) {
+        if (step.fragment() != null) {
+            step.fragment().emit(a, failed);
+            return;
+        }
         long[] imm = step.immediates();
         int[] from = step.fromStep();
         if (step.inlineSyscall()) {

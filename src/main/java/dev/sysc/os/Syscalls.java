@@ -15,5 +15,7 @@ public interface Syscalls {
 
     long syscall(long nr, long a1, long a2, long a3, long a4);
 
+    long syscall(long nr, long a1, long a2, long a3, long a4, long a5);
+
     long syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 }

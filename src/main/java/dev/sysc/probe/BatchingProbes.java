@@ -21,23 +21,27 @@ final class BatchingProbes {
         m.put("writev", s -> {
             FileCalls c = FileProbes.calls(s);
             int fd = s.open(FileProbes.DEV_NULL, Setup.O_WRONLY);
-            NativeMemory iov = FileProbes.iovec(s.keep(NativeMemory.allocate(1)), 1);
+            NativeMemory iov = s.keep(FileProbes.iovec(s.keep(NativeMemory.allocate(1)), 1));
+            s.natively().call("writev", fd, iov.address(), 1);
             return () -> c.writev(fd, iov.address(), 1);
         });
         m.put("readv", s -> {
             FileCalls c = FileProbes.calls(s);
             int fd = s.open(FileProbes.DEV_ZERO, Setup.O_RDONLY);
-            NativeMemory iov = FileProbes.iovec(s.keep(NativeMemory.allocate(1)), 1);
+            NativeMemory iov = s.keep(FileProbes.iovec(s.keep(NativeMemory.allocate(1)), 1));
+            s.natively().call("readv", fd, iov.address(), 1);
             return () -> c.readv(fd, iov.address(), 1);
         });
         m.put("sendmmsg", s -> {
             IpcCalls c = Bindings.ipc(s.path());
             int fd = LoopbackUdp.open(0, 0, s::closeFd);
             NativeMemory iov = s.keep(FileProbes.iovec(s.keep(NativeMemory.allocate(1)), 1));
-            NativeMemory msg = NativeMemory.allocate(MMSGHDR_BYTES);
+            NativeMemory msg = s.keep(NativeMemory.allocate(MMSGHDR_BYTES));
             msg.putLong(16, iov.address());
             msg.putLong(24, 1);
-            NativeMemory in = NativeMemory.allocate(8);
+            NativeMemory in = s.keep(NativeMemory.allocate(8));
+            s.natively().call("sendmmsg", fd, msg.address(), 1, 0);
+            s.natively().call("recv", fd, in.address(), 8, MSG_DONTWAIT);
             return () -> {
                 int sent = c.sendmmsg(fd, msg.address(), 1, 0);
                 if (sent != 1) {
@@ -58,6 +62,7 @@ final class BatchingProbes {
             }
             s.onClose(ring);
             s.returnsNegatedErrno();
+            ring.nopsNatively(s.natively(), 1);
             return () -> ring.nops(1);
         });
     }

@@ -30,7 +30,7 @@ public record CatalogEntry(String name, String category, List<CallPath> paths, V
      * (or cannot) read the clock.
      */
     public boolean crossesKernel(CallPath path, boolean vdsoClockUsable) {
-        if (path == CallPath.SYSCALL) {
+        if (path == CallPath.SYSCALL || path == CallPath.RAW) {
             return true;
         }
         switch (via) {

@@ -3,6 +3,7 @@ package dev.sysc.probe;
 import dev.sysc.os.Bindings;
 import dev.sysc.os.FileCalls;
 import dev.sysc.os.NativeMemory;
+import dev.sysc.os.NativeSequence;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
@@ -23,46 +24,55 @@ final class FileProbes {
         m.put("read", s -> {
             FileCalls c = calls(s);
             int fd = s.open(DEV_ZERO, Setup.O_RDONLY);
-            NativeMemory buf = NativeMemory.allocate(1);
+            NativeMemory buf = s.keep(NativeMemory.allocate(1));
+            s.natively().call("read", fd, buf.address(), 1);
             return () -> c.read(fd, buf.address(), 1);
         });
         m.put("write", s -> {
             FileCalls c = calls(s);
             int fd = s.open(DEV_NULL, Setup.O_WRONLY);
-            NativeMemory buf = NativeMemory.allocate(1);
+            NativeMemory buf = s.keep(NativeMemory.allocate(1));
+            s.natively().call("write", fd, buf.address(), 1);
             return () -> c.write(fd, buf.address(), 1);
         });
         m.put("pread", s -> {
             FileCalls c = calls(s);
             int fd = s.open(s.workspace().smallFile(), Setup.O_RDONLY);
-            NativeMemory buf = NativeMemory.allocate(1);
+            NativeMemory buf = s.keep(NativeMemory.allocate(1));
+            s.natively().call("pread", fd, buf.address(), 1, 0);
             return () -> c.pread(fd, buf.address(), 1, 0);
         });
         m.put("pwrite", s -> {
             FileCalls c = calls(s);
             int fd = s.open(s.workspace().smallFile(), Setup.O_WRONLY);
-            NativeMemory buf = NativeMemory.allocate(1);
+            NativeMemory buf = s.keep(NativeMemory.allocate(1));
+            s.natively().call("pwrite", fd, buf.address(), 1, 0);
             return () -> c.pwrite(fd, buf.address(), 1, 0);
         });
         m.put("lseek", s -> {
             FileCalls c = calls(s);
             int fd = s.open(s.workspace().smallFile(), Setup.O_RDONLY);
+            s.natively().call("lseek", fd, 0, SEEK_SET);
             return () -> c.lseek(fd, 0, SEEK_SET);
         });
         m.put("fstat", s -> {
             FileCalls c = calls(s);
             int fd = s.open(s.workspace().smallFile(), Setup.O_RDONLY);
-            NativeMemory st = NativeMemory.allocate(STAT_BYTES);
+            NativeMemory st = s.keep(NativeMemory.allocate(STAT_BYTES));
+            s.natively().call("fstat", fd, st.address());
             return () -> c.fstat(fd, st.address());
         });
         m.put("fcntl", s -> {
             FileCalls c = calls(s);
             int fd = s.open(DEV_NULL, Setup.O_WRONLY);
+            s.natively().call("fcntl", fd, F_GETFL);
             return () -> c.fcntl(fd, F_GETFL);
         });
         m.put("dup_close", s -> {
             FileCalls c = calls(s);
             int fd = s.open(DEV_NULL, Setup.O_WRONLY);
+            NativeSequence n = s.natively();
+            n.call("close", n.call("dup", fd));
             return () -> {
                 int copy = c.dup(fd);
                 return copy < 0 ? copy : c.close(copy);
@@ -70,7 +80,9 @@ final class FileProbes {
         });
         m.put("open_close", s -> {
             FileCalls c = calls(s);
-            NativeMemory path = NativeMemory.cString(s.workspace().smallFile().toString());
+            NativeMemory path = s.keep(NativeMemory.cString(s.workspace().smallFile().toString()));
+            NativeSequence n = s.natively();
+            n.call("close", n.call("open", path.address(), Setup.O_RDONLY));
             return () -> {
                 int fd = c.open(path.address(), Setup.O_RDONLY);
                 return fd < 0 ? fd : c.close(fd);
@@ -78,25 +90,29 @@ final class FileProbes {
         });
         m.put("stat", s -> {
             FileCalls c = calls(s);
-            NativeMemory path = NativeMemory.cString(s.workspace().smallFile().toString());
-            NativeMemory st = NativeMemory.allocate(STAT_BYTES);
+            NativeMemory path = s.keep(NativeMemory.cString(s.workspace().smallFile().toString()));
+            NativeMemory st = s.keep(NativeMemory.allocate(STAT_BYTES));
+            s.natively().call("stat", path.address(), st.address());
             return () -> c.stat(path.address(), st.address());
         });
         m.put("lstat", s -> {
             FileCalls c = calls(s);
-            NativeMemory path = NativeMemory.cString(s.workspace().symlink().toString());
-            NativeMemory st = NativeMemory.allocate(STAT_BYTES);
+            NativeMemory path = s.keep(NativeMemory.cString(s.workspace().symlink().toString()));
+            NativeMemory st = s.keep(NativeMemory.allocate(STAT_BYTES));
+            s.natively().call("lstat", path.address(), st.address());
             return () -> c.lstat(path.address(), st.address());
         });
         m.put("access", s -> {
             FileCalls c = calls(s);
-            NativeMemory path = NativeMemory.cString(s.workspace().smallFile().toString());
+            NativeMemory path = s.keep(NativeMemory.cString(s.workspace().smallFile().toString()));
+            s.natively().call("access", path.address(), R_OK);
             return () -> c.access(path.address(), R_OK);
         });
         m.put("readlink", s -> {
             FileCalls c = calls(s);
-            NativeMemory path = NativeMemory.cString(s.workspace().symlink().toString());
-            NativeMemory buf = NativeMemory.allocate(256);
+            NativeMemory path = s.keep(NativeMemory.cString(s.workspace().symlink().toString()));
+            NativeMemory buf = s.keep(NativeMemory.allocate(256));
+            s.natively().call("readlink", path.address(), buf.address(), 256);
             return () -> c.readlink(path.address(), buf.address(), 256);
         });
     }

@@ -18,6 +18,8 @@ final class FloorProbes {
     static void register(Map<String, ProbeMaker> m) {
         m.put("ffi-noop", s -> {
             NoopCalls noop = Bindings.noop();
+            s.natively().libcFunction("getpagesize");
+            s.natively().unchecked();
             return noop::getpagesize;
         });
         m.put("enosys", s -> {
@@ -29,6 +31,8 @@ final class FloorProbes {
                 throw new ProbeSetupException("syscall(" + INVALID_SYSCALL + ") did not fail with ENOSYS",
                         Errnos.last());
             }
+            s.natively().syscall(INVALID_SYSCALL);
+            s.natively().unchecked();
             return () -> sys.syscall(INVALID_SYSCALL) == -1 ? 0 : -1;
         });
     }

@@ -3,6 +3,7 @@ package dev.sysc.probe;
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.MemoryCalls;
+import dev.sysc.os.NativeSequence;
 import dev.sysc.os.SyscallNumbers;
 import dev.sysc.os.Syscalls;
 import java.util.Map;
@@ -20,6 +21,8 @@ final class MemoryProbes {
     static void register(Map<String, ProbeMaker> m) {
         m.put("mmap_munmap", s -> {
             MemoryCalls c = Bindings.memory(s.path());
+            NativeSequence n = s.natively();
+            n.call("munmap", n.call("mmap", 0, PAGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0), PAGE);
             return () -> {
                 long addr = c.mmap(0, PAGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
                 return addr == -1 ? -1 : c.munmap(addr, PAGE);
@@ -28,17 +31,20 @@ final class MemoryProbes {
         m.put("mprotect", s -> {
             MemoryCalls c = Bindings.memory(s.path());
             long page = mapPage(s);
+            s.natively().call("mprotect", page, PAGE, PROT_READ_WRITE);
             return () -> c.mprotect(page, PAGE, PROT_READ_WRITE);
         });
         m.put("madvise", s -> {
             MemoryCalls c = Bindings.memory(s.path());
             long page = mapPage(s);
+            s.natively().call("madvise", page, PAGE, MADV_DONTNEED);
             return () -> c.madvise(page, PAGE, MADV_DONTNEED);
         });
         m.put("brk", s -> {
             Syscalls sys = Bindings.syscalls();
             int brk = SyscallNumbers.of("brk");
             // brk(0) cannot fail: it answers with the current end of the heap.
+            s.natively().syscall("brk", 0);
             return () -> sys.syscall(brk, 0);
         });
     }

@@ -2,6 +2,7 @@ package dev.sysc.probe;
 
 import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
+import dev.sysc.os.NativeLoop;
 import dev.sysc.os.Opened;
 
 /**
@@ -13,18 +14,21 @@ public final class Probe implements AutoCloseable {
     private final Operation operation;
     /** This probe's own copy of the timed loop (see ProbeLoop), or null to use the shared loop above. */
     private final OwnLoop ownLoop;
+    /** The generated loop that runs the calls natively, or null when the Java loop runs them. */
+    private final NativeLoop nativeLoop;
     private final Opened teardown;
     private final boolean returnsNegatedErrno;
     private int errno;
 
     Probe(CallRef call, Operation operation, Opened teardown) {
-        this(call, operation, teardown, call.path() == CallPath.VDSO);
+        this(call, operation, null, teardown, call.path() == CallPath.VDSO);
     }
 
-    Probe(CallRef call, Operation operation, Opened teardown, boolean returnsNegatedErrno) {
+    Probe(CallRef call, Operation operation, NativeLoop nativeLoop, Opened teardown, boolean returnsNegatedErrno) {
         this.call = call;
         this.operation = operation;
-        this.ownLoop = OwnLoop.of(operation);
+        this.nativeLoop = nativeLoop;
+        this.ownLoop = nativeLoop == null ? OwnLoop.of(operation) : null;
         this.teardown = teardown;
         this.returnsNegatedErrno = returnsNegatedErrno;
     }
@@ -40,11 +44,23 @@ public final class Probe implements AutoCloseable {
      * {@code sysc batch} wraps each of its strategies this way; it releases their resources itself.
      */
     public static Probe returningErrno(CallRef call, Operation operation) {
-        return new Probe(call, operation, new Opened(), true);
+        return new Probe(call, operation, null, new Opened(), true);
+    }
+
+    /** A probe that runs {@code loop}; closing the probe closes the loop. */
+    public static Probe ofNativeLoop(CallRef call, NativeLoop loop) {
+        Opened opened = new Opened();
+        opened.add(loop);
+        return new Probe(call, () -> loop.runOnce(), loop, opened, true);
     }
 
     public CallRef call() {
         return call;
+    }
+
+    /** What runs this probe's calls. */
+    public LoopKind loop() {
+        return nativeLoop != null ? LoopKind.NATIVE : LoopKind.JAVA;
     }
 
     /**
@@ -53,6 +69,13 @@ public final class Probe implements AutoCloseable {
      * @return {@code n}, or the number of invocations that succeeded before one failed
      */
     public int run(int n) {
+        if (nativeLoop != null) {
+            int done = nativeLoop.run(n);
+            if (done < n) {
+                errno = nativeLoop.errno();
+            }
+            return done;
+        }
         OwnLoop loop = ownLoop;
         if (loop != null) {
             int done = loop.run(n);

@@ -1,5 +1,10 @@
 package dev.sysc.probe;
 
+import dev.sysc.os.CallPath;
+import dev.sysc.os.ExecutablePages;
+import dev.sysc.os.NativeCallException;
+import dev.sysc.os.NativeLoop;
+import dev.sysc.os.NativeSequence;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,12 +16,20 @@ public final class Probes {
     private Probes() {
     }
 
+    /** Prepares {@code call} for the native loop, falling back to the Java loop where code cannot run. */
+    public static Probe open(CallRef call, Workspace workspace) {
+        return open(call, workspace, LoopKind.NATIVE, ExecutablePages.SYSTEM);
+    }
+
     /**
-     * Prepares {@code call}; the caller closes the probe.
+     * Prepares {@code call}; the caller closes the probe. With {@link LoopKind#NATIVE}, the probe runs
+     * generated code unless {@code pages} refuses to make it executable: then it runs the Java loop,
+     * and {@link Probe#loop()} says so. The raw path exists only as generated code: on the Java loop
+     * each invocation calls a one-iteration native loop.
      *
      * @throws ProbeSetupException when the kernel refuses what the call needs
      */
-    public static Probe open(CallRef call, Workspace workspace) {
+    public static Probe open(CallRef call, Workspace workspace, LoopKind loop, ExecutablePages pages) {
         ProbeMaker maker = MAKERS.get(call.name());
         if (maker == null) {
             throw new IllegalStateException("no probe for catalog entry " + call.name());
@@ -24,13 +37,53 @@ public final class Probes {
         Setup setup = new Setup(call, workspace);
         try {
             Operation op = maker.make(setup);
-            return new Probe(call, op, setup.opened(), setup.negatedErrno());
-        } catch (dev.sysc.os.NativeCallException e) {
+            boolean negatedErrno = setup.negatedErrno();
+            NativeLoop nativeLoop = null;
+            boolean raw = call.path() == CallPath.RAW;
+            if (loop == LoopKind.NATIVE || raw) {
+                nativeLoop = compile(call, setup, pages);
+            }
+            if (raw && loop == LoopKind.JAVA) {
+                op = nativeLoop::runOnce;
+                nativeLoop = null;
+                negatedErrno = true;
+            }
+            return new Probe(call, op, nativeLoop, setup.opened(), negatedErrno);
+        } catch (NativeCallException e) {
             setup.opened().close();
             throw new ProbeSetupException(e.getMessage(), e.errno());
         } catch (RuntimeException | Error e) {
             setup.opened().close();
             throw e;
+        }
+    }
+
+    /**
+     * The empty native loop: the native baseline, what a batch costs with no call in it (the loop's
+     * own increment and branch, and the one bridge crossing per batch).
+     *
+     * @throws ExecutablePages.ExecutableMemoryRefused when generated code cannot run here
+     */
+    public static Probe emptyLoop(ExecutablePages pages) {
+        NativeLoop loop = NativeSequence.on(CallPath.LIBC).compile(pages);
+        dev.sysc.os.Opened opened = new dev.sysc.os.Opened();
+        opened.add(loop);
+        return new Probe(Catalog.builtIn().resolve("ffi-noop"), () -> 0, loop, opened, false);
+    }
+
+    private static NativeLoop compile(CallRef call, Setup setup, ExecutablePages pages) {
+        NativeSequence sequence = setup.sequence();
+        if (sequence == null) {
+            throw new IllegalStateException("no native sequence for catalog entry " + call.id());
+        }
+        try {
+            return setup.opened().add(sequence.compile(pages));
+        } catch (ExecutablePages.ExecutableMemoryRefused e) {
+            if (call.path() == CallPath.RAW) {
+                throw new ProbeSetupException("the raw path runs only as generated code, and " + e.getMessage(),
+                        e.errno());
+            }
+            return null;
         }
     }
 

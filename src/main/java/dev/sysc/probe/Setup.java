@@ -4,6 +4,7 @@ import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
 import dev.sysc.os.NativeCallException;
 import dev.sysc.os.NativeMemory;
+import dev.sysc.os.NativeSequence;
 import dev.sysc.os.Opened;
 import java.nio.file.Path;
 
@@ -20,6 +21,7 @@ final class Setup {
     private final Workspace workspace;
     private final Opened opened = new Opened();
     private boolean negatedErrno;
+    private NativeSequence sequence;
 
     Setup(CallRef call, Workspace workspace) {
         this.call = call;
@@ -32,6 +34,22 @@ final class Setup {
 
     Workspace workspace() {
         return workspace;
+    }
+
+    /**
+     * The calls one iteration of the native loop makes, on this call's path: a maker adds them here
+     * besides returning the Java operation, the same calls with the same arguments.
+     */
+    NativeSequence natively() {
+        if (sequence == null) {
+            sequence = NativeSequence.on(call.path());
+        }
+        return sequence;
+    }
+
+    /** The native sequence the maker described, or null when it described none. */
+    NativeSequence sequence() {
+        return sequence;
     }
 
     /** What was opened so far; the probe closes it. */

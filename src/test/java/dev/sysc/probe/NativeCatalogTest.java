@@ -29,16 +29,19 @@ class NativeCatalogTest {
 
     static Stream<Arguments> everyNameAndPath() {
         return Catalog.builtIn().entries().stream()
-                .flatMap(e -> e.paths().stream().map(p -> Arguments.of(e.name() + "@" + p.id(), e, p)));
+                .flatMap(e -> e.paths().stream().flatMap(p -> Stream.of(LoopKind.values())
+                        .map(loop -> Arguments.of(e.name() + "@" + p.id(), e, p, loop))));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {3}")
     @MethodSource("everyNameAndPath")
-    void runsFiveTimesWithoutFailing(String id, CatalogEntry entry, CallPath path) {
+    void runsFiveTimesWithoutFailing(String id, CatalogEntry entry, CallPath path, LoopKind loop) {
         Path dir;
         try (Workspace workspace = new Workspace(tmp)) {
-            try (Probe probe = Probes.open(new CallRef(entry, path), workspace)) {
+            try (Probe probe = Probes.open(new CallRef(entry, path), workspace, loop,
+                    dev.sysc.os.ExecutablePages.SYSTEM)) {
                 assertThat(probe.call().id()).isEqualTo(id);
+                assertThat(probe.loop()).as("%s runs in the loop asked for", id).isEqualTo(loop);
                 int done = probe.run(5);
                 assertThat(done)
                         .as("%s: calls that succeeded before one failed with %s", id, Errnos.describe(probe.errno()))
