@@ -26,6 +26,15 @@ public final class Defaults {
     public static final double NOISY_MIN_SPREAD_NS = 2.0;
     /** Above this share of samples outside the Tukey fences, a result is flagged as noisy. */
     public static final double NOISY_OUTLIER_SHARE = 0.10;
+    /** How long the Java-to-C bridge (ffi-noop on the Java loop) is sampled, besides the native measurements. */
+    public static final Duration BRIDGE_TIME = Duration.ofMillis(40);
+    /** Its warm-up bound: the Java loop must be compiled before its figure means anything. */
+    public static final Duration BRIDGE_WARMUP = Duration.ofMillis(60);
+    /**
+     * A net cost below this (ns per call, a couple of CPU cycles) cannot be told from zero by a
+     * difference of two timed loops: it is reported as below the resolution, never as a number.
+     */
+    public static final double RESOLUTION_NS = 0.5;
     /** Progress is reported at most this often. */
     public static final long PROGRESS_INTERVAL_NANOS = 50_000_000;
 

@@ -1,8 +1,10 @@
 package dev.sysc.bench;
 
 import dev.sysc.os.Errnos;
+import dev.sysc.os.ExecutablePages;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
+import dev.sysc.probe.LoopKind;
 import dev.sysc.probe.Probe;
 import dev.sysc.probe.ProbeSetupException;
 import dev.sysc.probe.Probes;
@@ -21,6 +23,16 @@ public final class Runner {
     @FunctionalInterface
     public interface ProbeSource {
         Probe open(CallRef call);
+
+        /** What every sample is paired with and net cost is measured against. */
+        default Probe baseline() {
+            return open(Catalog.builtIn().resolve(BASELINE));
+        }
+
+        /** The FFI no-op called through the Java bridge: what a Java caller pays per call. */
+        default Probe bridge() {
+            return open(Catalog.builtIn().resolve(BASELINE));
+        }
     }
 
     static final String BASELINE = "ffi-noop";
@@ -35,9 +47,34 @@ public final class Runner {
         this.listener = listener;
     }
 
-    /** A runner on the real clock and the real probes, preparing files in {@code workspace}. */
-    public static Runner live(Workspace workspace, MeasureListener listener) {
-        return new Runner(Timer.SYSTEM, call -> Probes.open(call, workspace), listener);
+    /**
+     * A runner on the real clock and the real probes, preparing files in {@code workspace}, timing
+     * them in {@code loop} (native, unless the kernel refuses to run generated code).
+     */
+    public static Runner live(Workspace workspace, LoopKind loop, MeasureListener listener) {
+        return new Runner(Timer.SYSTEM, new LiveProbes(workspace, loop, ExecutablePages.SYSTEM), listener);
+    }
+
+    /**
+     * What one call through the Java-to-C bridge costs: ffi-noop on the Java loop, sampled without a
+     * baseline for a short while. The native loop leaves this cost out of every figure (it crosses
+     * the bridge once per batch); this is the figure that says how much a Java caller adds.
+     *
+     * @return ffi-noop's result on the Java loop (net = raw: nothing is subtracted), or empty when the
+     *         no-op itself failed
+     */
+    public java.util.Optional<CallResult> bridge(MeasureSpec spec) {
+        MeasureSpec quick = new MeasureSpec(Defaults.BRIDGE_TIME, Defaults.BRIDGE_WARMUP, 0, spec.cpu(), false,
+                LoopKind.JAVA);
+        return Pinning.during(spec.cpu(), () -> {
+            try (Probe probe = probes.bridge()) {
+                Sampler.Samples s = new Sampler(timer, List.of(probe), null, quick,
+                        progress(BASELINE + " (java)", 0, 1)).run().get(0);
+                return java.util.Optional.of(summarize(probe.call(), true, s, false).withLoop(LoopKind.JAVA.id()));
+            } catch (Sampler.CallFailed | ProbeSetupException e) {
+                return java.util.Optional.empty();
+            }
+        });
     }
 
     /**
@@ -88,7 +125,7 @@ public final class Runner {
                 return null;
             }
             if (probe == null) {
-                probe = probes.open(Catalog.builtIn().resolve(BASELINE));
+                probe = probes.baseline();
             }
             return probe;
         }
@@ -136,7 +173,8 @@ public final class Runner {
                     for (int j = 0; j < order.size(); j++) {
                         int i = order.get(j);
                         boolean subtract = baselines.forCall(calls.get(i)) != null;
-                        results[i] = summarize(calls.get(i), vdsoClockUsable, samples.get(j), subtract);
+                        results[i] = summarize(calls.get(i), vdsoClockUsable, samples.get(j), subtract)
+                                .withLoop(targets.get(j).loop().id());
                     }
                     break;
                 } catch (Sampler.CallFailed e) {

@@ -69,6 +69,10 @@ final class Sampler {
         if (!spec.warmup().isZero()) {
             warmUp(n);
             n = calibrateAll();
+        } else if (baseline != null) {
+            // --warmup 0 skips the targets' warm-up, never the baseline's: a cold baseline (a Java loop
+            // not yet compiled) is slower than the call it is subtracted from, and net comes out negative.
+            warmUpBaseline();
         }
         // The baseline gets a batch size of its own: timed in the target's batches (one call, for a
         // slow target), it would carry the clock read's ~25 ns into every per-call figure, and a batch
@@ -144,6 +148,23 @@ final class Sampler {
             progress.report(MeasureListener.Phase.WARMUP, Math.min(1, (double) elapsed / budget));
             if ((elapsed >= minimum && allStable) || elapsed >= budget) {
                 return;
+            }
+        }
+    }
+
+    /** Times baseline batches until their per-call time stops falling, for at most {@link Defaults#MIN_WARMUP}. */
+    private void warmUpBaseline() {
+        int n = calibrate(baseline, Defaults.TARGET_BATCH_NANOS / 4);
+        long start = timer.nanoTime();
+        double best = Double.MAX_VALUE;
+        int stable = 0;
+        while (stable < STABLE_WINDOWS * 8 && timer.nanoTime() - start < Defaults.MIN_WARMUP.toNanos()) {
+            double perCall = (double) timeBatch(baseline, n) / n;
+            if (perCall < best * IMPROVEMENT) {
+                best = perCall;
+                stable = 0;
+            } else {
+                stable++;
             }
         }
     }

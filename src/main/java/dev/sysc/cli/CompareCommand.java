@@ -99,9 +99,11 @@ public final class CompareCommand implements Callable<Integer> {
         Output out = new Output(spec.commandLine().getOut(), output.output);
         out.check();
         HostInfo host = HostReader.live().read();
-        List<CallResult> results = LiveRunner.run(spec, output,
-                runner -> runner.compare(calls, measureSpec, host.vdsoClockUsable()));
-        MeasureRun run = new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
+        MeasureRun run = LiveRunner.run(spec, output, measureSpec.loop(), runner -> {
+            List<CallResult> results = runner.compare(calls, measureSpec, host.vdsoClockUsable());
+            return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,
+                    LiveRunner.bridge(runner, measureSpec, results));
+        });
         out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format, output.style()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -1,5 +1,10 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.MeasureSpec;
+import dev.sysc.stats.Summary;
+
+import dev.sysc.probe.LoopKind;
+
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.Runner;
 import dev.sysc.os.Terminal;
@@ -16,13 +21,22 @@ final class LiveRunner {
     private LiveRunner() {
     }
 
-    static List<CallResult> run(CommandSpec spec, OutputOptions output, Function<Runner, List<CallResult>> work) {
+    static <T> T run(CommandSpec spec, OutputOptions output, LoopKind loop, Function<Runner, T> work) {
         boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
         try (Workspace workspace = new Workspace()) {
-            return work.apply(Runner.live(workspace, showProgress ? progress : (c, i, n, p, f) -> { }));
+            return work.apply(Runner.live(workspace, loop, showProgress ? progress : (c, i, n, p, f) -> { }));
         } finally {
             progress.clear();
         }
+    }
+
+    /**
+     * The Java-to-C bridge's cost per call, measured after native-loop results (which leave it out);
+     * null on the Java loop, where the baseline is that cost, or when nothing was measured natively.
+     */
+    static Summary bridge(Runner runner, MeasureSpec spec, List<CallResult> results) {
+        boolean anyNative = results.stream().anyMatch(r -> LoopKind.NATIVE.id().equals(r.loop()));
+        return anyNative ? runner.bridge(spec).map(CallResult::net).orElse(null) : null;
     }
 }

@@ -48,9 +48,11 @@ public final class MeasureCommand implements Callable<Integer> {
         out.check();
 
         HostInfo host = HostReader.live().read();
-        List<CallResult> results = LiveRunner.run(spec, output,
-                runner -> runner.measure(calls, measureSpec, host.vdsoClockUsable()));
-        MeasureRun run = new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
+        MeasureRun run = LiveRunner.run(spec, output, measureSpec.loop(), runner -> {
+            List<CallResult> results = runner.measure(calls, measureSpec, host.vdsoClockUsable());
+            return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,
+                    LiveRunner.bridge(runner, measureSpec, results));
+        });
         out.write(MeasureReport.render(run, output.format, output.style()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -1,5 +1,7 @@
 package dev.sysc.cli;
 
+import dev.sysc.probe.LoopKind;
+
 import dev.sysc.bench.Defaults;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.bench.Pinning;
@@ -24,8 +26,14 @@ public final class MeasurementOptions {
     @Option(names = "--cpu", paramLabel = "N", description = "Pin the measuring thread to CPU N.")
     Integer cpu;
 
-    @Option(names = "--no-baseline", description = "Do not subtract the FFI baseline (ffi-noop).")
+    @Option(names = "--no-baseline", description = "Do not subtract the baseline (the empty loop; ffi-noop on the Java loop).")
     boolean noBaseline;
+
+    @Option(names = "--loop", paramLabel = "KIND", converter = LoopConverter.class,
+            completionCandidates = LoopConverter.Candidates.class,
+            description = "What times the calls: native (machine code generated at run time that calls what a C "
+                    + "program calls; the default) or java (a Java loop through the FFI bridge: what a Java caller pays).")
+    LoopKind loop = LoopKind.NATIVE;
 
     /** The validated spec. @throws UsageException naming the bad value */
     MeasureSpec toSpec() {
@@ -47,7 +55,7 @@ public final class MeasurementOptions {
             }
             Pinning.check(cpu);
         }
-        return new MeasureSpec(time, warmup, samples == null ? 0 : samples, cpu == null ? -1 : cpu, !noBaseline);
+        return new MeasureSpec(time, warmup, samples == null ? 0 : samples, cpu == null ? -1 : cpu, !noBaseline, loop);
     }
 
     private static String pretty(Duration d) {

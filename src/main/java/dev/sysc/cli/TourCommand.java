@@ -1,5 +1,7 @@
 package dev.sysc.cli;
 
+import dev.sysc.probe.LoopKind;
+
 import dev.sysc.batch.BatchSeries;
 import dev.sysc.batch.BatchSweep;
 import dev.sysc.batch.RingFactory;
@@ -52,6 +54,12 @@ public final class TourCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--loop", paramLabel = "KIND", converter = LoopConverter.class,
+            completionCandidates = LoopConverter.Candidates.class,
+            description = "What times the calls: native (generated machine code, the default) or java "
+                    + "(the Java loop through the FFI bridge).")
+    LoopKind loop = LoopKind.NATIVE;
 
     @Option(names = "--no-pause", description = "Do not wait for Enter between pages.")
     boolean noPause;
@@ -116,8 +124,8 @@ public final class TourCommand implements Callable<Integer> {
         List<CallResult> measured = List.of();
         if (!step.calls().isEmpty()) {
             Catalog catalog = Catalog.builtIn();
-            measured = Runner.live(workspace, (c, i, n, p, f) -> { })
-                    .measure(step.calls().stream().map(catalog::resolve).collect(Collectors.toList()), QUICK,
+            measured = Runner.live(workspace, loop, (c, i, n, p, f) -> { })
+                    .measure(step.calls().stream().map(catalog::resolve).collect(Collectors.toList()), QUICK.withLoop(loop),
                             host.vdsoClockUsable());
             for (int i = 0; i < measured.size(); i++) {
                 if (measured.get(i).ok()) {
@@ -144,11 +152,11 @@ public final class TourCommand implements Callable<Integer> {
                 : on.size() + " run on every crossing: " + String.join("; ", on);
     }
 
-    private static void batching(Workspace workspace, Map<String, Double> ns, Map<String, String> words) {
+    private void batching(Workspace workspace, Map<String, Double> ns, Map<String, String> words) {
         ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, (c, i, n, p, f) -> { });
-        WorkloadResult io = new BatchSweep(sampler, call -> Probes.open(call, workspace))
+        WorkloadResult io = new BatchSweep(sampler, call -> Probes.open(call, workspace, loop))
                 .run(List.of(Workloads.find("io_uring", RingFactory.KERNEL).orElseThrow()), w -> new int[] {1, 64},
-                        new MeasureSpec(Duration.ofMillis(60), Duration.ofMillis(40), 0, -1, true))
+                        new MeasureSpec(Duration.ofMillis(60), Duration.ofMillis(40), 0, -1, true, loop))
                 .get(0);
         if (!io.available()) {
             String why = "(io_uring is unavailable here: " + io.reason() + ")";

@@ -21,6 +21,11 @@ public final class Probes {
         return open(call, workspace, LoopKind.NATIVE, ExecutablePages.SYSTEM);
     }
 
+    /** Prepares {@code call} for {@code loop}, in this process's executable memory. */
+    public static Probe open(CallRef call, Workspace workspace, LoopKind loop) {
+        return open(call, workspace, loop, ExecutablePages.SYSTEM);
+    }
+
     /**
      * Prepares {@code call}; the caller closes the probe. With {@link LoopKind#NATIVE}, the probe runs
      * generated code unless {@code pages} refuses to make it executable: then it runs the Java loop,

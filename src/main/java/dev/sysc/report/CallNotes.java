@@ -64,7 +64,10 @@ final class CallNotes {
             notes.add(outliers > dev.sysc.bench.Defaults.NOISY_OUTLIER_SHARE
                     ? text("noisy-outliers", Numbers.percent(outliers)) : text("noisy-spread"));
         }
-        if (r.baseline() != null && r.net().median() < 0.5 * Math.max(1, r.baseline().median()) && r.crossesKernel()) {
+        if (r.belowResolution()) {
+            notes.add(text("below-resolution", Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS)));
+        } else if (r.baseline() != null && r.net().median() < 0.5 * Math.max(1, r.baseline().median())
+                && r.crossesKernel()) {
             notes.add(text("small-net"));
         }
         return notes;
@@ -72,7 +75,13 @@ final class CallNotes {
 
     private static String kindNote(CallResult r, CatalogEntry e, HostInfo host) {
         if (e.via() == Via.NONE) {
-            return text("never");
+            if ("native".equals(r.loop())) {
+                return text("never-native");
+            }
+            return r.baseline() == null ? text("never-java-bridge") : text("never");
+        }
+        if (r.path().equals("raw") && !e.name().equals("enosys")) {
+            return text("raw");
         }
         if (e.name().equals("enosys")) {
             return text("enosys");

@@ -44,8 +44,8 @@ public final class CompareReport {
             row.add(r.path());
             row.add(MeasureTable.kernel(r));
             if (r.ok()) {
-                row.add(Numbers.ns(r.net().median()) + " ns");
-                row.add(Numbers.ns(r.net().p05()) + "–" + Numbers.ns(r.net().p95()));
+                row.add(MeasureTable.netCell(r));
+                row.add(MeasureTable.spread(r));
                 row.add(c.ratio(r).map(CompareReport::ratio).orElse("—"));
                 row.add(bar(r.net().median(), slowest));
             } else {
@@ -146,7 +146,7 @@ public final class CompareReport {
             sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
                     .append(MeasureTable.kernel(r)).append(" | ");
             if (r.ok()) {
-                sb.append(Numbers.ns(r.net().median())).append(" | ").append(Numbers.ns(r.net().p05())).append("–")
+                sb.append(MeasureTable.netCell(r).replace(" ns", "").replace("<", "&lt;")).append(" | ").append(Numbers.ns(r.net().p05())).append("–")
                         .append(Numbers.ns(r.net().p95())).append(" | ")
                         .append(c.ratio(r).map(CompareReport::ratio).orElse("—")).append(" |\n");
             } else {

@@ -357,7 +357,7 @@ public final class ExplainReport {
         if (!r.ok()) {
             return r.errno() != 0 ? "refused (" + ErrnoText.name(r.errno()) + ")" : "failed";
         }
-        return Numbers.ns(r.net().median()) + " ns";
+        return MeasureTable.netCell(r);
     }
 
     private static String yesNo(Activation a) {

@@ -19,8 +19,8 @@ public final class MeasureMarkdown {
             sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
                     .append(MeasureTable.kernel(r)).append(" | ");
             if (r.ok()) {
-                sb.append(Numbers.ns(r.net().median())).append(" | ")
-                        .append(Numbers.ns(r.net().p05())).append("–").append(Numbers.ns(r.net().p95())).append(" | ")
+                sb.append(MeasureTable.netCell(r).replace(" ns", "").replace("<", "&lt;")).append(" | ")
+                        .append(MeasureTable.spread(r).replace("<", "&lt;")).append(" | ")
                         .append(Numbers.ns(r.raw().median())).append(" | ")
                         .append(r.baseline() == null ? "—" : Numbers.ns(r.baseline().median())).append(" |\n");
             } else {

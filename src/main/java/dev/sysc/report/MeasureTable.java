@@ -55,11 +55,27 @@ public final class MeasureTable {
             cells.add("");
             return cells;
         }
-        cells.add(Numbers.ns(r.net().median()) + " ns");
-        cells.add(Numbers.ns(r.net().p05()) + "–" + Numbers.ns(r.net().p95()));
+        cells.add(netCell(r));
+        cells.add(spread(r));
         cells.add(Numbers.ns(r.raw().median()));
         cells.add(r.baseline() == null ? "—" : Numbers.ns(r.baseline().median()));
         return cells;
+    }
+
+    /** The net median, or "< 0.5 ns" when it cannot be told from zero: never a negative number. */
+    static String netCell(CallResult r) {
+        return r.belowResolution() ? "< " + Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS) + " ns"
+                : Numbers.ns(r.net().median()) + " ns";
+    }
+
+    /** The p05–p95 range of net, each end floored at the resolution: a net figure is never shown negative. */
+    static String spread(CallResult r) {
+        return atResolution(r.net().p05()) + "–" + atResolution(r.net().p95());
+    }
+
+    private static String atResolution(double ns) {
+        return ns < dev.sysc.bench.Defaults.RESOLUTION_NS ? "<" + Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS)
+                : Numbers.ns(ns);
     }
 
     static String kernel(CallResult r) {
@@ -81,19 +97,51 @@ public final class MeasureTable {
                 : Numbers.count(s.getMin()) + "–" + Numbers.count(s.getMax());
     }
 
+    /** What timed the calls and what net means for that loop; the bridge's own cost when it was measured. */
+    static String loopLegend(MeasureRun run) {
+        StringBuilder sb = new StringBuilder();
+        boolean anyJava = run.results().stream().anyMatch(r -> "java".equals(r.loop()));
+        boolean anyNative = run.results().stream().anyMatch(r -> "native".equals(r.loop()));
+        if (anyNative) {
+            sb.append("Times are ns per call, timed in a native loop: machine code generated here that makes\n"
+                    + "the calls the way a C program does (loop: native). ");
+            sb.append(run.spec().baseline()
+                    ? "net = raw − baseline, where the baseline\nis the same loop with no call in it: net is what the call itself costs.\n"
+                    : "No baseline was subtracted (--no-baseline):\nnet = raw, the loop's own increment and branch included.\n");
+            if (run.bridge() != null) {
+                sb.append("A Java caller pays ").append(Numbers.ns(run.bridge().median()))
+                        .append(" ns more per call: the Java-to-C bridge (ffi-noop through jnr; --loop java).\n");
+            }
+        }
+        if (anyJava) {
+            if (anyNative) {
+                sb.append("Rows measured by the Java loop say so in their notes.\n");
+            } else if (run.spec().loop() == dev.sysc.probe.LoopKind.NATIVE) {
+                sb.append("Times are ns per call, timed in the Java loop (loop: java): the kernel refused to run\n"
+                        + "generated code, so each call crossed the Java-to-C bridge. ");
+            } else {
+                sb.append("Times are ns per call, timed in the Java loop (loop: java): each call crosses the\n"
+                        + "Java-to-C bridge. ");
+            }
+            if (!anyNative) {
+                sb.append(run.spec().baseline()
+                        ? "net = raw − baseline, where the baseline (ffi-noop) is a native call\nthat does nothing, timed between samples: net is what the call itself costs.\n"
+                        : "No baseline was subtracted (--no-baseline): net = raw, FFI cost included.\n");
+            }
+        }
+        if (!anyJava && !anyNative) {
+            sb.append("Times are ns per call.\n");
+        }
+        return sb.toString();
+    }
+
     static String legend(MeasureRun run) {
         StringBuilder sb = new StringBuilder();
         IntSummaryStatistics samples = run.results().stream().filter(CallResult::ok)
                 .mapToInt(CallResult::samples).summaryStatistics();
         IntSummaryStatistics batch = run.results().stream().filter(CallResult::ok)
                 .mapToInt(CallResult::callsPerSample).summaryStatistics();
-        sb.append("Times are ns per call. ");
-        if (run.spec().baseline()) {
-            sb.append("net = raw − baseline, where the baseline (ffi-noop) is a native call that does\n"
-                    + "nothing, timed between samples: net is what the call itself costs.\n");
-        } else {
-            sb.append("No baseline was subtracted (--no-baseline): net = raw, FFI cost included.\n");
-        }
+        sb.append(loopLegend(run));
         if (run.spec().samples() > 0 && samples.getCount() > 0 && samples.getMin() < run.spec().samples()) {
             sb.append(String.format(Locale.ROOT, "Only %s of the %s samples asked for fit in the %d s limit.%n",
                     Numbers.count(samples.getMin()), Numbers.count(run.spec().samples()),

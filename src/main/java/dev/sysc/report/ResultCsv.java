@@ -7,7 +7,7 @@ import java.util.Locale;
 /** One CSV row per result, with the header the design fixes (scripts depend on it). */
 public final class ResultCsv {
     public static final String HEADER = "name,path,crosses_kernel,net_median_ns,net_p05_ns,net_p95_ns,"
-            + "raw_median_ns,baseline_median_ns,cv,samples,errno";
+            + "raw_median_ns,baseline_median_ns,cv,samples,errno,loop,note";
 
     private ResultCsv() {
     }
@@ -17,7 +17,7 @@ public final class ResultCsv {
         for (CallResult r : run.results()) {
             sb.append(r.name()).append(',').append(r.path()).append(',').append(r.crossesKernel()).append(',');
             if (r.ok()) {
-                sb.append(num(r.net().median())).append(',')
+                sb.append(r.belowResolution() ? "" : num(r.net().median())).append(',')
                         .append(num(r.net().p05())).append(',')
                         .append(num(r.net().p95())).append(',')
                         .append(num(r.raw().median())).append(',')
@@ -26,7 +26,9 @@ public final class ResultCsv {
             } else {
                 sb.append(",,,,,,");
             }
-            sb.append(r.samples()).append(',').append(r.errno()).append('\n');
+            sb.append(r.samples()).append(',').append(r.errno()).append(',')
+                    .append(r.loop() == null ? "" : r.loop()).append(',')
+                    .append(r.belowResolution() ? ResultJson.belowResolution() : "").append('\n');
         }
         return sb.toString();
     }

@@ -26,7 +26,9 @@ public final class ResultJson {
     /** The document as maps and lists, for renderers that add to it (compare adds "ratio"). */
     static Map<String, Object> document(MeasureRun run) {
         Map<String, Object> doc = header(SCHEMA, run.toolVersion(), run.timestamp());
+        doc.put("settings", settings(run.spec()));
         doc.put("host", host(run.host()));
+        doc.put("bridge_ns", summary(run.bridge()));
         List<Object> results = new ArrayList<>();
         for (CallResult r : run.results()) {
             results.add(result(r));
@@ -76,15 +78,31 @@ public final class ResultJson {
         return m;
     }
 
+    /** How the run was taken: the measurement options, durations with their unit as on the command line. */
+    static Map<String, Object> settings(dev.sysc.bench.MeasureSpec spec) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", spec.time().toMillis() + "ms");
+        m.put("warmup", spec.warmup().toMillis() + "ms");
+        m.put("samples", spec.samples() > 0 ? spec.samples() : null);
+        m.put("cpu", spec.cpu() >= 0 ? spec.cpu() : null);
+        m.put("baseline", spec.baseline());
+        m.put("loop", spec.loop().id());
+        m.put("seccomp", null);
+        return m;
+    }
+
     static Map<String, Object> result(CallResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", r.name());
         m.put("path", r.path());
+        m.put("loop", r.loop());
         m.put("crosses_kernel", r.crossesKernel());
         m.put("errno", r.errno());
         m.put("samples", r.samples());
         m.put("calls_per_sample", r.callsPerSample());
-        m.put("net_ns", summary(r.net()));
+        // Below the resolution the net figure is not a fact: null, with the reason beside it.
+        m.put("net_ns", r.belowResolution() ? null : summary(r.net()));
+        m.put("net_note", r.belowResolution() ? belowResolution() : null);
         m.put("raw_ns", summary(r.raw()));
         m.put("baseline_ns", summary(r.baseline()));
         List<Double> samples = new ArrayList<>();
@@ -93,6 +111,10 @@ public final class ResultJson {
         }
         m.put("sample_ns", samples);
         return m;
+    }
+
+    static String belowResolution() {
+        return "below the resolution of " + Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS) + " ns";
     }
 
     private static Map<String, Object> summary(Summary s) {

@@ -31,15 +31,15 @@ class MeasureCommandTest {
     /** Short enough to keep the suite fast, long enough for the minimum number of samples. */
     private static final String[] QUICK = {"--time", "20ms", "--warmup", "0", "-q"};
 
-    private static final List<String> TOP_KEYS = List.of("schema", "tool", "timestamp", "host", "results");
+    private static final List<String> TOP_KEYS = List.of("schema", "tool", "timestamp", "settings", "host", "bridge_ns", "results");
     private static final List<String> HOST_KEYS = List.of("hostname", "kernel", "arch", "cpu_model", "cpus",
             "clocksource", "virtualized", "cmdline", "cpu_flags", "vulnerabilities", "seccomp", "smt", "vdso_mapped",
             "vsyscall", "speculation_store_bypass", "speculation_indirect_branch");
-    private static final List<String> RESULT_KEYS = List.of("name", "path", "crosses_kernel", "errno", "samples",
-            "calls_per_sample", "net_ns", "raw_ns", "baseline_ns", "sample_ns");
+    private static final List<String> RESULT_KEYS = List.of("name", "path", "loop", "crosses_kernel", "errno",
+            "samples", "calls_per_sample", "net_ns", "net_note", "raw_ns", "baseline_ns", "sample_ns");
     private static final List<String> SUMMARY_KEYS = List.of("median", "mean", "min", "p05", "p95", "stddev", "cv");
     private static final String CSV_HEADER = "name,path,crosses_kernel,net_median_ns,net_p05_ns,net_p95_ns,"
-            + "raw_median_ns,baseline_median_ns,cv,samples,errno";
+            + "raw_median_ns,baseline_median_ns,cv,samples,errno,loop,note";
 
     @TempDir
     Path tmp;
@@ -228,7 +228,8 @@ class MeasureCommandTest {
         assertThat(lines.get(2)).startsWith("getppid,libc,true,");
         for (String row : lines.subList(1, 3)) {
             String[] cells = row.split(",", -1);
-            assertThat(cells).as(row).hasSize(11);
+            assertThat(cells).as(row).hasSize(13);
+            assertThat(cells[11]).as("loop of %s", row).isEqualTo("native");
             assertThat(Double.parseDouble(cells[3])).as("net median of %s", row).isPositive();
             assertThat(Integer.parseInt(cells[9])).as("samples of %s", row).isGreaterThanOrEqualTo(10);
             assertThat(cells[10]).as("errno of %s", row).isEqualTo("0");

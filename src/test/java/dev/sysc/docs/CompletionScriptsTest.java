@@ -25,7 +25,7 @@ class CompletionScriptsTest {
         String words = run("bash", "-c", ". completions/sysc.bash; COMP_WORDS=(sysc measure getpp); COMP_CWORD=2; "
                 + "COMP_LINE='sysc measure getpp'; COMP_POINT=${#COMP_LINE}; _complete_sysc 2>/dev/null; "
                 + "printf '%s\\n' \"${COMPREPLY[@]}\"");
-        assertThat(words.lines()).containsExactly("getppid", "getppid@libc", "getppid@syscall");
+        assertThat(words.lines()).containsExactly("getppid", "getppid@libc", "getppid@syscall", "getppid@raw");
         String commands = run("bash", "-c", ". completions/sysc.bash; COMP_WORDS=(sysc meas); COMP_CWORD=1; "
                 + "COMP_LINE='sysc meas'; COMP_POINT=${#COMP_LINE}; _complete_sysc 2>/dev/null; "
                 + "printf '%s\\n' \"${COMPREPLY[@]}\"");

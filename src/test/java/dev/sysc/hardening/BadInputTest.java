@@ -40,7 +40,7 @@ class BadInputTest {
         String q = "-q";
         add(cases, "unknown call", "did you mean getpid?", "measure", "getpd", q);
         add(cases, "unknown call, far from any", "unknown call 'xyzzy'", "measure", "xyzzy", q);
-        add(cases, "path the call lacks", "getpid has no vdso path (getpid has: libc, syscall)", "measure", "getpid@vdso", q);
+        add(cases, "path the call lacks", "getpid has no vdso path (getpid has: libc, syscall, raw)", "measure", "getpid@vdso", q);
         add(cases, "unknown path", "unknown path 'kernel'", "measure", "getpid@kernel", q);
         add(cases, "empty path", "unknown path ''", "measure", "getpid@", q);
         add(cases, "unknown option", "Unknown option: '--bogus'", "measure", "getpid", "--bogus");

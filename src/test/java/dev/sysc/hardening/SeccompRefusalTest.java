@@ -30,7 +30,7 @@ class SeccompRefusalTest {
         // getppid via libc: glibc hands back the kernel's raw -EPERM without setting errno; still EPERM.
         assertThat(rows.get(1)).startsWith("getppid,libc,true,,,,,,,0,1");
         assertThat(rows.get(2)).startsWith("getpid,libc,true,").doesNotContain(",,");
-        assertThat(rows.get(2)).endsWith(",0");
+        assertThat(rows.get(2)).endsWith(",0,native,");
         assertThat(rows.get(3)).startsWith("getppid,syscall,true,,,,,,,0,1");
         assertThat(err).doesNotContain("Exception");
     }

@@ -26,7 +26,7 @@ class MeasureReportTest {
 
     private static CallResult ok(String name, String path, boolean crosses, int crossings, double net) {
         return new CallResult(name, path, crosses, crossings, 0, null, 100, 250, flat(net), flat(net + 10),
-                flat(10), new double[] {net + 10, net + 11}, false);
+                flat(10), new double[] {net + 10, net + 11}, false, "native");
     }
 
     private static MeasureRun run(HostInfo host, CallResult... results) {
@@ -77,27 +77,65 @@ class MeasureReportTest {
                 CallResult.failed("kill0", "libc", true, 1, 1, "refused")));
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).isEqualTo("name,path,crosses_kernel,net_median_ns,net_p05_ns,net_p95_ns,"
-                + "raw_median_ns,baseline_median_ns,cv,samples,errno");
-        assertThat(lines.get(1)).isEqualTo("getpid,libc,true,140.25,139.25,142.25,150.25,10.00,0.0100,100,0");
-        assertThat(lines.get(2)).isEqualTo("kill0,libc,true,,,,,,,0,1");
+                + "raw_median_ns,baseline_median_ns,cv,samples,errno,loop,note");
+        assertThat(lines.get(1)).isEqualTo("getpid,libc,true,140.25,139.25,142.25,150.25,10.00,0.0100,100,0,native,");
+        assertThat(lines.get(2)).isEqualTo("kill0,libc,true,,,,,,,0,1,,");
     }
 
     @Test
     void jsonFollowsTheResultSchema() throws Exception {
         String json = ResultJson.render(run(HOST, ok("getpid", "libc", true, 1, 140.25)));
         Map<String, Object> doc = JSON.std.mapFrom(json);
-        assertThat(doc.keySet()).containsExactly("schema", "tool", "timestamp", "host", "results");
+        assertThat(doc.keySet()).containsExactly("schema", "tool", "timestamp", "settings", "host", "bridge_ns",
+                "results");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settings = (Map<String, Object>) doc.get("settings");
+        assertThat(settings).containsEntry("loop", "native").containsEntry("time", "300ms")
+                .containsEntry("warmup", "200ms").containsEntry("samples", null).containsEntry("cpu", null);
+        assertThat(doc.get("bridge_ns")).isNull();
         assertThat(doc.get("schema")).isEqualTo("sysc/result/v1");
         assertThat(doc.get("timestamp")).isEqualTo("2026-11-27T10:00:00Z");
         @SuppressWarnings("unchecked")
         Map<String, Object> result = ((List<Map<String, Object>>) doc.get("results")).get(0);
-        assertThat(result.keySet()).containsExactly("name", "path", "crosses_kernel", "errno", "samples",
-                "calls_per_sample", "net_ns", "raw_ns", "baseline_ns", "sample_ns");
+        assertThat(result.keySet()).containsExactly("name", "path", "loop", "crosses_kernel", "errno", "samples",
+                "calls_per_sample", "net_ns", "net_note", "raw_ns", "baseline_ns", "sample_ns");
+        assertThat(result.get("loop")).isEqualTo("native");
+        assertThat(result.get("net_note")).isNull();
         assertThat(result.get("sample_ns")).isEqualTo(List.of(150.25, 151.25));
         @SuppressWarnings("unchecked")
         Map<String, Object> net = (Map<String, Object>) result.get("net_ns");
         assertThat(net.keySet()).containsExactly("median", "mean", "min", "p05", "p95", "stddev", "cv");
         assertThat(((Number) net.get("median")).doubleValue()).isEqualTo(140.25);
+    }
+
+    @Test
+    void aNetBelowTheResolutionIsNeverANumber() throws Exception {
+        // A cold or noisy baseline can make raw − baseline come out at zero or below.
+        CallResult tiny = ok("ffi-noop", "libc", false, 0, -3.2);
+        MeasureRun run = run(HOST, tiny);
+        assertThat(MeasureTable.render(run)).containsPattern("ffi-noop\\s+libc\\s+never\\s+< 0\\.50 ns")
+                .doesNotContain("-3.2").contains("below the resolution");
+        Map<String, Object> doc = JSON.std.mapFrom(ResultJson.render(run));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = ((List<Map<String, Object>>) doc.get("results")).get(0);
+        assertThat(result.get("net_ns")).isNull();
+        assertThat(result.get("net_note")).isEqualTo("below the resolution of 0.50 ns");
+        assertThat(ResultCsv.render(run).lines().toList().get(1))
+                .startsWith("ffi-noop,libc,false,,").endsWith(",native,below the resolution of 0.50 ns");
+    }
+
+    @Test
+    void theFooterNamesTheLoopAndTheBridge() {
+        MeasureRun nativeRun = new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), HOST, MeasureSpec.defaults(),
+                List.of(ok("getpid", "libc", true, 1, 140.25)), flat(9.5));
+        assertThat(MeasureTable.render(nativeRun)).contains("native loop").contains("A Java caller pays 9.50 ns more");
+        CallResult javaResult = ok("getpid", "libc", true, 1, 140.25).withLoop("java");
+        MeasureRun fallback = run(HOST, javaResult);
+        assertThat(MeasureTable.render(fallback)).contains("the kernel refused to run")
+                .contains("baseline (ffi-noop)");
+        MeasureRun asked = new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), HOST,
+                MeasureSpec.defaults().withLoop(dev.sysc.probe.LoopKind.JAVA), List.of(javaResult));
+        assertThat(MeasureTable.render(asked)).contains("Java loop (loop: java)").doesNotContain("refused");
     }
 
     @Test

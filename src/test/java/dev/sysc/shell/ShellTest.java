@@ -62,7 +62,7 @@ class ShellTest {
         Path history = dir.resolve("state/sysc/history");
         String out = session("measure getpid --time 20ms --warmup 0 -q\nlist --category time\nmeasure getpd\nexit\n"
                 + "measure never-reached\n", history);
-        assertThat(out).contains("sysc> ").containsPattern("getpid\\s+libc\\s+crosses\\s+[0-9.]+ ns")
+        assertThat(out).contains("sysc> ").containsPattern("getpid\\s+libc\\s+crosses\\s+(< )?[0-9.,]+ ns")
                 .contains("clock_gettime_cputime").contains("did you mean getpid?")
                 .doesNotContain("never-reached'");
         assertThat(Files.readString(history)).contains("measure getpid --time 20ms --warmup 0 -q")
