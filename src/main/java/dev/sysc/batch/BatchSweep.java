@@ -1,5 +1,10 @@
 package dev.sysc.batch;
 
+import dev.sysc.os.ExecutablePages;
+import dev.sysc.os.NativeSequence;
+import dev.sysc.probe.LoopKind;
+import dev.sysc.probe.Probes;
+
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.bench.Pinning;
 import dev.sysc.bench.ProbeFailedException;
@@ -42,7 +47,7 @@ public final class BatchSweep {
     public List<WorkloadResult> run(List<Workload> workloads, Function<Workload, int[]> sizes, MeasureSpec spec) {
         return Pinning.during(spec.cpu(), () -> {
             int total = workloads.stream().mapToInt(w -> sizes.apply(w).length).sum();
-            Probe baseline = spec.baseline() ? baselines.apply(Catalog.builtIn().resolve("ffi-noop")) : null;
+            Probe baseline = spec.baseline() ? baseline(spec) : null;
             try {
                 List<WorkloadResult> results = new ArrayList<>();
                 int done = 0;
@@ -74,23 +79,56 @@ public final class BatchSweep {
             for (int k = 0; k < sizes.length; k++) {
                 int size = sizes[k];
                 List<Probe> probes = new ArrayList<>();
-                for (Strategy st : strategies) {
-                    probes.add(Probe.returningErrno(Catalog.builtIn().resolve(st.call()), session.batch(st, size)));
-                }
                 List<RawSamples> samples;
                 try {
+                    for (Strategy st : strategies) {
+                        probes.add(probe(session, st, size, spec));
+                    }
                     samples = sampler.sample(probes, baseline, spec, info.name() + " batch " + size, index + k, total);
                 } catch (ProbeFailedException e) {
                     return WorkloadResult.unavailable(info, failure(e, probes, strategies, session, size, baseline), true);
+                } finally {
+                    probes.forEach(Probe::close);
                 }
                 for (int i = 0; i < strategies.size(); i++) {
-                    perOp[i][k] = netPerBatch(samples.get(i), strategies.get(i).nativeCalls(size)) / size;
+                    // A native batch is one loop iteration, and the baseline is the empty iteration; a Java
+                    // batch pays one bridge crossing per native call it makes, and the baseline is one crossing.
+                    long baselines = probes.get(i).loop() == LoopKind.NATIVE ? 1 : strategies.get(i).nativeCalls(size);
+                    perOp[i][k] = netPerBatch(samples.get(i), baselines) / size;
                 }
             }
             return summarize(info, sizes, perOp);
         } finally {
             session.close();
         }
+    }
+
+    /** The strategy's batch as generated code when asked for and possible, else its Java operation. */
+    private static Probe probe(Session session, Strategy st, int size, MeasureSpec spec) {
+        CallRef call = Catalog.builtIn().resolve(st.call());
+        if (spec.loop() == LoopKind.NATIVE) {
+            NativeSequence sequence = session.nativeBatch(st, size);
+            if (sequence != null) {
+                try {
+                    return Probe.ofNativeLoop(call, sequence.compile(ExecutablePages.SYSTEM));
+                } catch (ExecutablePages.ExecutableMemoryRefused e) {
+                    // Measured by the Java operation below, as everything is where generated code cannot run.
+                }
+            }
+        }
+        return Probe.returningErrno(call, session.batch(st, size));
+    }
+
+    /** The empty native loop on the native loop, else ffi-noop through the Java bridge. */
+    private Probe baseline(MeasureSpec spec) {
+        if (spec.loop() == LoopKind.NATIVE) {
+            try {
+                return Probes.emptyLoop(ExecutablePages.SYSTEM);
+            } catch (ExecutablePages.ExecutableMemoryRefused e) {
+                // Fall back to the Java loop's baseline.
+            }
+        }
+        return baselines.apply(Catalog.builtIn().resolve("ffi-noop"));
     }
 
     /** The median over samples of raw − calls × baseline, ns per batch. */

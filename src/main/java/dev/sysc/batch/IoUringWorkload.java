@@ -1,5 +1,7 @@
 package dev.sysc.batch;
 
+import dev.sysc.os.NativeSequence;
+
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.IoUring;
@@ -75,6 +77,20 @@ final class IoUringWorkload implements Workload {
                     };
                 }
                 return () -> ring.nops(size);
+            }
+
+            @Override
+            public NativeSequence nativeBatch(Strategy strategy, int size) {
+                if (strategy.name().equals(LOOP.name())) {
+                    NativeSequence loop = NativeSequence.on(CallPath.LIBC);
+                    for (int i = 0; i < size; i++) {
+                        loop.call("getppid");
+                    }
+                    return loop;
+                }
+                NativeSequence nops = NativeSequence.on(CallPath.SYSCALL);
+                ring.nopsNatively(nops, size);
+                return nops;
             }
 
             @Override

@@ -1,5 +1,7 @@
 package dev.sysc.batch;
 
+import dev.sysc.os.NativeSequence;
+
 import dev.sysc.probe.Operation;
 
 /** A workload made ready: its rings, sockets, descriptors and buffers, released by {@link #close()}. */
@@ -9,6 +11,14 @@ public interface Session extends AutoCloseable {
      * a non-negative count when every operation succeeded, else the negated errno of the first failure.
      */
     Operation batch(Strategy strategy, int size);
+
+    /**
+     * The same batch as generated code, one loop iteration per batch, as a C program would run it; null
+     * when this workload has no native form (then the Java operation is measured).
+     */
+    default NativeSequence nativeBatch(Strategy strategy, int size) {
+        return null;
+    }
 
     /** Words for a failure of {@code strategy} at {@code size} with {@code errno}, when the errno alone says too little. */
     default String explain(Strategy strategy, int size, int errno) {

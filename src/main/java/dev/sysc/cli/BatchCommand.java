@@ -1,5 +1,7 @@
 package dev.sysc.cli;
 
+import dev.sysc.probe.LoopKind;
+
 import dev.sysc.batch.BatchRun;
 import dev.sysc.batch.BatchSizes;
 import dev.sysc.batch.BatchSweep;
@@ -74,6 +76,12 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--no-baseline",
             description = "Do not subtract the FFI baseline (ffi-noop): figures then include the Java-to-C call cost.")
     boolean noBaseline;
+
+    @Option(names = "--loop", paramLabel = "KIND", converter = LoopConverter.class,
+            completionCandidates = LoopConverter.Candidates.class,
+            description = "What runs each batch: native (generated machine code, as a C program would run it; the "
+                    + "default, where the workload has a native form) or java (the Java loop through the FFI bridge).")
+    LoopKind loop = LoopKind.NATIVE;
 
     @Mixin
     OutputOptions output;
@@ -153,6 +161,7 @@ public final class BatchCommand implements Callable<Integer> {
         m.warmup = warmup;
         m.cpu = cpu;
         m.noBaseline = noBaseline;
+        m.loop = loop;
         return m.toSpec();
     }
 
