@@ -452,7 +452,8 @@ function _picocli_sysc_batch() {
 
   local commands=""
   local flag_opts="'--no-baseline' '-q' '--quiet' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--sizes' '--time' '--warmup' '--cpu' '--format' '-o' '--output' '--color'"
+  local arg_opts="'--sizes' '--time' '--warmup' '--cpu' '--loop' '--format' '-o' '--output' '--color'"
+  local KIND_option_args=("native" "java") # --loop values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -470,6 +471,11 @@ function _picocli_sysc_batch() {
       ;;
     '--cpu')
       return
+      ;;
+    '--loop')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
       ;;
     '--format')
       local IFS=$'\n'
