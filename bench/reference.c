@@ -211,6 +211,35 @@ static int run_clock_gettime_vdso(long n)
     return 0;
 }
 
+static int pipe_fds[2] = {-1, -1};
+
+static int prepare_pipe(void)
+{
+    if (pipe_fds[0] < 0 && pipe(pipe_fds) != 0)
+        return errno;
+    return 0;
+}
+
+static int run_sched_yield(long n)
+{
+    for (long i = 0; i < n; i++)
+        if (sched_yield() != 0)
+            return errno;
+    return 0;
+}
+
+/* 1 byte into a pipe and back out, as sysc's pipe_roundtrip. */
+static int run_pipe_roundtrip(long n)
+{
+    for (long i = 0; i < n; i++) {
+        if (write(pipe_fds[1], buf, 1) != 1)
+            return errno ? errno : EIO;
+        if (read(pipe_fds[0], buf, 1) != 1)
+            return errno ? errno : EIO;
+    }
+    return 0;
+}
+
 static int run_read(long n)
 {
     for (long i = 0; i < n; i++) {
@@ -312,6 +341,8 @@ static const struct bench_case cases[] = {
     { "stat",                  prepare_temp_file, run_stat },
     { "open_close",            prepare_temp_file, run_open_close },
     { "mmap_munmap",           prepare_mappings,  run_mmap_munmap },
+    { "sched_yield",           prepare_none,      run_sched_yield },
+    { "pipe_roundtrip",        prepare_pipe,      run_pipe_roundtrip },
 };
 #define NCASES ((int)(sizeof cases / sizeof cases[0]))
 

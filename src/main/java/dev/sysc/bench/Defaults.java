@@ -27,9 +27,9 @@ public final class Defaults {
     /** Above this share of samples outside the Tukey fences, a result is flagged as noisy. */
     public static final double NOISY_OUTLIER_SHARE = 0.10;
     /** How long the Java-to-C bridge (ffi-noop on the Java loop) is sampled, besides the native measurements. */
-    public static final Duration BRIDGE_TIME = Duration.ofMillis(40);
+    public static final Duration BRIDGE_TIME = Duration.ofMillis(20);
     /** Its warm-up bound: the Java loop must be compiled before its figure means anything. */
-    public static final Duration BRIDGE_WARMUP = Duration.ofMillis(60);
+    public static final Duration BRIDGE_WARMUP = Duration.ofMillis(40);
     /**
      * A net cost below this (ns per call, a couple of CPU cycles) cannot be told from zero by a
      * difference of two timed loops: it is reported as below the resolution, never as a number.
