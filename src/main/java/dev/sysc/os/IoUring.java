@@ -171,10 +171,7 @@ public final class IoUring implements AutoCloseable {
             a.movImm(X86Encoder.Reg.R10, sqesAddress);
             X86Encoder.Label fill = a.label();
             a.place(fill);
-            a.mov(X86Encoder.Reg.RSI, X86Encoder.Reg.RCX);
-            a.andImm(X86Encoder.Reg.RSI, sqMask);
-            a.shlImm(X86Encoder.Reg.RSI, 6); // 64-byte SQEs
-            a.add(X86Encoder.Reg.RSI, X86Encoder.Reg.R10);
+            slotAddress(a, sqMask, 6); // 64-byte SQEs
             for (int offset = 0; offset < SQE_BYTES; offset += 8) {
                 a.storeImm(X86Encoder.Reg.RSI, offset, 0); // all zero: opcode IORING_OP_NOP is 0
             }
@@ -193,10 +190,7 @@ public final class IoUring implements AutoCloseable {
             a.movImm(X86Encoder.Reg.R10, cqesAddress);
             X86Encoder.Label reap = a.label();
             a.place(reap);
-            a.mov(X86Encoder.Reg.RSI, X86Encoder.Reg.RCX);
-            a.andImm(X86Encoder.Reg.RSI, cqMask);
-            a.shlImm(X86Encoder.Reg.RSI, 4); // 16-byte CQEs
-            a.add(X86Encoder.Reg.RSI, X86Encoder.Reg.R10);
+            slotAddress(a, cqMask, 4); // 16-byte CQEs
             a.loadSigned32(X86Encoder.Reg.RAX, X86Encoder.Reg.RSI, 8); // the request's result
             a.test32(X86Encoder.Reg.RAX);
             a.jcc(X86Encoder.Cond.S, failed);
@@ -205,6 +199,14 @@ public final class IoUring implements AutoCloseable {
             a.jcc(X86Encoder.Cond.NE, reap);
             a.store32(X86Encoder.Reg.R11, 0, X86Encoder.Reg.RCX);
         }, NativeSequence.Check.NEGATED_INT);
+    }
+
+    /** rsi = r10 + ((ecx & mask) << shift): the address of ring slot ecx, in an array at r10. */
+    private static void slotAddress(X86Encoder a, int mask, int shift) {
+        a.mov(X86Encoder.Reg.RSI, X86Encoder.Reg.RCX);
+        a.andImm(X86Encoder.Reg.RSI, mask);
+        a.shlImm(X86Encoder.Reg.RSI, shift);
+        a.add(X86Encoder.Reg.RSI, X86Encoder.Reg.R10);
     }
 
     /** Slot i of the SQ index array names SQE i, once and for all (as liburing sets it up). */

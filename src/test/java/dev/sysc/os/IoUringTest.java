@@ -1,6 +1,7 @@
 package dev.sysc.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -60,5 +61,37 @@ class IoUringTest {
             return;
         }
         throw new AssertionError("io_uring_setup accepted 0 entries");
+    }
+
+    @Test
+    void generatedCodeDrivesTheRingOnEveryPath() {
+        for (CallPath path : new CallPath[] {CallPath.SYSCALL, CallPath.RAW}) {
+            try (IoUring ring = openOrSkip(64)) {
+                NativeSequence s = NativeSequence.on(path);
+                ring.nopsNatively(s, 8);
+                try (NativeLoop loop = s.compile(ExecutablePages.SYSTEM)) {
+                    // 100 batches of 8 go round the 64-slot ring many times; each completion is checked.
+                    assertThat(loop.run(100)).as(path.id()).isEqualTo(100);
+                }
+                // The Java driver picks up where the generated code left the heads and tails.
+                assertThat(ring.nops(64)).isEqualTo(64);
+            }
+        }
+    }
+
+    @Test
+    void aFailedEnterStopsTheNativeLoopWithItsErrno() {
+        try (IoUring ring = openOrSkip(8)) {
+            NativeSequence s = NativeSequence.on(CallPath.RAW);
+            assertThatThrownBy(() -> ring.nopsNatively(s, 9)).isInstanceOf(IllegalArgumentException.class);
+            ring.nopsNatively(s, 8);
+            // An enter on a descriptor that is no ring: the loop stops at once with the kernel's EBADF.
+            NativeSequence tooMany = NativeSequence.on(CallPath.RAW);
+            tooMany.syscall("io_uring_enter", 987_654, 1, 1, 1, 0); // not an io_uring descriptor
+            try (NativeLoop loop = tooMany.compile(ExecutablePages.SYSTEM)) {
+                assertThat(loop.run(3)).isZero();
+                assertThat(loop.errno()).isEqualTo(9); // EBADF
+            }
+        }
     }
 }
