@@ -121,14 +121,8 @@ public final class BatchSweep {
 
     /** The empty native loop on the native loop, else ffi-noop through the Java bridge. */
     private Probe baseline(MeasureSpec spec) {
-        if (spec.loop() == LoopKind.NATIVE) {
-            try {
-                return Probes.emptyLoop(ExecutablePages.SYSTEM);
-            } catch (ExecutablePages.ExecutableMemoryRefused e) {
-                // Fall back to the Java loop's baseline.
-            }
-        }
-        return baselines.apply(Catalog.builtIn().resolve("ffi-noop"));
+        return Probes.baseline(spec.loop(), ExecutablePages.SYSTEM,
+                () -> baselines.apply(Catalog.builtIn().resolve("ffi-noop")));
     }
 
     /** The median over samples of raw − calls × baseline, ns per batch. */

@@ -31,14 +31,7 @@ final class LiveProbes implements Runner.ProbeSource {
 
     @Override
     public Probe baseline() {
-        if (loop == LoopKind.NATIVE) {
-            try {
-                return Probes.emptyLoop(pages);
-            } catch (ExecutablePages.ExecutableMemoryRefused e) {
-                // Fall through to the Java loop's baseline, as every probe falls back to the Java loop.
-            }
-        }
-        return bridge();
+        return Probes.baseline(loop, pages, this::bridge);
     }
 
     @Override

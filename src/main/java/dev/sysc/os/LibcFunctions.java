@@ -1,11 +1,5 @@
 package dev.sysc.os;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,22 +26,10 @@ final class LibcFunctions {
 
     private static Map<String, Function> load() {
         Map<String, Function> map = new HashMap<>();
-        try (InputStream in = LibcFunctions.class.getResourceAsStream("libc-functions.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource libc-functions.tsv");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                String syscall = f.length < 3 || f[2].equals("-") ? null : f[2];
-                List<String> args = f.length < 4 || f[3].isBlank() ? List.of() : List.of(f[3].trim().split(" "));
-                map.put(f[0], new Function(f[0], f[1].equals("int"), syscall, args));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : ResourceTable.rows(LibcFunctions.class, "libc-functions.tsv")) {
+            String syscall = f.length < 3 || f[2].equals("-") ? null : f[2];
+            List<String> args = f.length < 4 || f[3].isBlank() ? List.of() : List.of(f[3].trim().split(" "));
+            map.put(f[0], new Function(f[0], f[1].equals("int"), syscall, args));
         }
         return Map.copyOf(map);
     }

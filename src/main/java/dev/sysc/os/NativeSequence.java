@@ -69,18 +69,6 @@ public final class NativeSequence {
         return new NativeSequence(path);
     }
 
-    public CallPath path() {
-        return path;
-    }
-
-    public boolean isEmpty() {
-        return steps.isEmpty();
-    }
-
-    int size() {
-        return steps.size();
-    }
-
     /**
      * Appends a call of the libc function {@code function} (a row of {@code libc-functions.tsv}), made
      * by this sequence's path. Arguments are numbers or {@link Result}s of earlier steps.
@@ -183,7 +171,7 @@ public final class NativeSequence {
      * @throws ExecutablePages.ExecutableMemoryRefused when the kernel will not run generated code
      */
     public NativeLoop compile(ExecutablePages pages) {
-        return new NativeLoop(pages, encode(), steps.size(), checks());
+        return new NativeLoop(pages, encode(), checks());
     }
 
     private Check[] checks() {

@@ -1,11 +1,5 @@
 package dev.sysc.os;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,20 +21,8 @@ public final class SyscallNumbers {
 
     private static Map<String, Integer> load(String resource) {
         Map<String, Integer> map = new HashMap<>();
-        try (InputStream in = SyscallNumbers.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                map.put(f[0], Integer.parseInt(f[1].trim()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : ResourceTable.rows(SyscallNumbers.class, resource)) {
+            map.put(f[0], Integer.parseInt(f[1].trim()));
         }
         return Map.copyOf(map);
     }

@@ -1,12 +1,7 @@
 package dev.sysc.probe;
 
 import dev.sysc.os.CallPath;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.sysc.os.ResourceTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -84,28 +79,20 @@ public final class Catalog {
 
     private static Catalog load() {
         Map<String, CatalogEntry> map = new LinkedHashMap<>();
-        try (InputStream in = Catalog.class.getResourceAsStream("catalog.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource catalog.tsv");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                CatalogEntry e = parse(line);
-                map.put(e.name(), e);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] row : ResourceTable.rows(Catalog.class, "catalog.tsv")) {
+            CatalogEntry e = parse(row);
+            map.put(e.name(), e);
         }
         return new Catalog(map);
     }
 
     static CatalogEntry parse(String line) {
-        String[] f = line.split("\t");
+        return parse(line.split("\t"));
+    }
+
+    private static CatalogEntry parse(String[] f) {
         if (f.length != 9) {
-            throw new IllegalStateException("catalog row needs 9 tab-separated fields: " + line);
+            throw new IllegalStateException("catalog row needs 9 tab-separated fields: " + String.join("\t", f));
         }
         List<CallPath> paths = Arrays.stream(f[2].split(","))
                 .map(id -> {

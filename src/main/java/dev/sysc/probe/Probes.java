@@ -8,6 +8,7 @@ import dev.sysc.os.NativeSequence;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Turns a {@link CallRef} into a ready {@link Probe}, using the maker each call family registers. */
 public final class Probes {
@@ -70,10 +71,22 @@ public final class Probes {
      * @throws ExecutablePages.ExecutableMemoryRefused when generated code cannot run here
      */
     public static Probe emptyLoop(ExecutablePages pages) {
-        NativeLoop loop = NativeSequence.on(CallPath.LIBC).compile(pages);
-        dev.sysc.os.Opened opened = new dev.sysc.os.Opened();
-        opened.add(loop);
-        return new Probe(Catalog.builtIn().resolve("ffi-noop"), () -> 0, loop, opened, false);
+        return Probe.ofNativeLoop(Catalog.builtIn().resolve("ffi-noop"), NativeSequence.on(CallPath.LIBC).compile(pages));
+    }
+
+    /**
+     * What samples are paired with on {@code loop}: the empty native loop, or {@code javaBaseline}
+     * (ffi-noop through the bridge) on the Java loop and wherever generated code cannot run.
+     */
+    public static Probe baseline(LoopKind loop, ExecutablePages pages, Supplier<Probe> javaBaseline) {
+        if (loop == LoopKind.NATIVE) {
+            try {
+                return emptyLoop(pages);
+            } catch (ExecutablePages.ExecutableMemoryRefused e) {
+                // Every probe falls back to the Java loop here, so the baseline does too.
+            }
+        }
+        return javaBaseline.get();
     }
 
     private static NativeLoop compile(CallRef call, Setup setup, ExecutablePages pages) {
