@@ -35,6 +35,12 @@
  *   open_close             close(open(path, O_RDONLY))  (two crossings)
  *   mmap_munmap            munmap(mmap(NULL, 4096, RW, PRIVATE|ANON), 4096)
  *                          (one pair; the page is never touched)
+ *   sched_yield            sched_yield()
+ *   pipe_roundtrip         write(p[1], buf, 1) then read(p[0], buf, 1)
+ *   io_uring_nop_B         B NOP requests (B = 1, 8, 64): fill B SQEs, publish the tail, one
+ *                          io_uring_enter(fd, B, B, GETEVENTS), check and reap B CQEs; one "call"
+ *                          is one batch, so divide the figure by B for ns per request, the unit
+ *                          `sysc batch io_uring` reports
  * The temp file lives in a mkdtemp() directory under /tmp, removed at exit.
  *
  * Threads: the JVM that runs sysc has a dozen threads, and glibc's wrappers of
@@ -55,6 +61,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <linux/io_uring.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -240,6 +247,77 @@ static int run_pipe_roundtrip(long n)
     return 0;
 }
 
+/* ---------------------------------------------------------------- io_uring */
+/* One ring, driven through its shared memory and io_uring_enter(2) only (no liburing), the way
+ * sysc's generated code drives it. */
+static struct {
+    int fd;
+    unsigned *sq_tail, sq_mask, *cq_head, cq_mask;
+    struct io_uring_sqe *sqes;
+    struct io_uring_cqe *cqes;
+} ring = { .fd = -1 };
+
+static int prepare_ring(void)
+{
+    if (ring.fd >= 0)
+        return 0;
+    struct io_uring_params p;
+    memset(&p, 0, sizeof p);
+    int fd = (int)syscall(SYS_io_uring_setup, 64, &p);
+    if (fd < 0)
+        return errno;
+    size_t sq_bytes = p.sq_off.array + p.sq_entries * sizeof(unsigned);
+    size_t cq_bytes = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
+    char *sq = mmap(NULL, sq_bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, IORING_OFF_SQ_RING);
+    char *cq = mmap(NULL, cq_bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, IORING_OFF_CQ_RING);
+    void *sqes = mmap(NULL, p.sq_entries * sizeof(struct io_uring_sqe), PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_POPULATE, fd, IORING_OFF_SQES);
+    if (sq == MAP_FAILED || cq == MAP_FAILED || sqes == MAP_FAILED)
+        return errno;
+    unsigned *array = (unsigned *)(sq + p.sq_off.array);
+    for (unsigned i = 0; i < p.sq_entries; i++)
+        array[i] = i;                   /* slot i names SQE i, once and for all */
+    ring.sq_tail = (unsigned *)(sq + p.sq_off.tail);
+    ring.sq_mask = *(unsigned *)(sq + p.sq_off.ring_mask);
+    ring.cq_head = (unsigned *)(cq + p.cq_off.head);
+    ring.cq_mask = *(unsigned *)(cq + p.cq_off.ring_mask);
+    ring.sqes = sqes;
+    ring.cqes = (struct io_uring_cqe *)(cq + p.cq_off.cqes);
+    ring.fd = fd;
+    return 0;
+}
+
+static int ring_batch(unsigned b)
+{
+    unsigned tail = *ring.sq_tail;
+    for (unsigned i = 0; i < b; i++)
+        memset(&ring.sqes[(tail + i) & ring.sq_mask], 0, sizeof(struct io_uring_sqe)); /* IORING_OP_NOP = 0 */
+    __atomic_store_n(ring.sq_tail, tail + b, __ATOMIC_RELEASE);
+    if (syscall(SYS_io_uring_enter, ring.fd, b, b, IORING_ENTER_GETEVENTS, NULL, 0) < 0)
+        return errno;
+    unsigned head = *ring.cq_head;
+    for (unsigned i = 0; i < b; i++, head++)
+        if (ring.cqes[head & ring.cq_mask].res < 0)
+            return -ring.cqes[head & ring.cq_mask].res;
+    __atomic_store_n(ring.cq_head, head, __ATOMIC_RELEASE);
+    return 0;
+}
+
+/* n batches of B requests each (a whole number of batches, so nothing is counted that did not run). */
+#define RING_CASE(B) \
+    static int run_io_uring_nop_##B(long n) \
+    { \
+        for (long i = 0; i < n; i++) { \
+            int err = ring_batch(B); \
+            if (err) \
+                return err; \
+        } \
+        return 0; \
+    }
+RING_CASE(1)
+RING_CASE(8)
+RING_CASE(64)
+
 static int run_read(long n)
 {
     for (long i = 0; i < n; i++) {
@@ -343,6 +421,9 @@ static const struct bench_case cases[] = {
     { "mmap_munmap",           prepare_mappings,  run_mmap_munmap },
     { "sched_yield",           prepare_none,      run_sched_yield },
     { "pipe_roundtrip",        prepare_pipe,      run_pipe_roundtrip },
+    { "io_uring_nop_1",        prepare_ring,      run_io_uring_nop_1 },
+    { "io_uring_nop_8",        prepare_ring,      run_io_uring_nop_8 },
+    { "io_uring_nop_64",       prepare_ring,      run_io_uring_nop_64 },
 };
 #define NCASES ((int)(sizeof cases / sizeof cases[0]))
 
