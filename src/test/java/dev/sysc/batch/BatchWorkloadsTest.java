@@ -7,16 +7,14 @@ import dev.sysc.bench.ProbeSampler;
 import dev.sysc.bench.Timer;
 import dev.sysc.bench.MeasureListener;
 import dev.sysc.os.IoUring;
+import dev.sysc.os.OpenDescriptors;
 import dev.sysc.os.NativeCallException;
 import dev.sysc.probe.Probes;
 import dev.sysc.probe.Workspace;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,12 +28,6 @@ class BatchWorkloadsTest {
         throw new NativeCallException("io_uring_setup", 1); // EPERM, as with kernel.io_uring_disabled=2
     };
 
-    private static long openFds() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        }
-    }
-
     private static List<WorkloadResult> run(RingFactory rings) {
         try (Workspace workspace = new Workspace()) {
             BatchSweep sweep = new BatchSweep(new ProbeSampler(Timer.SYSTEM, MeasureListener.NONE),
@@ -47,7 +39,7 @@ class BatchWorkloadsTest {
     @Test
     void everyWorkloadMeasuresEveryStrategyAtEverySizeAndClosesWhatItOpened() throws IOException {
         run(RingFactory.KERNEL); // bind everything once, so that jnr's own descriptors are not counted
-        long before = openFds();
+        var before = OpenDescriptors.now();
         List<IoUring> opened = new ArrayList<>();
 
         List<WorkloadResult> results = run(entries -> {
@@ -56,7 +48,7 @@ class BatchWorkloadsTest {
             return ring;
         });
 
-        assertThat(openFds()).as("every fd, socket and ring closed").isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).as("every fd, socket and ring closed").isEmpty();
         assertThat(results).extracting(WorkloadResult::name).containsExactly("write", "read", "io_uring", "sendmmsg");
         for (WorkloadResult r : results) {
             if (r.name().equals("io_uring") && !r.available() && !r.failed()) {
@@ -78,11 +70,11 @@ class BatchWorkloadsTest {
     @Test
     void aRefusedRingMakesIoUringUnavailableAndTheOthersStillRun() throws IOException {
         run(REFUSING);
-        long before = openFds();
+        var before = OpenDescriptors.now();
 
         List<WorkloadResult> results = run(REFUSING);
 
-        assertThat(openFds()).isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).as("descriptors left open").isEmpty();
         WorkloadResult ring = results.stream().filter(r -> r.name().equals("io_uring")).findFirst().orElseThrow();
         assertThat(ring.available()).isFalse();
         assertThat(ring.failed()).as("a refusal is not a failure").isFalse();

@@ -5,19 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The ring driven natively: setup, NOP round trips of one and of many, teardown that leaves no descriptor behind. */
 class IoUringTest {
-    static long openFds() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        }
-    }
-
     private static IoUring openOrSkip(int entries) {
         try {
             return IoUring.open(entries);
@@ -32,10 +23,11 @@ class IoUringTest {
         Bindings.syscalls(); // bind first, so that binding's own descriptors are not counted
         Bindings.memory(CallPath.LIBC);
         Bindings.file(CallPath.LIBC);
-        long before = openFds();
+        var before = OpenDescriptors.now();
 
         IoUring ring = openOrSkip(256);
-        assertThat(openFds()).isEqualTo(before + 1);
+        assertThat(OpenDescriptors.openedSince(before).values()).as("the ring's one descriptor")
+                .singleElement().asString().contains("io_uring");
         assertThat(ring.entries()).isEqualTo(256);
         assertThat(ring.nops(1)).isEqualTo(1);
         assertThat(ring.nops(64)).isEqualTo(64);
@@ -46,7 +38,7 @@ class IoUringTest {
         ring.close();
         ring.close(); // idempotent
 
-        assertThat(openFds()).isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).as("descriptors left open").isEmpty();
     }
 
     @Test
