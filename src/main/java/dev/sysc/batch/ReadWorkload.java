@@ -1,5 +1,7 @@
 package dev.sysc.batch;
 
+import dev.sysc.os.NativeSequence;
+
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
@@ -62,6 +64,13 @@ final class ReadWorkload implements Workload {
                         int errno = got < 0 ? Errnos.last() : EIO;
                         return -errno;
                     };
+                }
+
+                @Override
+                public NativeSequence nativeBatch(Strategy strategy, int size) {
+                    NativeSequence s = NativeSequence.on(CallPath.LIBC);
+                    s.call("read", fd, buf.address(), size);
+                    return s.expecting(size);
                 }
 
                 @Override

@@ -1,5 +1,7 @@
 package dev.sysc.batch;
 
+import dev.sysc.os.NativeSequence;
+
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
@@ -75,6 +77,25 @@ final class WriteWorkload implements Workload {
                             return () -> c.writev(fd, iov.address(), size) == size ? size : failed();
                         default:
                             return () -> c.write(fd, buf.address(), size) == size ? size : failed();
+                    }
+                }
+
+                @Override
+                public NativeSequence nativeBatch(Strategy strategy, int size) {
+                    NativeSequence s = NativeSequence.on(CallPath.LIBC);
+                    switch (strategy.name()) {
+                        case "write-loop":
+                            for (int i = 0; i < size; i++) {
+                                s.call("write", fd, buf.address() + i, 1);
+                                s.expecting(1);
+                            }
+                            return s;
+                        case "writev":
+                            s.call("writev", fd, iov.address(), size);
+                            return s.expecting(size);
+                        default:
+                            s.call("write", fd, buf.address(), size);
+                            return s.expecting(size);
                     }
                 }
 

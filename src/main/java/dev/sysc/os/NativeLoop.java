@@ -15,6 +15,8 @@ public final class NativeLoop implements AutoCloseable {
     private static final CallContext SIGNATURE = CallContext.getCallContext(Type.SINT64,
             new Type[] {Type.SINT64, Type.SINT64, Type.SINT64}, CallingConvention.DEFAULT, false);
     private static final int STATE_BYTES = 24;
+    /** What a short transfer is reported as: the errno a C program would pick for it. */
+    private static final int EIO = 5;
 
     private final ExecutablePages pages;
     private final long code;
@@ -79,7 +81,11 @@ public final class NativeLoop implements AutoCloseable {
         long result = failedResult();
         int step = failedStep();
         NativeSequence.Check check = checks[step];
-        if (check != NativeSequence.Check.INT && check != NativeSequence.Check.LONG) {
+        if (check == NativeSequence.Check.EXACT && result >= 0) {
+            return EIO;
+        }
+        if (check != NativeSequence.Check.INT && check != NativeSequence.Check.LONG
+                && check != NativeSequence.Check.EXACT) {
             return (int) -(check == NativeSequence.Check.NEGATED_INT ? (int) result : result);
         }
         int first = (int) state.getLong(8);

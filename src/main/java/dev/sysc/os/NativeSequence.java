@@ -34,12 +34,20 @@ public final class NativeSequence {
         NEGATED_LONG,
         /** The kernel's own answer: -4095..-1 is a negated errno. */
         RAW,
+        /**
+         * Exactly the expected count (a transfer of N bytes or N messages): below 0 the errno is in the
+         * errno variable; a short count is a failure too, reported as EIO.
+         */
+        EXACT,
         /** Never checked (a call that cannot fail, or whose failure is the point). */
         NONE
     }
 
     record Step(boolean inlineSyscall, long target, boolean variadic, long[] immediates, int[] fromStep, Check check,
-                Fragment fragment) {
+                long expected, Fragment fragment) {
+        Step checked(Check other, long count) {
+            return new Step(inlineSyscall, target, variadic, immediates, fromStep, other, count, fragment);
+        }
     }
 
     /**
@@ -114,8 +122,20 @@ public final class NativeSequence {
     /** Stops checking the last step's result: it cannot fail, or failing is what it is measured for. */
     public NativeSequence unchecked() {
         Step last = steps.remove(steps.size() - 1);
-        steps.add(new Step(last.inlineSyscall(), last.target(), last.variadic(), last.immediates(), last.fromStep(),
-                Check.NONE, last.fragment()));
+        steps.add(last.checked(Check.NONE, 0));
+        return this;
+    }
+
+    /**
+     * Makes the last step fail unless it returns exactly {@code count}: a short read or write is a
+     * failure (EIO), as it is for the Java operation of the same batch.
+     */
+    public NativeSequence expecting(int count) {
+        Step last = steps.remove(steps.size() - 1);
+        if (last.inlineSyscall() || last.fragment() != null) {
+            throw new IllegalArgumentException("only a function call's count can be expected");
+        }
+        steps.add(last.checked(Check.EXACT, count));
         return this;
     }
 
@@ -152,13 +172,13 @@ public final class NativeSequence {
                 fromStep[i] = -1;
             }
         }
-        steps.add(new Step(inlineSyscall, target, variadic, immediates, fromStep, check, null));
+        steps.add(new Step(inlineSyscall, target, variadic, immediates, fromStep, check, 0, null));
         return new Result(steps.size() - 1);
     }
 
     /** Appends a fragment whose failures read as {@code check} says (NONE when it cannot fail). */
     Result fragment(Fragment fragment, Check check) {
-        steps.add(new Step(false, 0, false, new long[0], new int[0], check, fragment));
+        steps.add(new Step(false, 0, false, new long[0], new int[0], check, 0, fragment));
         return new Result(steps.size() - 1);
     }
 
@@ -231,7 +251,7 @@ public final class NativeSequence {
             a.store(Reg.R13, 0, Reg.RAX);
             a.storeImm(Reg.R13, 16, s);
             Check c = steps.get(s).check();
-            if (c == Check.INT || c == Check.LONG) {
+            if (c == Check.INT || c == Check.LONG || c == Check.EXACT) {
                 a.movImm(Reg.R11, errnoLocation);
                 a.call(Reg.R11);
                 a.loadSigned32(Reg.RAX, Reg.RAX, 0);
@@ -302,6 +322,10 @@ public final class NativeSequence {
             case NEGATED_LONG:
                 a.test(Reg.RAX);
                 a.jcc(Cond.S, failed);
+                break;
+            case EXACT:
+                a.cmpImm(Reg.RAX, (int) step.expected());
+                a.jcc(Cond.NE, failed);
                 break;
             case RAW:
                 a.cmpImm(Reg.RAX, -4095);

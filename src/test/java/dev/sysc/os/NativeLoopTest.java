@@ -70,6 +70,42 @@ class NativeLoopTest {
     }
 
     @Test
+    void aShortTransferFailsWithEioWhenAnExactCountIsExpected() {
+        NativeMemory buf = NativeMemory.allocate(8);
+        NativeMemory fds = NativeMemory.allocate(8);
+        int[] p = new int[2];
+        assertThat(Bindings.ipc(CallPath.LIBC).pipe(fds.address())).isZero();
+        p[0] = fds.getInt(0);
+        p[1] = fds.getInt(4);
+        try {
+            // One byte goes in per iteration and up to eight are asked for: read returns 1, not 8.
+            NativeSequence s = NativeSequence.on(CallPath.LIBC);
+            s.call("write", p[1], buf.address(), 1);
+            s.expecting(1);
+            s.call("read", p[0], buf.address(), 8);
+            s.expecting(8);
+            try (NativeLoop loop = s.compile(ExecutablePages.SYSTEM)) {
+                assertThat(loop.run(10)).isZero();
+                assertThat(loop.failedStep()).isEqualTo(1);
+                assertThat(loop.failedResult()).isEqualTo(1);
+                assertThat(loop.errno()).isEqualTo(5); // EIO
+            }
+            // The same count expected as delivered: every iteration succeeds.
+            NativeSequence exact = NativeSequence.on(CallPath.LIBC);
+            exact.call("write", p[1], buf.address(), 1);
+            exact.expecting(1);
+            exact.call("read", p[0], buf.address(), 1);
+            exact.expecting(1);
+            try (NativeLoop loop = exact.compile(ExecutablePages.SYSTEM)) {
+                assertThat(loop.run(1000)).isEqualTo(1000);
+            }
+        } finally {
+            Bindings.file(CallPath.LIBC).close(p[0]);
+            Bindings.file(CallPath.LIBC).close(p[1]);
+        }
+    }
+
+    @Test
     void passesSevenArgumentsToGlibcsSyscall() {
         // mmap through syscall() is nr + 6 arguments: the 7th travels on the stack.
         NativeSequence s = NativeSequence.on(CallPath.SYSCALL);
