@@ -41,6 +41,8 @@
  *                          io_uring_enter(fd, B, B, GETEVENTS), check and reap B CQEs; one "call"
  *                          is one batch, so divide the figure by B for ns per request, the unit
  *                          `sysc batch io_uring` reports
+ *   writev_B               one writev(fd, iov, B) of B 1-byte iovecs to /dev/null (B = 1, 16, 64);
+ *                          one "call" is one writev: divide by B for ns per byte
  * The temp file lives in a mkdtemp() directory under /tmp, removed at exit.
  *
  * Threads: the JVM that runs sysc has a dozen threads, and glibc's wrappers of
@@ -61,6 +63,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <linux/io_uring.h>
 #include <time.h>
 #include <unistd.h>
@@ -318,6 +321,34 @@ RING_CASE(1)
 RING_CASE(8)
 RING_CASE(64)
 
+/* ------------------------------------------------------------------ writev */
+/* One writev of B 1-byte iovecs to /dev/null per "call", as `sysc batch write`'s writev strategy. */
+static char wbuf[64];
+static struct iovec wiov[64];
+
+static int prepare_writev(void)
+{
+    for (int i = 0; i < 64; i++) {
+        wiov[i].iov_base = wbuf + i;
+        wiov[i].iov_len = 1;
+    }
+    return prepare_write();
+}
+
+#define WRITEV_CASE(B) \
+    static int run_writev_##B(long n) \
+    { \
+        for (long i = 0; i < n; i++) { \
+            ssize_t r = writev(fd_null, wiov, B); \
+            if (r != B) \
+                return r < 0 ? errno : EIO; \
+        } \
+        return 0; \
+    }
+WRITEV_CASE(1)
+WRITEV_CASE(16)
+WRITEV_CASE(64)
+
 static int run_read(long n)
 {
     for (long i = 0; i < n; i++) {
@@ -424,6 +455,9 @@ static const struct bench_case cases[] = {
     { "io_uring_nop_1",        prepare_ring,      run_io_uring_nop_1 },
     { "io_uring_nop_8",        prepare_ring,      run_io_uring_nop_8 },
     { "io_uring_nop_64",       prepare_ring,      run_io_uring_nop_64 },
+    { "writev_1",              prepare_writev,    run_writev_1 },
+    { "writev_16",             prepare_writev,    run_writev_16 },
+    { "writev_64",             prepare_writev,    run_writev_64 },
 };
 #define NCASES ((int)(sizeof cases / sizeof cases[0]))
 
