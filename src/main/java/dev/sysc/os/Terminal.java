@@ -2,11 +2,6 @@ package dev.sysc.os;
 
 /** Whether a standard stream is a terminal, asked of libc's isatty(3). */
 public final class Terminal {
-    /** The isatty(3) binding. */
-    public interface TtyCalls {
-        int isatty(int fd);
-    }
-
     private Terminal() {
     }
 
@@ -24,7 +19,7 @@ public final class Terminal {
 
     private static boolean isTerminal(int fd) {
         try {
-            return Native.libc(TtyCalls.class).isatty(fd) == 1;
+            return DirectLibc.isatty(fd) == 1;
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
