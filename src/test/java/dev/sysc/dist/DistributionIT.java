@@ -86,6 +86,24 @@ class DistributionIT {
     }
 
     @Test
+    void everyClassFileShippedIsJava6OrNewerSoTheClassArchiveCanHoldIt() throws IOException {
+        try (var jars = Files.list(unpacked.resolve("lib"))) {
+            for (Path jar : (Iterable<Path>) jars::iterator) {
+                try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+                    for (var e : java.util.Collections.list(j.entries())) {
+                        if (!e.getName().endsWith(".class") || e.getName().endsWith("module-info.class")) {
+                            continue;
+                        }
+                        byte[] head = j.getInputStream(e).readNBytes(8);
+                        int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+                        assertThat(major).as(jar.getFileName() + "!" + e.getName()).isGreaterThanOrEqualTo(50);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void theInstalledLauncherMeasuresWithoutMavenOrSources() throws Exception {
         Result r = run(userEnvironment(), prefix.resolve("bin/sysc").toString(),
                 "measure", "getpid", "--time", "20ms", "--warmup", "10ms", "--format", "csv");
