@@ -90,6 +90,9 @@ public final class SyscCommand implements Runnable {
         if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
             return commandLine(out, err, CommandLine.defaultFactory(), List.of(args[0]));
         }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return commandLine(out, err, CommandLine.defaultFactory(), List.of());
+        }
         return commandLine(out, err);
     }
 
