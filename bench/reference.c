@@ -28,6 +28,8 @@
  *   enosys                 syscall(100000)       (invalid number -> ENOSYS)
  *   clock_gettime_syscall  syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts)
  *   clock_gettime_vdso     clock_gettime(CLOCK_MONOTONIC, &ts)   (vDSO)
+ *   gettimeofday_vsyscall  gettimeofday(&tv, NULL) at the vsyscall page, 0xffffffffff600000 (the call
+ *                          traps and the kernel emulates it); gettimeofday_vdso and _syscall beside it
  *   read                   read(fd, buf, 1)      fd of /dev/zero
  *   write                  write(fd, buf, 1)     fd of /dev/null
  *   fstat                  fstat(fd, &st)        fd of a 16-byte temp file
@@ -70,6 +72,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 #include <linux/io_uring.h>
 #include <time.h>
@@ -224,6 +227,37 @@ static int run_clock_gettime_vdso(long n)
     struct timespec ts;
     for (long i = 0; i < n; i++)
         if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+            return errno;
+    return 0;
+}
+
+/* The legacy vsyscall entry: a fixed address that every x86-64 process has unless vsyscall=none. */
+typedef long (*vsyscall_gettimeofday_fn)(struct timeval *, void *);
+#define VSYSCALL_GETTIMEOFDAY ((vsyscall_gettimeofday_fn)0xffffffffff600000UL)
+
+static int run_gettimeofday_vsyscall(long n)
+{
+    struct timeval tv;
+    for (long i = 0; i < n; i++)
+        if (VSYSCALL_GETTIMEOFDAY(&tv, NULL) != 0)
+            return EIO;
+    return 0;
+}
+
+static int run_gettimeofday_vdso(long n)
+{
+    struct timeval tv;
+    for (long i = 0; i < n; i++)
+        if (gettimeofday(&tv, NULL) != 0)
+            return errno;
+    return 0;
+}
+
+static int run_gettimeofday_syscall(long n)
+{
+    struct timeval tv;
+    for (long i = 0; i < n; i++)
+        if (syscall(SYS_gettimeofday, &tv, NULL) != 0)
             return errno;
     return 0;
 }
@@ -526,6 +560,9 @@ static const struct bench_case cases[] = {
     { "enosys",                prepare_none,      run_enosys },
     { "clock_gettime_syscall", prepare_none,      run_clock_gettime_syscall },
     { "clock_gettime_vdso",    prepare_none,      run_clock_gettime_vdso },
+    { "gettimeofday_vsyscall", prepare_none,      run_gettimeofday_vsyscall },
+    { "gettimeofday_vdso",     prepare_none,      run_gettimeofday_vdso },
+    { "gettimeofday_syscall",  prepare_none,      run_gettimeofday_syscall },
     { "read",                  prepare_read,      run_read },
     { "write",                 prepare_write,     run_write },
     { "fstat",                 prepare_fstat,     run_fstat },

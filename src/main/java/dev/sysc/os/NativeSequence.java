@@ -97,6 +97,10 @@ public final class NativeSequence {
             case VDSO:
                 return add(false, NativeEntryPoints.vdso(function), false, args,
                         f.returnsInt() ? Check.NEGATED_INT : Check.NEGATED_LONG);
+            case VSYSCALL:
+                // The emulation returns the system call's own result: -errno on failure, errno untouched.
+                return add(false, Vsyscall.address(function), false, args,
+                        f.returnsInt() ? Check.NEGATED_INT : Check.NEGATED_LONG);
             default:
                 if (f.syscall() == null) {
                     throw new IllegalArgumentException(function + " makes no system call");
