@@ -104,9 +104,18 @@ public final class Explainer {
         List<VulnerabilityRow> rows = new ArrayList<>();
         host.vulnerabilities().forEach((file, status) -> {
             Mitigation m = kb.mitigation(file).orElse(null);
-            Activation onPath = m == null
-                    ? Activation.unknown("sysc has no notes on this file")
-                    : Conditions.evaluate(m.condition(), host);
+            KernelStrings.Reading reading = KernelStrings.builtIn().read(file, status);
+            Activation onPath;
+            if (m == null) {
+                onPath = Activation.unknown("sysc has no notes on this file");
+            } else if (!reading.understood()) {
+                // Never guess from a string the kernel tables do not hold: say so, with the raw text.
+                onPath = Activation.unknown("\"" + status + "\" is unknown to sysc"
+                        + (reading.state() == null ? "" : " (it knows \"" + reading.state() + "\" but not \""
+                        + reading.notUnderstood() + "\")"));
+            } else {
+                onPath = Conditions.evaluate(m.condition(), host);
+            }
             rows.add(new VulnerabilityRow(file, status, m, onPath, kb.costs(file)));
         });
         return rows;

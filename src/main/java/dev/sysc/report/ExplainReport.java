@@ -341,6 +341,9 @@ public final class ExplainReport {
         if (r.onPath().isActive()) {
             return adds;
         }
+        if (r.onPath().active() == null) {
+            return capital(r.onPath().reason()) + ".";
+        }
         if (r.mitigation().condition().startsWith("never:")) {
             return capital(r.onPath().reason()) + ".";
         }
