@@ -76,6 +76,15 @@ public final class ExplainCommand implements Callable<Integer> {
         out.check();
 
         HostInfo host = from != null ? ResultFileReader.read(from).host() : HostReader.live().read();
+        if (from == null && !noMeasure && Explainer.vdsoTime(host).active() == null) {
+            // kvm-clock and xen serve the vDSO only with a stable TSC: time it here instead of guessing.
+            dev.sysc.os.Platform.requireSupported();
+            List<CallResult> clock = measure(List.of("clock_gettime", "clock_gettime@syscall"));
+            if (clock.stream().allMatch(r -> r.ok() && r.net() != null)) {
+                explainer = explainer.withMeasuredVdso(Explainer.vdsoFromMeasurement(clock.get(0).net().median(),
+                        clock.get(1).net().median()));
+            }
+        }
         Explanation explanation = subject == null ? explainer.machine(host)
                 : call == null ? explainer.topic(subject, host)
                 : explainer.call(info(call), host);

@@ -4,6 +4,7 @@ import dev.sysc.host.HostInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Evaluates the activation conditions of the knowledge base against a host. Pure: the same host
@@ -34,6 +35,14 @@ public final class Conditions {
     }
 
     public static Activation evaluate(String condition, HostInfo host) {
+        return evaluate(condition, host, Map.of());
+    }
+
+    /**
+     * Like {@link #evaluate(String, HostInfo)}, with some terms decided by what was measured instead of
+     * what was read (e.g. {@code clocksource:vdso-capable} after timing the vDSO against a real crossing).
+     */
+    public static Activation evaluate(String condition, HostInfo host, Map<String, Activation> measured) {
         if (condition == null || condition.isBlank()) {
             throw new IllegalArgumentException("empty condition");
         }
@@ -41,11 +50,20 @@ public final class Conditions {
         for (String alternative : condition.split("\\|")) {
             List<Activation> all = new ArrayList<>();
             for (String term : alternative.split("&")) {
-                all.add(term(term.trim(), host));
+                all.add(measuredOrRead(term.trim(), host, measured));
             }
             alternatives.add(and(all));
         }
         return or(alternatives);
+    }
+
+    private static Activation measuredOrRead(String term, HostInfo host, Map<String, Activation> measured) {
+        boolean not = term.startsWith("!");
+        Activation m = measured.get(not ? term.substring(1).trim() : term);
+        if (m == null) {
+            return term(term, host);
+        }
+        return not && m.active() != null ? new Activation(!m.active(), m.reason()) : m;
     }
 
     private static Activation and(List<Activation> terms) {

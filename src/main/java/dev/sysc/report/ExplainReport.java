@@ -123,14 +123,14 @@ public final class ExplainReport {
                     } else if (e.vdsoTime().isActive()) {
                         how = "Served by the vDSO here, in user space, because the clocksource ("
                                 + e.host().clocksource() + ") is one the vDSO can read. It would fall back to a "
-                                + "real system call with a clocksource it cannot read (xen, hpet, acpi_pm).";
+                                + "real system call with a clocksource it cannot read (hpet, acpi_pm).";
                     } else if (Boolean.FALSE.equals(e.vdsoTime().active())) {
                         how = "The vDSO cannot serve it here: the " + e.host().clocksource() + " clocksource "
                                 + "cannot be read from user space, so clock_gettime falls back to a real system call "
                                 + "and takes the whole kernel path below.";
                     } else {
-                        how = "Normally served by the vDSO; whether it falls back depends on the clocksource, which "
-                                + "was not recorded.";
+                        how = "Normally served by the vDSO; whether it falls back here is not decided: "
+                                + e.vdsoTime().reason() + ".";
                     }
             }
             if (e.topic() != null) {
@@ -197,8 +197,8 @@ public final class ExplainReport {
                     : "Not served by the vDSO here: clock_gettime falls back to a real system call";
             String mapped = e.host().vdsoMapped() ? " [vdso] is mapped in this process." : "";
             para(verdict + " (" + a.reason() + ")." + mapped
-                    + " The vDSO can read tsc, kvm-clock with a stable TSC and the Hyper-V TSC page; "
-                    + "with xen, hpet or acpi_pm it makes the real system call.");
+                    + " The vDSO reads tsc and the Hyper-V TSC page, kvm-clock and xen only when the hypervisor "
+                    + "reports a stable TSC; with hpet or acpi_pm it makes the real system call.");
         }
 
         private void steps() {

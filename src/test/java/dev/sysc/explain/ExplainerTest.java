@@ -150,4 +150,23 @@ class ExplainerTest {
         assertThat(explainer.topic("batching", h).topic().markdown()).contains("io_uring", "writev", "sendmmsg", "eBPF");
         assertThat(explainer.topic("indirect-costs", h).topic().markdown()).contains("not flushed");
     }
+
+    @Test
+    void aMeasuredVdsoDecidesWhatTheClocksourceNameCannot() {
+        HostInfo xen = Hosts.read(Hosts.INTEL_PTI_XEN);
+        Activation served = Explainer.vdsoFromMeasurement(20.0, 400.0);
+        assertThat(served.active()).isTrue();
+        assertThat(served.reason()).contains("20.0 ns", "400.0 ns");
+        Explanation e = explainer.withMeasuredVdso(served).call(CLOCK, xen);
+        assertThat(e.vdsoTime().isActive()).isTrue();
+        assertThat(step(e, "vdso-read-clock").active()).isTrue();
+        assertThat(ids(e)).doesNotContain("entry-cr3");
+        Activation fallsBack = Explainer.vdsoFromMeasurement(390.0, 400.0);
+        assertThat(fallsBack.active()).isFalse();
+        Explanation slow = explainer.withMeasuredVdso(fallsBack).call(CLOCK, xen);
+        assertThat(step(slow, "vdso-fallback").active()).isTrue();
+        assertThat(step(slow, "entry-cr3").active()).isTrue();
+        assertThat(explainer.withMeasuredVdso(fallsBack).machine(xen).next()).extracting(Hint::id)
+                .contains("next-clock-fallback");
+    }
 }
