@@ -243,8 +243,10 @@ public final class ExplainReport {
             String twoBoots = "measure in two boots: `sysc measure enosys getppid -o with.json`, reboot with the "
                     + "switch on the kernel command line (e.g. nopti or mitigations=off), "
                     + "`sysc measure enosys getppid -o without.json`, then `sysc compare with.json without.json`.";
-            String text = any ? "Run `sysc explain mitigations --measure` to measure the system call floor with and "
-                    + "without the switchable ones. The others are chosen at boot; to see what one costs, " + twoBoots
+            String text = any ? "The switchable ones act at context switches (STIBP with SMT, IBPB when the address "
+                    + "space changes) and on the thread's own loads (SSBD), not on entry or exit, so they cannot move "
+                    + "the system call floor; `sysc explain mitigations --measure` times the floor with each off and "
+                    + "on as a check. The others are chosen at boot; to see what one costs, " + twoBoots
                     : "Here every mitigation is chosen at boot: a running process cannot switch one off to see what "
                     + "it costs. Instead, " + twoBoots;
             para(md ? text : plain(text));
@@ -262,6 +264,7 @@ public final class ExplainReport {
         }
 
         private void measured() {
+            batching();
             if (run.measured().isEmpty() && run.measureNote() == null) {
                 return;
             }
@@ -278,6 +281,44 @@ public final class ExplainReport {
             para("Measured: median of a short live run on this machine, net of the FFI floor (ffi-noop) except "
                     + "for ffi-noop itself. Use sysc measure for careful numbers."
                     + (run.measureNote() == null ? "" : " " + run.measureNote()));
+        }
+
+        /** The batching topic's live run: one crossing for N writes against N crossings. */
+        private void batching() {
+            var b = run.batching();
+            if (b == null) {
+                return;
+            }
+            heading(2, "Measured here: N writes, one crossing or N");
+            if (!b.available()) {
+                para("Not measured: " + b.reason());
+                return;
+            }
+            int[] sizes = b.sizes();
+            List<String> headers = new ArrayList<>(List.of("how"));
+            for (int n : sizes) {
+                headers.add("ns per byte, N=" + n);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (var series : b.series()) {
+                String how = b.info().strategies().stream().filter(st -> st.name().equals(series.strategy()))
+                        .map(st -> st.description()).findFirst().orElse(series.strategy());
+                List<String> row = new ArrayList<>(List.of(how));
+                for (int n : sizes) {
+                    row.add(String.format(java.util.Locale.ROOT, "%.1f", series.at(n)));
+                }
+                rows.add(row);
+            }
+            table(headers, rows);
+            int n = sizes[sizes.length - 1];
+            double loop = b.series(b.info().loop()).map(x -> x.at(n)).orElse(Double.NaN);
+            double batched = b.series(b.info().batched()).map(x -> x.at(n)).orElse(Double.NaN);
+            String verdict = batched > 0 && loop > 0 ? String.format(java.util.Locale.ROOT,
+                    "At N=%d one writev costs %.1f ns per byte against %.1f ns for a write per byte: %.0f× less, "
+                            + "because it crosses once instead of %d times. ", n, batched, loop, loop / batched, n) : "";
+            String text = verdict + "Measured with sysc batch's write workload (short points, native loop); more "
+                    + "sizes: `sysc batch write --sizes 1,4,16,64,256`.";
+            para(md ? text : plain(text));
         }
 
         private void published() {
@@ -482,6 +523,28 @@ public final class ExplainReport {
         }
         doc.put("speculation_control", toggles);
         doc.put("measured", measuredList(run.measured()));
+        if (run.batching() != null) {
+            Map<String, Object> batch = new LinkedHashMap<>();
+            batch.put("workload", run.batching().name());
+            batch.put("available", run.batching().available());
+            batch.put("reason", run.batching().reason());
+            List<Object> series = new ArrayList<>();
+            for (var sr : run.batching().series()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("strategy", sr.strategy());
+                List<Object> points = new ArrayList<>();
+                for (var p : sr.points()) {
+                    Map<String, Object> pt = new LinkedHashMap<>();
+                    pt.put("batch", p.batch());
+                    pt.put("ns_per_op", p.nsPerOp());
+                    points.add(pt);
+                }
+                m.put("points", points);
+                series.add(m);
+            }
+            batch.put("series", series);
+            doc.put("batching", batch);
+        }
         doc.put("measure_note", run.measureNote());
         List<Object> next = new ArrayList<>();
         for (Hint h : e.next()) {
