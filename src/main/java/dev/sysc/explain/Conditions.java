@@ -208,9 +208,11 @@ public final class Conditions {
         }
         boolean has = r.tags().contains(tag);
         String reason = quoted;
-        if (!has && status.startsWith("Vulnerable") && mitigationsOff(host)) {
+        // Only the plain "Vulnerable" is what a switched-off mitigation prints; "Vulnerable: ..." says why itself.
+        boolean switchedOff = !has && r.state().equals("Vulnerable");
+        if (switchedOff && mitigationsOff(host)) {
             reason += " (mitigations=off on the kernel command line)";
-        } else if (!has && status.startsWith("Vulnerable") && !AttackVectors.of(host).off().isEmpty()) {
+        } else if (switchedOff && !AttackVectors.of(host).off().isEmpty()) {
             reason += " (" + AttackVectors.of(host).offText() + ")";
         }
         return new Activation(has, reason);
