@@ -524,26 +524,7 @@ public final class ExplainReport {
         doc.put("speculation_control", toggles);
         doc.put("measured", measuredList(run.measured()));
         if (run.batching() != null) {
-            Map<String, Object> batch = new LinkedHashMap<>();
-            batch.put("workload", run.batching().name());
-            batch.put("available", run.batching().available());
-            batch.put("reason", run.batching().reason());
-            List<Object> series = new ArrayList<>();
-            for (var sr : run.batching().series()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("strategy", sr.strategy());
-                List<Object> points = new ArrayList<>();
-                for (var p : sr.points()) {
-                    Map<String, Object> pt = new LinkedHashMap<>();
-                    pt.put("batch", p.batch());
-                    pt.put("ns_per_op", p.nsPerOp());
-                    points.add(pt);
-                }
-                m.put("points", points);
-                series.add(m);
-            }
-            batch.put("series", series);
-            doc.put("batching", batch);
+            doc.put("batching", BatchReport.workloadJson(run.batching()));
         }
         doc.put("measure_note", run.measureNote());
         List<Object> next = new ArrayList<>();
