@@ -185,4 +185,24 @@ class ExplainCommandTest {
     void helpListsExplain() {
         assertThat(sysc("--help").out()).contains("explain");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void batchingTimesNWritesAgainstOneWritevOfNIovecs() throws IOException {
+        var run = sysc("explain", "batching", "--format", "json", "-q");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        Map<String, Object> batch = (Map<String, Object>) doc.get("batching");
+        assertThat(batch).containsEntry("name", "write").containsEntry("available", true);
+        assertThat(list(batch, "series")).extracting(s -> s.get("strategy"))
+                .containsExactly("write-loop", "writev", "write-buffer");
+        for (Map<String, Object> series : list(batch, "series")) {
+            assertThat(list(series, "points")).extracting(p -> ((Number) p.get("batch")).intValue())
+                    .containsExactly(16, 64);
+        }
+        // No one-iovec writev against write any more, and a suggestion that runs.
+        assertThat(list(doc, "measured")).isEmpty();
+        var text = sysc("explain", "batching", "--no-measure");
+        assertThat(text.out()).contains("sysc batch write --sizes").doesNotContain("sysc compare write writev");
+    }
 }
