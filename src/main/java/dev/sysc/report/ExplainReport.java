@@ -466,6 +466,7 @@ public final class ExplainReport {
             m.put("reason", r.onPath().reason());
             m.put("adds", r.mitigation() == null ? null : r.mitigation().adds());
             m.put("boot_switch", r.mitigation() == null ? null : r.mitigation().bootSwitch());
+            m.put("source", r.mitigation() == null ? null : r.mitigation().source());
             m.put("steps", r.mitigation() == null ? List.of() : r.mitigation().steps());
             List<Object> costs = new ArrayList<>();
             for (PublishedCost c : r.costs()) {
@@ -487,6 +488,7 @@ public final class ExplainReport {
             m.put("phase", s.step().phase());
             m.put("title", s.step().title());
             m.put("what", s.step().what());
+            m.put("source", s.step().source());
             m.put("mitigations", s.step().mitigations());
             m.put("active", s.activation().active());
             m.put("reason", s.activation().reason());

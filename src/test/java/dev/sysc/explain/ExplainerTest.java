@@ -44,6 +44,11 @@ class ExplainerTest {
         assertThat(ghost.onPath().active()).isFalse();
         assertThat(e.vdsoTime().active()).isTrue();
         assertThat(e.next()).extracting(Hint::id).doesNotContain("next-pti-off", "next-clock-fallback", "next-prctl");
+        // Booted with mitigations=auto,no_guest_host,no_guest_guest: those two vectors are named, user_kernel is not.
+        assertThat(e.next()).extracting(Hint::id).contains("next-vector-guest-host", "next-vector-guest-guest")
+                .doesNotContain("next-vector-user-kernel", "next-vector-user-user");
+        assertThat(explainer.machine(Hosts.read("intel-eibrs-unpriv-ebpf")).next()).extracting(Hint::id)
+                .contains("next-vector-user-user", "next-vector-guest-guest").doesNotContain("next-vector-guest-host");
     }
 
     @Test
