@@ -131,4 +131,13 @@ class KnowledgeBaseTest {
             }
         }
     }
+
+    @Test
+    void everyTopicNamesItsSources() {
+        for (String id : KnowledgeBase.TOPIC_IDS) {
+            String md = kb.topic(id).orElseThrow().markdown();
+            assertThat(md).as("topic %s cites a source", id).containsPattern("source|https://");
+            assertThat(md).as("topic %s cites a search page", id).doesNotContain("?q=");
+        }
+    }
 }
