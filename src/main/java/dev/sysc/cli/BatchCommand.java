@@ -103,7 +103,7 @@ public final class BatchCommand implements Callable<Integer> {
         dev.sysc.os.Platform.requireSupported();
         int[] custom = parseSizes(chosen);
         MeasureSpec measureSpec = measureSpec();
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
         HostInfo host = HostReader.live().read();
@@ -118,7 +118,7 @@ public final class BatchCommand implements Callable<Integer> {
             progress.clear();
         }
         BatchRun run = new BatchRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
-        out.write(BatchReport.render(run, output.format, output.style()));
+        out.write(BatchReport.render(run, output.format(), output.style()));
         return run.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

@@ -96,7 +96,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Platform.requireSupported();
         MeasureSpec measureSpec = measurement.toSpec();
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
         HostInfo host = HostReader.live().read();
         MeasureRun run = LiveRunner.run(spec, output, measureSpec.loop(), runner -> {
@@ -104,12 +104,12 @@ public final class CompareCommand implements Callable<Integer> {
             return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,
                     LiveRunner.bridge(runner, measureSpec, results));
         });
-        out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format, output.style()));
+        out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format(), output.style()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private int compareFiles() {
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
         List<SavedRun> runs = new ArrayList<>();
         for (String f : operands) {
@@ -119,7 +119,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (int i = 1; i < runs.size(); i++) {
             diffs.add(RunComparison.diff(runs.get(0), runs.get(i)));
         }
-        out.write(DiffReport.render(diffs, output.format, output.style()));
+        out.write(DiffReport.render(diffs, output.format(), output.style()));
         return ExitCodes.OK;
     }
 }

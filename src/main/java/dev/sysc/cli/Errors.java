@@ -32,6 +32,14 @@ final class Errors {
             err.flush();
             return ExitCodes.INTERRUPTED;
         }
+        if (e instanceof OutputFailedException) {
+            if (((OutputFailedException) e).brokenPipe()) {
+                return ExitCodes.BROKEN_PIPE;
+            }
+            err.println(prefix(cl) + oneLine(e.getMessage()));
+            err.flush();
+            return ExitCodes.FAILED;
+        }
         boolean usage = e instanceof UsageException || e instanceof UnknownCallException
                 || e instanceof SpecException || e instanceof dev.sysc.compare.ResultFileException;
         if (usage) {

@@ -72,7 +72,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         Explainer explainer = Explainer.builtIn();
         CallRef call = subject == null || KnowledgeBase.TOPIC_IDS.contains(subject) ? null : resolve(subject);
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
         HostInfo host = from != null ? ResultFileReader.read(from).host() : HostReader.live().read();
@@ -104,7 +104,7 @@ public final class ExplainCommand implements Callable<Integer> {
         String source = from == null ? "live" : from.toString();
         ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
                 toggles);
-        out.write(ExplainReport.render(run, output.format, output.style()));
+        out.write(ExplainReport.render(run, output.format(), output.style()));
         boolean allMeasured = measured.stream().allMatch(CallResult::ok)
                 && toggles.stream().allMatch(t -> t.without().stream().allMatch(CallResult::ok)
                         && t.with().stream().allMatch(CallResult::ok));

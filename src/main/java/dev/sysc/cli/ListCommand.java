@@ -36,9 +36,9 @@ public final class ListCommand implements Callable<Integer> {
         List<CatalogEntry> entries = catalog.entries().stream()
                 .filter(e -> category == null || e.category().equals(category))
                 .collect(Collectors.toList());
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
-        out.write(CatalogReport.render(entries, output.format));
+        out.write(CatalogReport.render(entries, output.format()));
         return ExitCodes.OK;
     }
 }
