@@ -36,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Compare calls side by side, or saved runs from two machines, kernels or boots.",
                 "With call names: measures them interleaved in rounds and shows each one's ratio to the "
                         + "baseline call (the first, or --baseline).",
-                "With result files (sysc measure --format json -o FILE): matches calls by name@path and "
+                "With result files (sysc measure -o FILE.json): matches calls by name@path and "
                         + "tests each change with a Mann-Whitney U test; later files are compared with the first."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
