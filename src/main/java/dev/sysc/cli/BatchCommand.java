@@ -19,6 +19,7 @@ import dev.sysc.probe.Probes;
 import dev.sysc.probe.Suggestions;
 import dev.sysc.probe.Workspace;
 import dev.sysc.report.BatchReport;
+import dev.sysc.text.Untrusted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ public final class BatchCommand implements Callable<Integer> {
         return List.of(Workloads.find(workload, rings).orElseThrow(() -> {
             List<String> close = Suggestions.closest(workload, Workloads.names(), 3);
             String hint = close.isEmpty() ? "" : "did you mean " + String.join(", ", close) + "? ";
-            return new UsageException("unknown workload '" + workload + "' (" + hint
+            return new UsageException("unknown workload '" + Untrusted.shown(workload) + "' (" + hint
                     + "workloads: " + String.join(", ", Workloads.names()) + ")");
         }));
     }

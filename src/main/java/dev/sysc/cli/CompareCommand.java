@@ -15,6 +15,7 @@ import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
 import dev.sysc.report.CompareReport;
 import dev.sysc.report.DiffReport;
+import dev.sysc.text.Untrusted;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -64,7 +65,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (files > 0) {
             throw new UsageException("give either call names or result files, not both ("
-                    + operands.stream().filter(CompareCommand::looksLikeFile).findFirst().orElse("") + " is a file)");
+                    + Untrusted.shownPath(operands.stream().filter(CompareCommand::looksLikeFile).findFirst().orElse(""))
+                    + " is a file)");
         }
         return compareCalls();
     }
@@ -91,7 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
             if (baselineIndex < 0) {
-                throw new UsageException("--baseline " + baseline + " is not one of the compared calls");
+                throw new UsageException("--baseline " + Untrusted.shown(baseline) + " is not one of the compared calls");
             }
         }
         Platform.requireSupported();
@@ -119,7 +121,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (int i = 1; i < runs.size(); i++) {
             diffs.add(RunComparison.diff(runs.get(0), runs.get(i)));
         }
-        out.write(DiffReport.render(diffs, output.format(), output.style()));
+        out.write(DiffReport.render(diffs, output.format(), output.style(), VersionProvider.version(), Instant.now()));
         return ExitCodes.OK;
     }
 }

@@ -16,6 +16,7 @@ import dev.sysc.probe.Catalog;
 import dev.sysc.probe.Suggestions;
 import dev.sysc.report.ExplainReport;
 import dev.sysc.report.ExplainRun;
+import dev.sysc.text.Untrusted;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +104,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         String source = from == null ? "live" : from.toString();
         ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
-                toggles);
+                toggles, measured.isEmpty() && toggles.isEmpty() ? null : QUICK);
         out.write(ExplainReport.render(run, output.format(), output.style()));
         boolean allMeasured = measured.stream().allMatch(CallResult::ok)
                 && toggles.stream().allMatch(t -> t.without().stream().allMatch(CallResult::ok)
@@ -119,7 +120,7 @@ public final class ExplainCommand implements Callable<Integer> {
             List<String> known = new ArrayList<>(KnowledgeBase.TOPIC_IDS);
             catalog.entries().forEach(e -> known.add(e.name()));
             List<String> close = Suggestions.closest(bare, known, 3);
-            throw new UsageException("unknown call or topic '" + name + "'" + (close.isEmpty()
+            throw new UsageException("unknown call or topic '" + Untrusted.shown(name) + "'" + (close.isEmpty()
                     ? " (topics: " + String.join(", ", KnowledgeBase.TOPIC_IDS) + "; calls: sysc list)"
                     : " (did you mean " + String.join(", ", close) + "?)"));
         }

@@ -30,7 +30,7 @@ public final class ListCommand implements Callable<Integer> {
     public Integer call() {
         Catalog catalog = Catalog.builtIn();
         if (category != null && !catalog.categories().contains(category)) {
-            throw new UsageException("unknown category '" + category + "' (use one of: "
+            throw new UsageException("unknown category '" + dev.sysc.text.Untrusted.shown(category) + "' (use one of: "
                     + String.join(", ", catalog.categories()) + ")");
         }
         List<CatalogEntry> entries = catalog.entries().stream()

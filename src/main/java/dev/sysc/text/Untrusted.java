@@ -17,6 +17,22 @@ public final class Untrusted {
         return shorten(escape(s), MAX_CHARS);
     }
 
+    /**
+     * A path made safe to echo: escaped, and when too long cut at the front ("…/results/before.json"),
+     * since the file name at its end is what tells files apart.
+     */
+    public static String shownPath(String s) {
+        String escaped = escape(s);
+        if (escaped.length() <= MAX_CHARS) {
+            return escaped;
+        }
+        int start = escaped.length() - (MAX_CHARS - 1);
+        if (Character.isLowSurrogate(escaped.charAt(start))) {
+            start++;
+        }
+        return "…" + escaped.substring(start);
+    }
+
     /** {@code s} with control characters escaped but not shortened: for text whose length is legitimate. */
     public static String escape(String s) {
         if (s == null) {

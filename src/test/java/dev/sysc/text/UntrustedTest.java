@@ -36,4 +36,11 @@ class UntrustedTest {
         assertThat(shown).endsWith("…");
         assertThat(Character.isHighSurrogate(shown.charAt(shown.length() - 2))).isFalse();
     }
+
+    @Test
+    void aLongPathKeepsItsFileName() {
+        String shown = Untrusted.shownPath("/home/someone/" + "deep/".repeat(30) + "before.json");
+        assertThat(shown).hasSize(60).startsWith("…").endsWith("/deep/before.json");
+        assertThat(Untrusted.shownPath("a.json")).isEqualTo("a.json");
+    }
 }
