@@ -231,10 +231,7 @@ function _picocli_sysc_list() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -291,10 +288,7 @@ function _picocli_sysc_measure() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -363,10 +357,7 @@ function _picocli_sysc_compare() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -417,10 +408,7 @@ function _picocli_sysc_explain() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -483,10 +471,7 @@ function _picocli_sysc_batch() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -537,10 +522,7 @@ function _picocli_sysc_tour() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'

@@ -35,13 +35,40 @@ public final class GenerateDocs {
         Files.createDirectories(completions);
 
         CommandLine cl = commandLine();
+        // Wide enough that picocli never wraps the synopsis inside a parameter label (it split
+        // "NAME[@PATH]|FILE.json" into two lines); man wraps the paragraph itself.
+        cl.setUsageHelpWidth(SYNOPSIS_WIDTH);
         int rc = ManPageGenerator.generateManPage(adoc.toFile(), null, new boolean[0], true, cl.getCommandSpec());
         if (rc != 0) {
             throw new IllegalStateException("man page generation failed: " + rc);
         }
+        try (java.util.stream.Stream<Path> pages = Files.list(adoc)) {
+            for (Path page : pages.toList()) {
+                Files.writeString(page, escapeBrackets(Files.readString(page)), StandardCharsets.UTF_8);
+            }
+        }
         String bash = AutoComplete.bash("sysc", cl);
         Files.writeString(completions.resolve("sysc.bash"), bash, StandardCharsets.UTF_8);
         Files.writeString(completions.resolve("_sysc"), zshWrapper(), StandardCharsets.UTF_8);
+    }
+
+    /** The usage width the pages are generated at: no synopsis of sysc's comes near it. */
+    static final int SYNOPSIS_WIDTH = 400;
+
+    /**
+     * Brackets inside an italic label (_NAME[@PATH]_) written as {startsb}/{endsb}: AsciiDoc reads
+     * "[@PATH]_…_" as a role attribute list on the next italic span, which garbled the compare synopsis
+     * ("] [--color=_WHEN …") and swallowed [--baseline=NAME[@PATH]].
+     */
+    static String escapeBrackets(String adoc) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w])_([^_\\s]*\\[[^_\\s]*)_").matcher(adoc);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String label = m.group(1).replace("[", "{startsb}").replace("]", "{endsb}");
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("_" + label + "_"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** The command tree, with the catalog's names written into the pages of the commands that take them. */
