@@ -47,7 +47,7 @@ public final class GenerateDocs {
                 Files.writeString(page, escapeBrackets(Files.readString(page)), StandardCharsets.UTF_8);
             }
         }
-        String bash = AutoComplete.bash("sysc", cl);
+        String bash = withFileNames(AutoComplete.bash("sysc", cl), cl);
         Files.writeString(completions.resolve("sysc.bash"), bash, StandardCharsets.UTF_8);
         Files.writeString(completions.resolve("_sysc"), zshWrapper(), StandardCharsets.UTF_8);
     }
@@ -90,6 +90,45 @@ public final class GenerateDocs {
             spec.usageMessage().footer(footer.toArray(new String[0]));
         }
         return cl;
+    }
+
+    /**
+     * picocli completes either listed candidates or file names, never both; compare takes call names or
+     * result files, and -o takes any file. This wraps the generated entry point so that file names are
+     * offered for compare's operands (beside the call names) and after -o/--output of every command.
+     */
+    static String withFileNames(String bash, CommandLine cl) {
+        List<String> valued = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : cl.getSubcommands().get("compare").getCommandSpec().options()) {
+            if (o.arity().max() > 0 && !List.of(o.names()).contains("-o")) {
+                valued.addAll(List.of(o.names()));
+            }
+        }
+        return bash + "\n"
+                + "# Added by sysc's GenerateDocs: file names after -o/--output, and for compare's operands (result\n"
+                + "# files) beside the call names.\n"
+                + "eval \"$(declare -f _complete_sysc | sed '1s/^_complete_sysc /_complete_sysc_picocli /')\"\n"
+                + "function _complete_sysc() {\n"
+                + "  _complete_sysc_picocli \"$@\"\n"
+                + "  local curr_word=${COMP_WORDS[COMP_CWORD]}\n"
+                + "  local prev_word=${COMP_WORDS[COMP_CWORD-1]}\n"
+                + "  case \"${prev_word}\" in\n"
+                + "    -o|--output)\n"
+                + "      type compopt &>/dev/null && compopt -o filenames\n"
+                + "      COMPREPLY=( $(compgen -f -- \"${curr_word}\") )\n"
+                + "      return 0\n"
+                + "      ;;\n"
+                + "    " + String.join("|", valued) + ")\n"
+                + "      return 0\n"
+                + "      ;;\n"
+                + "  esac\n"
+                + "  if [[ \"${COMP_WORDS[1]}\" == compare && \"${curr_word}\" != -* ]]; then\n"
+                + "    type compopt &>/dev/null && compopt -o filenames\n"
+                + "    local IFS=$'\\n'\n"
+                + "    COMPREPLY+=( $(compgen -f -- \"${curr_word}\") )\n"
+                + "  fi\n"
+                + "  return 0\n"
+                + "}\n";
     }
 
     /** zsh: the bash script works under zsh's bashcompinit; this file is what compinit loads from fpath. */
