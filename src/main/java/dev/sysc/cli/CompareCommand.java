@@ -115,7 +115,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.check();
         List<SavedRun> runs = new ArrayList<>();
         for (String f : operands) {
-            runs.add(ResultFileReader.read(Path.of(f)));
+            runs.add(ResultFileReader.readForComparison(Path.of(f)));
         }
         List<RunDiff> diffs = new ArrayList<>();
         for (int i = 1; i < runs.size(); i++) {

@@ -85,8 +85,11 @@ public final class ExplainCommand implements Callable<Integer> {
         String note = null;
         List<ExplainRun.ToggleMeasurement> toggles = List.of();
         if (from != null) {
-            note = "Nothing was measured (--from): the host explained is the one recorded in " + from
-                    + ", not this machine. Its results can be seen with sysc compare.";
+            // compare needs two runs: name the second one and how to make it, not just "sysc compare".
+            String file = Untrusted.shownPath(from.toString());
+            note = "Nothing was measured (--from): the host explained is the one recorded in " + file
+                    + ", not this machine. To set its results beside this machine's, measure the same calls here "
+                    + "with -o here.json, then: sysc compare " + file + " here.json";
         } else if (!noMeasure) {
             dev.sysc.os.Platform.requireSupported();
             List<String> calls = callsToMeasure(call);
@@ -102,7 +105,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 measured = measure(calls);
             }
         }
-        String source = from == null ? "live" : from.toString();
+        String source = from == null ? "live" : Untrusted.shownPath(from.toString());
         ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
                 toggles, measured.isEmpty() && toggles.isEmpty() ? null : QUICK);
         out.write(ExplainReport.render(run, output.format(), output.style()));

@@ -32,6 +32,16 @@ public final class ResultFileReader {
     private ResultFileReader() {
     }
 
+    /** A result file to compare: one with at least one result (an empty one once gave an empty table, exit 0). */
+    public static SavedRun readForComparison(Path file) {
+        SavedRun run = read(file);
+        if (run.results().isEmpty()) {
+            throw new ResultFileException(file.toString(), "has no results: nothing to compare");
+        }
+        return run;
+    }
+
+    /** A result file; its host alone is enough for explain --from, so it may hold no results. */
     public static SavedRun read(Path file) {
         String name = file.toString();
         String text;
@@ -92,9 +102,6 @@ public final class ResultFileReader {
         Object results = root.get("results");
         if (!(results instanceof List)) {
             throw new ResultFileException(name, "has no \"results\" list");
-        }
-        if (((List<?>) results).isEmpty()) {
-            throw new ResultFileException(name, "has no results: nothing to compare");
         }
         List<SavedResult> out = new ArrayList<>();
         int index = 0;
