@@ -15,23 +15,16 @@ import java.util.Locale;
  * atomically; a symlink is followed and its target replaced, so the link stays a link; a device, FIFO or
  * socket is opened and written in place: replacing {@code /dev/null} with a file, or a FIFO its reader is
  * waiting on, would break the system or hang the reader. {@code -} (or no -o) is standard output.
+ *
+ * @param path  the file written (the link's target for a symlink); null for standard output
+ * @param shown the name as the user gave it, safe to echo
  */
-final class OutputTarget {
+record OutputTarget(Kind kind, Path path, String shown) {
     /** How the document reaches its destination. */
     enum Kind { STDOUT, REPLACE, DIRECT }
 
     /** Linux gives up after 40 links in a row (ELOOP); so does sysc. */
     private static final int MAX_LINKS = 40;
-
-    private final Kind kind;
-    private final Path path;
-    private final String shown;
-
-    private OutputTarget(Kind kind, Path path, String shown) {
-        this.kind = kind;
-        this.path = path;
-        this.shown = shown;
-    }
 
     static final OutputTarget STDOUT = new OutputTarget(Kind.STDOUT, null, "standard output");
 
@@ -96,19 +89,5 @@ final class OutputTarget {
             return Format.MARKDOWN;
         }
         return null;
-    }
-
-    Kind kind() {
-        return kind;
-    }
-
-    /** The file written (the link's target for a symlink); null for standard output. */
-    Path path() {
-        return path;
-    }
-
-    /** The name as the user gave it, safe to echo. */
-    String shown() {
-        return shown;
     }
 }

@@ -66,7 +66,7 @@ class BadInputTest {
         add(cases, "samples not a number", "'lots' is not an int", "measure", "getpid", "--samples", "lots");
         add(cases, "CPU that does not exist", "--cpu 4096: no such CPU for this process", "measure", "getpid", "--cpu", "4096");
         add(cases, "negative CPU", "--cpu must be a CPU number", "measure", "getpid", "--cpu", "-1");
-        add(cases, "unknown format", "unknown format 'yaml' (use table, json, csv or markdown)", "measure", "getpid", "--format", "yaml");
+        add(cases, "unknown format", "--format yaml: unknown format (use table, json, csv or markdown)", "measure", "getpid", "--format", "yaml");
         add(cases, "unknown color", "--color", "measure", "getpid", "--color", "sometimes");
         add(cases, "measure without a name", "measure needs at least one call, e.g. sysc measure getpid", "measure");
         add(cases, "option without its value", "--time needs a value (DURATION)", "measure", "getpid", "--time");
