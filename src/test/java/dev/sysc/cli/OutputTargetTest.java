@@ -137,6 +137,21 @@ class OutputTargetTest {
     }
 
     @Test
+    void aSocketIsNeverReplaced() throws Exception {
+        Path socket = tmp.resolve("sock");
+        try (java.nio.channels.ServerSocketChannel server =
+                     java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket));
+            assertThat(OutputTarget.of(socket.toString()).kind()).isEqualTo(OutputTarget.Kind.DIRECT);
+            Run run = MeasureCommandTest.sysc("list", "-o", socket.toString());
+            // A socket cannot be opened like a file (ENXIO): the write fails, and the socket stays.
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).startsWith("sysc list: cannot write output to " + socket + ": ").hasLineCount(1);
+            assertThat(attributes(socket).isOther()).as("still a socket").isTrue();
+        }
+    }
+
+    @Test
     void theExtensionPicksTheFormatUnlessFormatIsGiven() {
         assertThat(OutputTarget.formatOf("a.json")).isEqualTo(Format.JSON);
         assertThat(OutputTarget.formatOf("A.CSV")).isEqualTo(Format.CSV);
