@@ -231,10 +231,7 @@ function _picocli_sysc_list() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -291,10 +288,7 @@ function _picocli_sysc_measure() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -363,10 +357,7 @@ function _picocli_sysc_compare() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -417,10 +408,7 @@ function _picocli_sysc_explain() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -483,10 +471,7 @@ function _picocli_sysc_batch() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -537,10 +522,7 @@ function _picocli_sysc_tour() {
       return $?
       ;;
     '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -602,3 +584,28 @@ function _picocli_sysc_help() {
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_sysc -o default sysc sysc.sh sysc.bash
+
+# Added by sysc's GenerateDocs: file names after -o/--output, and for compare's operands (result
+# files) beside the call names.
+eval "$(declare -f _complete_sysc | sed '1s/^_complete_sysc /_complete_sysc_picocli /')"
+function _complete_sysc() {
+  _complete_sysc_picocli "$@"
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  case "${prev_word}" in
+    -o|--output)
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $(compgen -f -- "${curr_word}") )
+      return 0
+      ;;
+    --baseline|--time|--warmup|--samples|--cpu|--loop|--format|--color)
+      return 0
+      ;;
+  esac
+  if [[ "${COMP_WORDS[1]}" == compare && "${curr_word}" != -* ]]; then
+    type compopt &>/dev/null && compopt -o filenames
+    local IFS=$'\n'
+    COMPREPLY+=( $(compgen -f -- "${curr_word}") )
+  fi
+  return 0
+}

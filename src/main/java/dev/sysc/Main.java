@@ -1,9 +1,14 @@
 package dev.sysc;
 
 import dev.sysc.cli.ExitCodes;
+import dev.sysc.cli.StreamGuard;
 import dev.sysc.cli.SyscCommand;
 import dev.sysc.shell.Shell;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 
 /** Entry point: runs the command line (or, with no arguments at a terminal, the shell) and exits with its code. */
 public final class Main {
@@ -11,8 +16,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        // Straight to file descriptors 1 and 2 through guards, not through System.out/err, which hide write errors.
+        StreamGuard outGuard = new StreamGuard(new FileOutputStream(FileDescriptor.out));
+        StreamGuard errGuard = new StreamGuard(new FileOutputStream(FileDescriptor.err));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(outGuard, charset("sun.stdout.encoding")), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(errGuard, charset("sun.stderr.encoding")), true);
         int code;
         if (args.length == 0) {
             if (System.console() != null) {
@@ -32,7 +40,16 @@ public final class Main {
             }
         }
         out.flush();
-        err.flush();
-        System.exit(code);
+        System.exit(StreamGuard.exitCode(code, outGuard, err, errGuard));
+    }
+
+    /** The charset System.out or System.err would use: the property the JVM sets for a console, else the default. */
+    private static Charset charset(String property) {
+        String name = System.getProperty(property);
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
     }
 }

@@ -31,10 +31,10 @@ public final class BatchSizes {
             try {
                 value = Integer.parseInt(p);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + p + "' is not a positive integer");
+                throw new IllegalArgumentException("'" + dev.sysc.text.Untrusted.shown(p) + "' is not a positive integer");
             }
             if (value <= 0) {
-                throw new IllegalArgumentException("'" + p + "' is not a positive integer");
+                throw new IllegalArgumentException("'" + dev.sysc.text.Untrusted.shown(p) + "' is not a positive integer");
             }
             sizes.add(value);
         }

@@ -19,6 +19,7 @@ import dev.sysc.probe.Probes;
 import dev.sysc.probe.Suggestions;
 import dev.sysc.probe.Workspace;
 import dev.sysc.report.BatchReport;
+import dev.sysc.text.Untrusted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class BatchCommand implements Callable<Integer> {
         dev.sysc.os.Platform.requireSupported();
         int[] custom = parseSizes(chosen);
         MeasureSpec measureSpec = measureSpec();
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
         HostInfo host = HostReader.live().read();
@@ -112,7 +113,7 @@ public final class BatchCommand implements Callable<Integer> {
         List<WorkloadResult> results = sweep(chosen, w -> custom != null ? custom : w.defaultSizes(), measureSpec,
                 showProgress ? progress : null);
         BatchRun run = new BatchRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
-        out.write(BatchReport.render(run, output.format, output.style()));
+        out.write(BatchReport.render(run, output.format(), output.style()));
         return run.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
@@ -141,7 +142,7 @@ public final class BatchCommand implements Callable<Integer> {
         return List.of(Workloads.find(workload, rings).orElseThrow(() -> {
             List<String> close = Suggestions.closest(workload, Workloads.names(), 3);
             String hint = close.isEmpty() ? "" : "did you mean " + String.join(", ", close) + "? ";
-            return new UsageException("unknown workload '" + workload + "' (" + hint
+            return new UsageException("unknown workload '" + Untrusted.shown(workload) + "' (" + hint
                     + "workloads: " + String.join(", ", Workloads.names()) + ")");
         }));
     }

@@ -15,6 +15,7 @@ import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
 import dev.sysc.report.CompareReport;
 import dev.sysc.report.DiffReport;
+import dev.sysc.text.Untrusted;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Compare calls side by side, or saved runs from two machines, kernels or boots.",
                 "With call names: measures them interleaved in rounds and shows each one's ratio to the "
                         + "baseline call (the first, or --baseline).",
-                "With result files (sysc measure --format json -o FILE): matches calls by name@path and "
+                "With result files (sysc measure -o FILE.json): matches calls by name@path and "
                         + "tests each change with a Mann-Whitney U test; later files are compared with the first."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
@@ -64,7 +65,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (files > 0) {
             throw new UsageException("give either call names or result files, not both ("
-                    + operands.stream().filter(CompareCommand::looksLikeFile).findFirst().orElse("") + " is a file)");
+                    + Untrusted.shownPath(operands.stream().filter(CompareCommand::looksLikeFile).findFirst().orElse(""))
+                    + " is a file)");
         }
         return compareCalls();
     }
@@ -91,12 +93,12 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
             if (baselineIndex < 0) {
-                throw new UsageException("--baseline " + baseline + " is not one of the compared calls");
+                throw new UsageException("--baseline " + Untrusted.shown(baseline) + " is not one of the compared calls");
             }
         }
         Platform.requireSupported();
         MeasureSpec measureSpec = measurement.toSpec();
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
         HostInfo host = HostReader.live().read();
         MeasureRun run = LiveRunner.run(spec, output, measureSpec.loop(), runner -> {
@@ -104,22 +106,22 @@ public final class CompareCommand implements Callable<Integer> {
             return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,
                     LiveRunner.bridge(runner, measureSpec, results));
         });
-        out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format, output.style()));
+        out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format(), output.style()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private int compareFiles() {
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
         List<SavedRun> runs = new ArrayList<>();
         for (String f : operands) {
-            runs.add(ResultFileReader.read(Path.of(f)));
+            runs.add(ResultFileReader.readForComparison(Path.of(f)));
         }
         List<RunDiff> diffs = new ArrayList<>();
         for (int i = 1; i < runs.size(); i++) {
             diffs.add(RunComparison.diff(runs.get(0), runs.get(i)));
         }
-        out.write(DiffReport.render(diffs, output.format, output.style()));
+        out.write(DiffReport.render(diffs, output.format(), output.style(), VersionProvider.version(), Instant.now()));
         return ExitCodes.OK;
     }
 }

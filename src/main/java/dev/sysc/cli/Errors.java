@@ -3,6 +3,7 @@ package dev.sysc.cli;
 import dev.sysc.bench.SpecException;
 import dev.sysc.os.NativeCallException;
 import dev.sysc.probe.UnknownCallException;
+import dev.sysc.text.Untrusted;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ final class Errors {
     static int onParameterException(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println(prefix(cl) + oneLine(e.getMessage()));
+        err.println(prefix(cl) + oneLine(UsageMessages.plain(e)));
         if (debug(args)) {
             e.printStackTrace(err);
         }
@@ -31,6 +32,14 @@ final class Errors {
             err.println(prefix(cl) + "interrupted");
             err.flush();
             return ExitCodes.INTERRUPTED;
+        }
+        if (e instanceof OutputFailedException) {
+            if (((OutputFailedException) e).brokenPipe()) {
+                return ExitCodes.BROKEN_PIPE;
+            }
+            err.println(prefix(cl) + oneLine(e.getMessage()));
+            err.flush();
+            return ExitCodes.FAILED;
         }
         boolean usage = e instanceof UsageException || e instanceof UnknownCallException
                 || e instanceof SpecException || e instanceof dev.sysc.compare.ResultFileException;
@@ -54,10 +63,14 @@ final class Errors {
         return cl.getCommandSpec().qualifiedName() + ": ";
     }
 
+    /** The longest error line: the untrusted parts are shortened where the message is made; this is the backstop. */
+    private static final int MAX_LINE = 300;
+
+    /** The message's first line, control characters escaped, at most {@link #MAX_LINE} characters. */
     private static String oneLine(String message) {
         String m = message == null ? "" : message.strip();
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return Untrusted.shorten(Untrusted.escape(nl < 0 ? m : m.substring(0, nl)), MAX_LINE);
     }
 
     private static boolean debug(String[] args) {

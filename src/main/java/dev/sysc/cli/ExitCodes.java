@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Interrupted by Ctrl-C (128 + SIGINT, as shells report it). */
     public static final int INTERRUPTED = 130;
+    /** The reader of standard output went away (EPIPE): 128 + SIGPIPE, what a shell reports for a pipe writer. */
+    public static final int BROKEN_PIPE = 141;
 
     private ExitCodes() {
     }

@@ -20,6 +20,7 @@ import dev.sysc.probe.Catalog;
 import dev.sysc.probe.Suggestions;
 import dev.sysc.report.ExplainReport;
 import dev.sysc.report.ExplainRun;
+import dev.sysc.text.Untrusted;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         Explainer explainer = Explainer.builtIn();
         CallRef call = subject == null || KnowledgeBase.TOPIC_IDS.contains(subject) ? null : resolve(subject);
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
         HostInfo host = from != null ? ResultFileReader.read(from).host() : HostReader.live().read();
@@ -98,8 +99,11 @@ public final class ExplainCommand implements Callable<Integer> {
         List<ExplainRun.ToggleMeasurement> toggles = List.of();
         WorkloadResult batching = null;
         if (from != null) {
-            note = "Nothing was measured (--from): the host explained is the one recorded in " + from
-                    + ", not this machine. Its results can be seen with sysc compare.";
+            // compare needs two runs: name the second one and how to make it, not just "sysc compare".
+            String file = Untrusted.shownPath(from.toString());
+            note = "Nothing was measured (--from): the host explained is the one recorded in " + file
+                    + ", not this machine. To set its results beside this machine's, measure the same calls here "
+                    + "with -o here.json, then: sysc compare " + file + " here.json";
         } else if (!noMeasure) {
             dev.sysc.os.Platform.requireSupported();
             List<String> calls = callsToMeasure(call);
@@ -118,10 +122,10 @@ public final class ExplainCommand implements Callable<Integer> {
                 batching = measureBatching();
             }
         }
-        String source = from == null ? "live" : from.toString();
+        String source = from == null ? "live" : Untrusted.shownPath(from.toString());
         ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
-                toggles, batching);
-        out.write(ExplainReport.render(run, output.format, output.style()));
+                toggles, measured.isEmpty() && toggles.isEmpty() && batching == null ? null : QUICK, batching);
+        out.write(ExplainReport.render(run, output.format(), output.style()));
         boolean allMeasured = (batching == null || !batching.failed()) && measured.stream().allMatch(CallResult::ok)
                 && toggles.stream().allMatch(t -> t.without().stream().allMatch(CallResult::ok)
                         && t.with().stream().allMatch(CallResult::ok));
@@ -136,7 +140,7 @@ public final class ExplainCommand implements Callable<Integer> {
             List<String> known = new ArrayList<>(KnowledgeBase.TOPIC_IDS);
             catalog.entries().forEach(e -> known.add(e.name()));
             List<String> close = Suggestions.closest(bare, known, 3);
-            throw new UsageException("unknown call or topic '" + name + "'" + (close.isEmpty()
+            throw new UsageException("unknown call or topic '" + Untrusted.shown(name) + "'" + (close.isEmpty()
                     ? " (topics: " + String.join(", ", KnowledgeBase.TOPIC_IDS) + "; calls: sysc list)"
                     : " (did you mean " + String.join(", ", close) + "?)"));
         }

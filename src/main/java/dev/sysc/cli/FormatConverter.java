@@ -15,7 +15,7 @@ public final class FormatConverter implements ITypeConverter<Format> {
                 return f;
             }
         }
-        throw new TypeConversionException("unknown format '" + value + "' (use table, json, csv or markdown)");
+        throw new TypeConversionException("unknown format (use table, json, csv or markdown)"); // UsageMessages shows the value
     }
 
     /** The format names, for help and completion. */

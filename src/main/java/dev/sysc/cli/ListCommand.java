@@ -30,15 +30,15 @@ public final class ListCommand implements Callable<Integer> {
     public Integer call() {
         Catalog catalog = Catalog.builtIn();
         if (category != null && !catalog.categories().contains(category)) {
-            throw new UsageException("unknown category '" + category + "' (use one of: "
+            throw new UsageException("unknown category '" + dev.sysc.text.Untrusted.shown(category) + "' (use one of: "
                     + String.join(", ", catalog.categories()) + ")");
         }
         List<CatalogEntry> entries = catalog.entries().stream()
                 .filter(e -> category == null || e.category().equals(category))
                 .collect(Collectors.toList());
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
-        out.write(CatalogReport.render(entries, output.format));
+        out.write(CatalogReport.render(entries, output.format()));
         return ExitCodes.OK;
     }
 }

@@ -12,7 +12,7 @@ public final class LoopConverter implements ITypeConverter<LoopKind> {
     public LoopKind convert(String value) {
         LoopKind k = LoopKind.byId(value.toLowerCase(Locale.ROOT));
         if (k == null) {
-            throw new TypeConversionException("unknown loop '" + value + "' (use native or java)");
+            throw new TypeConversionException("unknown loop (use native or java)"); // UsageMessages shows the value
         }
         return k;
     }

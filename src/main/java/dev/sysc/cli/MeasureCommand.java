@@ -44,7 +44,7 @@ public final class MeasureCommand implements Callable<Integer> {
         List<CallRef> calls = names.stream().map(catalog::resolve).collect(Collectors.toList());
         Platform.requireSupported();
         MeasureSpec measureSpec = measurement.toSpec();
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
         HostInfo host = HostReader.live().read();
@@ -53,7 +53,7 @@ public final class MeasureCommand implements Callable<Integer> {
             return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,
                     LiveRunner.bridge(runner, measureSpec, results));
         });
-        out.write(MeasureReport.render(run, output.format, output.style()));
+        out.write(MeasureReport.render(run, output.format(), output.style()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

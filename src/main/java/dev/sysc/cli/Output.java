@@ -1,68 +1,94 @@
 package dev.sysc.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Where a command's document goes: standard output, or a file written atomically (a temporary file
- * in the same directory, renamed over the target), so an existing file survives a failed run.
+ * Where a command's document goes ({@link OutputTarget}): standard output; a regular file written
+ * atomically (a temporary file in the same directory, renamed over the target), so an existing file
+ * survives a failed run; or a device, FIFO or socket written in place.
  */
 final class Output {
     private final PrintWriter out;
-    private final Path file;
+    private final OutputTarget target;
 
-    Output(PrintWriter out, Path file) {
-        this.out = out;
-        this.file = file;
+    Output(PrintWriter out, OutputOptions options) {
+        this(out, OutputTarget.of(options.output));
     }
 
-    /** Checks before any work is done that the file can be written, so a long run is not lost at the end. */
+    Output(PrintWriter out, OutputTarget target) {
+        this.out = out;
+        this.target = target;
+    }
+
+    /** Checks before any work is done that the target can be written, so a long run is not lost at the end. */
     void check() {
-        if (file == null) {
-            return;
-        }
-        Path target = file.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            throw new UsageException("-o " + file + ": is a directory");
-        }
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UsageException("-o " + file + ": directory " + dir + " does not exist");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UsageException("-o " + file + ": cannot write in " + dir);
+        Path file = target.path();
+        switch (target.kind()) {
+            case STDOUT:
+                return;
+            case DIRECT:
+                if (!Files.isWritable(file)) {
+                    throw new UsageException("-o " + target.shown() + ": cannot write to it");
+                }
+                return;
+            default:
+                Path dir = file.getParent();
+                if (dir == null || !Files.isDirectory(dir)) {
+                    throw new UsageException("-o " + target.shown() + ": its directory does not exist");
+                }
+                if (!Files.isWritable(dir)) {
+                    throw new UsageException("-o " + target.shown() + ": cannot write in its directory");
+                }
         }
     }
 
     void write(String text) {
-        if (file == null) {
-            out.print(text);
-            out.flush();
-            return;
+        try {
+            switch (target.kind()) {
+                case STDOUT:
+                    // A failure here is seen by Main, which owns standard output (StreamGuard).
+                    out.print(text);
+                    out.flush();
+                    return;
+                case DIRECT:
+                    // WRITE without CREATE or TRUNCATE: what a shell's > does to a device or FIFO, and if the
+                    // node vanished since check() nothing is created in its place.
+                    try (OutputStream o = Files.newOutputStream(target.path(), StandardOpenOption.WRITE)) {
+                        o.write(text.getBytes(StandardCharsets.UTF_8));
+                    }
+                    return;
+                default:
+                    replace(target.path(), text);
+            }
+        } catch (IOException e) {
+            throw new OutputFailedException(target.shown(), e);
         }
-        Path target = file.toAbsolutePath();
+    }
+
+    private static void replace(Path file, String text) throws IOException {
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
             tmp.toFile().deleteOnExit(); // an interrupted write leaves nothing behind
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             // createTempFile makes the file private (0600); a result file is not a secret, so give it
             // the permissions of the file it replaces, or the usual rw-r--r-- for a new one.
-            Files.setPosixFilePermissions(tmp, Files.exists(target)
-                    ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(tmp, Files.exists(file)
+                    ? Files.getPosixFilePermissions(file) : PosixFilePermissions.fromString("rw-r--r--"));
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
-            throw new UsageException("-o " + file + ": cannot write: " + e.getMessage());
         } finally {
             if (tmp != null) {
                 try {

@@ -2,20 +2,23 @@ package dev.sysc.cli;
 
 import dev.sysc.report.Format;
 import dev.sysc.report.Style;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options every command shares: format, output file, color, quiet, debug. */
 public final class OutputOptions {
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    /** As given; null when --format was not: then -o's extension decides, else a table. */
+    @Option(names = "--format", paramLabel = "FORMAT",
             converter = FormatConverter.class, completionCandidates = FormatConverter.Candidates.class,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format = Format.TABLE;
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: table, or what the -o file's "
+                    + "extension says: .json, .csv, .md).")
+    Format explicitFormat;
 
+    /** As given; null (or -) for standard output. */
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the output to FILE instead of standard output (atomically: an existing "
-                    + "FILE is only replaced by a complete new one).")
-    Path output;
+            description = "Write the output to FILE instead of standard output (- is standard output). A regular "
+                    + "FILE is replaced atomically (only by a complete new one); a symlink is followed; a device "
+                    + "or FIFO is written in place.")
+    String output;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Color: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
@@ -27,6 +30,20 @@ public final class OutputOptions {
     @Option(names = "--debug", description = "Show the stack trace of an unexpected error.")
     boolean debug;
 
+    /** The format: --format when given, else the one the -o file's extension names, else a table. */
+    Format format() {
+        if (explicitFormat != null) {
+            return explicitFormat;
+        }
+        Format byName = OutputTarget.formatOf(output);
+        return byName != null ? byName : Format.TABLE;
+    }
+
+    /** Whether the document goes to a file (or device) rather than standard output. */
+    boolean toFile() {
+        return output != null && !output.equals("-");
+    }
+
     /** When to color output. */
     public enum ColorMode { auto, always, never }
 
@@ -35,7 +52,7 @@ public final class OutputOptions {
      * is a terminal, no -o file is given and NO_COLOR (https://no-color.org) is unset or empty.
      */
     Style style() {
-        return style(color, output != null, System.getenv("NO_COLOR"), System.console() != null);
+        return style(color, toFile(), System.getenv("NO_COLOR"), System.console() != null);
     }
 
     static Style style(ColorMode mode, boolean toFile, String noColor, boolean stdoutIsTerminal) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExamples:%n",
         footer = {"  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
                 "  sysc compare clock_gettime clock_gettime@syscall getppid ffi-noop",
-                "  sysc measure getpid --format json -o a.json; sysc compare a.json b.json",
+                "  sysc measure getpid -o a.json; sysc compare a.json b.json",
                 "  sysc explain clock_gettime", "  sysc batch io_uring", "  sysc list --category time", "",
                 "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
 public final class SyscCommand implements Runnable {

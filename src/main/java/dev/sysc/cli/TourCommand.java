@@ -69,15 +69,15 @@ public final class TourCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (output.format == Format.JSON || output.format == Format.CSV) {
-            throw new UsageException("the tour is text or markdown (--format table or markdown), not " + output.format.id());
+        if (output.format() == Format.JSON || output.format() == Format.CSV) {
+            throw new UsageException("the tour is text or markdown (--format table or markdown), not " + output.format().id());
         }
         Platform.requireSupported();
-        Output out = new Output(spec.commandLine().getOut(), output.output);
+        Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
         PrintWriter screen = spec.commandLine().getOut();
-        boolean markdown = output.format == Format.MARKDOWN;
-        boolean pause = !noPause && !markdown && output.output == null && System.console() != null;
+        boolean markdown = output.format() == Format.MARKDOWN;
+        boolean pause = !noPause && !markdown && !output.toFile() && System.console() != null;
         HostInfo host = HostReader.live().read();
         List<TourStep> steps = TourScript.builtIn();
         StringBuilder document = new StringBuilder(markdown ? TourReport.markdownHeader(MeasureTable.hostLine(host)) : "");
@@ -90,7 +90,7 @@ public final class TourCommand implements Callable<Integer> {
                 TourStep step = steps.get(i);
                 TourReport.Page page = page(step, i + 1, steps.size(), host, workspace, ns);
                 allMeasured &= page.measured().stream().allMatch(CallResult::ok);
-                if (markdown || output.output != null) {
+                if (markdown || output.toFile()) {
                     document.append(markdown ? TourReport.markdown(page) : TourReport.text(page, output.style()));
                     continue;
                 }
@@ -101,7 +101,7 @@ public final class TourCommand implements Callable<Integer> {
                 }
             }
         }
-        if (markdown || output.output != null) {
+        if (markdown || output.toFile()) {
             out.write(document.toString());
         }
         return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;

@@ -59,7 +59,7 @@ public final class HostDifferences {
             int eq = word.indexOf('=');
             String key = eq < 0 ? word : word.substring(0, eq);
             if (SWITCHES.contains(key)) {
-                found.put(key, eq < 0 ? "(set)" : word.substring(eq + 1));
+                found.put(key, eq < 0 ? "(set)" : dev.sysc.text.Untrusted.shown(word.substring(eq + 1)));
             }
         }
         return found;

@@ -3,6 +3,7 @@ package dev.sysc.compare;
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sysc.host.HostInfo;
+import dev.sysc.text.Untrusted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,13 +19,33 @@ public final class ResultFileReader {
     public static final String SCHEMA = "sysc/result/v1";
     /** Files larger than this are refused before parsing: a real run of every call is a few MB. */
     public static final long MAX_BYTES = 64L << 20;
+    /**
+     * A sample (ns per call) above this is not a measurement of a system call: 1000 s per call. It also
+     * keeps every figure of a diff to a few digits.
+     */
+    public static final double MAX_SAMPLE_NS = 1e12;
+    /** Host strings such as the kernel command line or a vulnerability status may be long, not endless. */
+    private static final int MAX_HOST_TEXT = 1024;
+    /** The settings a result file records, each a scalar. */
+    private static final List<String> SETTINGS = List.of("time", "warmup", "samples", "cpu", "baseline", "loop", "seccomp");
 
     private ResultFileReader() {
     }
 
+    /** A result file to compare: one with at least one result (an empty one once gave an empty table, exit 0). */
+    public static SavedRun readForComparison(Path file) {
+        SavedRun run = read(file);
+        if (run.results().isEmpty()) {
+            throw new ResultFileException(file.toString(), "has no results: nothing to compare");
+        }
+        return run;
+    }
+
+    /** A result file; its host alone is enough for explain --from, so it may hold no results. */
     public static SavedRun read(Path file) {
         String name = file.toString();
         String text;
+        byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
                 throw new ResultFileException(name, "is a directory, not a result file");
@@ -34,12 +55,15 @@ public final class ResultFileReader {
                 throw new ResultFileException(name, "is " + (size >> 20) + " MB, more than the "
                         + (MAX_BYTES >> 20) + " MB a result file may have");
             }
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ResultFileException(name, "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ResultFileException(name, "permission denied");
         } catch (IOException e) {
-            throw new ResultFileException(name, "cannot read: " + e.getMessage());
+            throw new ResultFileException(name, "cannot read: " + Untrusted.shown(e.getMessage()));
         }
+        text = utf8Text(name, bytes);
         if (text.isBlank()) {
             throw new ResultFileException(name, "is empty");
         }
@@ -85,7 +109,45 @@ public final class ResultFileReader {
             out.add(result(name, index++, r));
         }
         Object ts = root.get("timestamp");
-        return new SavedRun(name, ts instanceof String ? (String) ts : "unknown", host, out);
+        return new SavedRun(Untrusted.shownPath(name), ts instanceof String ? Untrusted.shown((String) ts) : "unknown",
+                host, out, settings(root.get("settings")));
+    }
+
+    /**
+     * The file's bytes as text, refusing what cannot be a result file: bytes that are not UTF-8 or hold
+     * a NUL (a binary file), in words instead of the decoder's "Input length = 1".
+     */
+    private static String utf8Text(String name, byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new ResultFileException(name, "is a binary file, not a sysc result file (JSON text)");
+            }
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ResultFileException(name, "is not UTF-8 text, so not a sysc result file (JSON text)");
+        }
+    }
+
+    /** The recorded settings, scalars only (text made safe to echo); empty when the file has none. */
+    private static Map<String, Object> settings(Object o) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (o instanceof Map) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            for (String key : SETTINGS) {
+                Object v = m.get(key);
+                if (v instanceof String) {
+                    out.put(key, Untrusted.shown((String) v));
+                } else if (v == null || v instanceof Number || v instanceof Boolean) {
+                    out.put(key, v);
+                }
+            }
+        }
+        return out;
     }
 
     private static SavedResult result(String file, int index, Object o) {
@@ -94,8 +156,8 @@ public final class ResultFileReader {
             throw new ResultFileException(file, where + " is not an object");
         }
         Map<?, ?> m = (Map<?, ?>) o;
-        String name = string(file, m, "name", where);
-        String path = string(file, m, "path", where);
+        String name = Untrusted.shown(string(file, m, "name", where));
+        String path = Untrusted.shown(string(file, m, "path", where));
         Object crosses = m.get("crosses_kernel");
         Object errno = m.get("errno");
         if (!(crosses instanceof Boolean) || !(errno instanceof Number)) {
@@ -112,11 +174,19 @@ public final class ResultFileReader {
                 throw new ResultFileException(file, where + " (" + name + ") has a sample that is not a number");
             }
             values[i] = ((Number) list.get(i)).doubleValue();
+            // What a run writes is a positive, finite ns per call; anything else is a damaged or made-up file.
+            if (!(values[i] > 0 && values[i] < MAX_SAMPLE_NS)) {
+                throw new ResultFileException(file, where + " (" + name + ") has an impossible sample, "
+                        + String.format(java.util.Locale.ROOT, "%.3g", values[i]) + " ns per call");
+            }
         }
         double netMedian = Double.NaN;
         Object net = m.get("net_ns");
         if (net instanceof Map && ((Map<?, ?>) net).get("median") instanceof Number) {
             netMedian = ((Number) ((Map<?, ?>) net).get("median")).doubleValue();
+            if (!Double.isFinite(netMedian) || Math.abs(netMedian) >= MAX_SAMPLE_NS) {
+                netMedian = Double.NaN;
+            }
         }
         return new SavedResult(name, path, (Boolean) crosses, ((Number) errno).intValue(), netMedian, values);
     }
@@ -137,26 +207,35 @@ public final class ResultFileReader {
         List<String> flags = new ArrayList<>();
         if (h.get("cpu_flags") instanceof List) {
             for (Object f : (List<?>) h.get("cpu_flags")) {
-                flags.add(String.valueOf(f));
+                flags.add(Untrusted.shown(String.valueOf(f)));
             }
         }
         Map<String, String> vulns = new TreeMap<>();
         if (h.get("vulnerabilities") instanceof Map) {
-            ((Map<?, ?>) h.get("vulnerabilities")).forEach((k, v) -> vulns.put(String.valueOf(k), String.valueOf(v)));
+            ((Map<?, ?>) h.get("vulnerabilities")).forEach((k, v) -> vulns.put(Untrusted.shown(String.valueOf(k)),
+                    Untrusted.shorten(Untrusted.escape(String.valueOf(v)), MAX_HOST_TEXT)));
         }
         Object cpus = h.get("cpus");
         Object virt = h.get("virtualized");
         Object vdso = h.get("vdso_mapped");
         return new HostInfo(text(h, "hostname"), text(h, "kernel"), text(h, "arch"), text(h, "cpu_model"),
                 cpus instanceof Number ? ((Number) cpus).intValue() : 0, text(h, "clocksource"),
-                virt instanceof Boolean ? (Boolean) virt : null, text(h, "cmdline"), flags, vulns,
+                virt instanceof Boolean ? (Boolean) virt : null, longText(h, "cmdline"), flags, vulns,
                 text(h, "seccomp"), text(h, "smt"), Boolean.TRUE.equals(vdso), text(h, "vsyscall"),
                 text(h, "speculation_store_bypass"), text(h, "speculation_indirect_branch"));
     }
 
+    /** A short host field (hostname, kernel, CPU model), safe to echo. */
     private static String text(Map<?, ?> m, String key) {
         Object v = m.get(key);
-        return v instanceof String && !((String) v).isBlank() ? (String) v : HostInfo.UNKNOWN;
+        return v instanceof String && !((String) v).isBlank() ? Untrusted.shown((String) v) : HostInfo.UNKNOWN;
+    }
+
+    /** A host field that is legitimately long (the kernel command line): escaped, and cut only when absurd. */
+    private static String longText(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        return v instanceof String && !((String) v).isBlank()
+                ? Untrusted.shorten(Untrusted.escape((String) v), MAX_HOST_TEXT) : HostInfo.UNKNOWN;
     }
 
     private static String firstLine(String s) {
@@ -164,6 +243,6 @@ public final class ResultFileReader {
             return "unreadable";
         }
         int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
+        return Untrusted.shown((nl < 0 ? s : s.substring(0, nl)).trim()); // the parser quotes the file's text
     }
 }

@@ -48,6 +48,15 @@ public final class RunComparison {
         double delta = ma == 0 ? 0 : mb / ma - 1;
         double p = MannWhitney.pValue(sa, sb);
         boolean significant = p < ALPHA && Math.abs(delta) >= MIN_CHANGE;
-        return new DiffRow(a.name(), a.path(), ma, mb, delta, p, significant);
+        return new DiffRow(a.name(), a.path(), ma, mb, delta, p, significant, Double.isNaN(p) ? undefined(sa, sb) : null);
+    }
+
+    /** Why the test gave no p-value: ranks of samples that are all one value carry no information. */
+    static String undefined(double[] a, double[] b) {
+        double first = a[0];
+        boolean allEqual = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .allMatch(v -> v == first);
+        return allEqual ? "undefined: every sample of both runs has the same value, so there is nothing to rank"
+                : "undefined: too few samples for the Mann-Whitney U test";
     }
 }

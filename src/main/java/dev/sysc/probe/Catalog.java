@@ -2,6 +2,7 @@ package dev.sysc.probe;
 
 import dev.sysc.os.CallPath;
 import dev.sysc.os.ResourceTable;
+import dev.sysc.text.Untrusted;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -62,7 +63,7 @@ public final class Catalog {
         if (entry == null) {
             List<String> close = Suggestions.closest(name, entries.keySet(), 3);
             String hint = close.isEmpty() ? " (see sysc list)" : " (did you mean " + String.join(", ", close) + "?)";
-            throw new UnknownCallException("unknown call '" + name + "'" + hint);
+            throw new UnknownCallException("unknown call '" + Untrusted.shown(name) + "'" + hint);
         }
         if (at < 0) {
             return new CallRef(entry, entry.defaultPath());
@@ -71,7 +72,7 @@ public final class Catalog {
         CallPath path = CallPath.byId(pathId);
         if (path == null || !entry.has(path)) {
             String has = entry.paths().stream().map(CallPath::id).collect(Collectors.joining(", "));
-            String what = path == null ? "unknown path '" + pathId + "'" : name + " has no " + pathId + " path";
+            String what = path == null ? "unknown path '" + Untrusted.shown(pathId) + "'" : name + " has no " + pathId + " path";
             throw new UnknownCallException(what + " (" + name + " has: " + has + ")");
         }
         return new CallRef(entry, path);

@@ -12,9 +12,12 @@ public final class Suggestions {
 
     /**
      * Up to {@code limit} of the nearest names within an edit distance of a third of the typed length (at least 2),
-     * or that start with or contain what was typed, nearest first.
+     * or that start with or contain what was typed, nearest first. Case is ignored: GETPID suggests getpid.
      */
     public static List<String> closest(String typed, Collection<String> known, int limit) {
+        if (typed.length() > 100) {
+            return List.of(); // no name is that long, and the edit distance would cost length × length
+        }
         int allowed = Math.max(2, typed.length() / 3);
         List<Scored> near = known.stream()
                 .map(k -> new Scored(k, score(typed, k)))
@@ -26,7 +29,12 @@ public final class Suggestions {
         return near.stream().filter(s -> s.score == best).limit(limit).map(s -> s.name).collect(Collectors.toList());
     }
 
-    private static int score(String typed, String known) {
+    private static int score(String typedAnyCase, String knownAnyCase) {
+        String typed = typedAnyCase.toLowerCase(java.util.Locale.ROOT);
+        String known = knownAnyCase.toLowerCase(java.util.Locale.ROOT);
+        if (typed.equals(known)) {
+            return 0;
+        }
         if (!typed.isEmpty() && known.startsWith(typed)) {
             return 1;
         }

@@ -229,8 +229,8 @@ public final class BatchReport {
     // ---- json, csv, markdown ----
 
     private static String json(BatchRun run) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("schema", SCHEMA);
+        Map<String, Object> doc = ResultJson.header(SCHEMA, run.toolVersion(), run.timestamp());
+        doc.put("settings", ResultJson.settings(run.spec()));
         doc.put("host", ResultJson.host(run.host()));
         List<Object> workloads = new ArrayList<>();
         for (WorkloadResult w : run.workloads()) {

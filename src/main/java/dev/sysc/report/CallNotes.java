@@ -2,6 +2,7 @@ package dev.sysc.report;
 
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.ErrnoText;
+import dev.sysc.bench.MeasureSpec;
 import dev.sysc.host.HostInfo;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.CatalogEntry;
@@ -49,7 +50,8 @@ final class CallNotes {
         return args.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, Locale.ROOT).format(args);
     }
 
-    static List<String> of(CallResult r, HostInfo host) {
+    /** The notes for {@code r}, measured on {@code host} as {@code spec} says (pinned or not, baseline or not). */
+    static List<String> of(CallResult r, HostInfo host, MeasureSpec spec) {
         List<String> notes = new ArrayList<>();
         CatalogEntry e = Catalog.builtIn().find(r.name()).orElse(null);
         if (!r.ok()) {
@@ -57,12 +59,17 @@ final class CallNotes {
             return notes;
         }
         if (e != null) {
-            notes.add(kindNote(r, e, host));
+            notes.add(kindNote(r, e, host, spec));
         }
         if (r.noisy()) {
             double outliers = (double) (r.raw().lowOutliers() + r.raw().highOutliers()) / r.raw().n();
-            notes.add(outliers > dev.sysc.bench.Defaults.NOISY_OUTLIER_SHARE
-                    ? text("noisy-outliers", Numbers.percent(outliers)) : text("noisy-spread"));
+            boolean manyOutliers = outliers > dev.sysc.bench.Defaults.NOISY_OUTLIER_SHARE;
+            if (spec.cpu() >= 0) {
+                notes.add(manyOutliers ? text("noisy-outliers-pinned", Numbers.percent(outliers), spec.cpu())
+                        : text("noisy-spread-pinned", spec.cpu()));
+            } else {
+                notes.add(manyOutliers ? text("noisy-outliers", Numbers.percent(outliers)) : text("noisy-spread"));
+            }
         }
         if (r.belowResolution()) {
             notes.add(text("below-resolution", Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS)));
@@ -73,12 +80,18 @@ final class CallNotes {
         return notes;
     }
 
-    private static String kindNote(CallResult r, CatalogEntry e, HostInfo host) {
+    /** The noisy line of compare, shared by the calls it names. */
+    static String compareNoisy(String calls, MeasureSpec spec) {
+        return spec.cpu() >= 0 ? text("compare-noisy-pinned", calls, spec.cpu()) : text("compare-noisy", calls);
+    }
+
+    private static String kindNote(CallResult r, CatalogEntry e, HostInfo host, MeasureSpec spec) {
         if (e.via() == Via.NONE) {
             if ("native".equals(r.loop())) {
                 return text("never-native");
             }
-            return r.baseline() == null ? text("never-java-bridge") : text("never");
+            // "subtracted from the others" only where a baseline was subtracted.
+            return !spec.baseline() || r.baseline() == null ? text("never-java-bridge") : text("never");
         }
         if (r.path().equals("vsyscall")) {
             return text("vsyscall");

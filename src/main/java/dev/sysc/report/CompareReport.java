@@ -74,7 +74,7 @@ public final class CompareReport {
         List<CallResult> results = c.run().results();
         List<String> noisy = new ArrayList<>();
         for (CallResult r : results) {
-            for (String n : CallNotes.of(r, c.run().host())) {
+            for (String n : CallNotes.of(r, c.run().host(), c.run().spec())) {
                 if (n.startsWith("noisy")) {
                     noisy.add(r.id());
                 } else {
@@ -84,7 +84,7 @@ public final class CompareReport {
         }
         if (!noisy.isEmpty()) {
             // One line for all of them: the cause (the machine) is shared, and so is the remedy.
-            notes.add(CallNotes.text("compare-noisy", String.join(", ", noisy)));
+            notes.add(CallNotes.compareNoisy(String.join(", ", noisy), c.run().spec()));
         }
         for (CallResult user : results) {
             if (!user.ok() || user.crossesKernel() || user.name().equals("ffi-noop")) {

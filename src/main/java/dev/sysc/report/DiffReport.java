@@ -19,14 +19,14 @@ public final class DiffReport {
     private DiffReport() {
     }
 
-    /** Renders one diff per later file (each compared with the first). */
-    public static String render(List<RunDiff> diffs, Format format) {
-        return render(diffs, format, Style.NONE);
-    }
-
-    public static String render(List<RunDiff> diffs, Format format, Style style) {
+    /**
+     * Renders one diff per later file (each compared with the first); the JSON names the sysc that
+     * compared them ({@code toolVersion}) and when.
+     */
+    public static String render(List<RunDiff> diffs, Format format, Style style, String toolVersion,
+                                java.time.Instant timestamp) {
         switch (format) {
-            case JSON: return json(diffs);
+            case JSON: return json(diffs, toolVersion, timestamp);
             case CSV: return csv(diffs);
             case MARKDOWN: return markdown(diffs);
             default: return table(diffs, style);
@@ -78,6 +78,9 @@ public final class DiffReport {
     }
 
     static String p(double p) {
+        if (Double.isNaN(p)) {
+            return "n/a";
+        }
         return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
@@ -113,25 +116,32 @@ public final class DiffReport {
             for (DiffRow r : d.rows()) {
                 sb.append(d.a().file()).append(',').append(d.b().file()).append(',').append(r.name()).append(',')
                         .append(r.path()).append(',')
-                        .append(String.format(Locale.ROOT, "%.3f,%.3f,%.5f,%.6g,%b", r.aMedianNs(), r.bMedianNs(),
-                                r.delta(), r.pValue(), r.significant()))
+                        .append(String.format(Locale.ROOT, "%.3f,%.3f,%.5f,", r.aMedianNs(), r.bMedianNs(), r.delta()))
+                        // An undefined p-value is an empty field, not "NaN".
+                        .append(r.hasPValue() ? String.format(Locale.ROOT, "%.6g", r.pValue()) : "")
+                        .append(',').append(r.significant())
                         .append('\n');
             }
         }
         return sb.toString();
     }
 
-    private static String json(List<RunDiff> diffs) {
+    private static String json(List<RunDiff> diffs, String toolVersion, java.time.Instant timestamp) {
         List<Object> docs = new ArrayList<>();
         for (RunDiff d : diffs) {
-            docs.add(document(d));
+            docs.add(document(d, toolVersion, timestamp));
         }
         return ResultJson.write(docs.size() == 1 ? docs.get(0) : docs);
     }
 
-    static Map<String, Object> document(RunDiff d) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("schema", SCHEMA);
+    static Map<String, Object> document(RunDiff d, String toolVersion, java.time.Instant timestamp) {
+        Map<String, Object> doc = ResultJson.header(SCHEMA, toolVersion, timestamp);
+        // What decided each verdict; each side's own measurement settings are under "a" and "b".
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("test", "mann-whitney-u");
+        settings.put("alpha", dev.sysc.compare.RunComparison.ALPHA);
+        settings.put("min_change", dev.sysc.compare.RunComparison.MIN_CHANGE);
+        doc.put("settings", settings);
         doc.put("a", side(d.a()));
         doc.put("b", side(d.b()));
         Map<String, Object> hosts = new LinkedHashMap<>();
@@ -147,7 +157,8 @@ public final class DiffReport {
             m.put("a_median_ns", Numbers.round(r.aMedianNs(), 3));
             m.put("b_median_ns", Numbers.round(r.bMedianNs(), 3));
             m.put("delta", Numbers.round(r.delta(), 5));
-            m.put("p_value", r.pValue());
+            m.put("p_value", r.hasPValue() ? r.pValue() : null);
+            m.put("p_value_note", r.pNote());
             m.put("significant", r.significant());
             rows.add(m);
         }
@@ -163,6 +174,8 @@ public final class DiffReport {
     private static Map<String, Object> side(SavedRun r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", r.file());
+        m.put("timestamp", r.timestamp());
+        m.put("settings", r.settings());
         m.put("host", ResultJson.host(r.host()));
         return m;
     }

@@ -445,6 +445,7 @@ public final class ExplainReport {
     static String json(ExplainRun run) {
         Explanation e = run.explanation();
         Map<String, Object> doc = ResultJson.header(SCHEMA, run.toolVersion(), run.timestamp());
+        doc.put("settings", run.settings() == null ? null : ResultJson.settings(run.settings()));
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
         subject.put("id", e.subjectId());

@@ -2,6 +2,7 @@ package dev.sysc.report;
 
 import dev.sysc.batch.WorkloadResult;
 import dev.sysc.bench.CallResult;
+import dev.sysc.bench.MeasureSpec;
 import dev.sysc.explain.Explanation;
 import dev.sysc.explain.SpeculationToggles;
 import java.time.Instant;
@@ -14,20 +15,22 @@ import java.util.List;
  * @param measured    live measurements (empty when none were taken)
  * @param measureNote why nothing was measured, or null
  * @param toggles     prctl toggle measurements (mitigations --measure), empty otherwise
+ * @param settings    how the live measurements were taken; null when nothing was measured
  * @param batching    the batching topic's live run (a loop of writes against one writev and one write),
  *                    or null
  */
 public record ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
                          List<CallResult> measured, String measureNote, List<ToggleMeasurement> toggles,
-                         WorkloadResult batching) {
+                         MeasureSpec settings, WorkloadResult batching) {
     public ExplainRun {
         measured = List.copyOf(measured);
         toggles = List.copyOf(toggles);
     }
 
+    /** A run that measured nothing, or whose settings are not known. */
     public ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
                       List<CallResult> measured, String measureNote, List<ToggleMeasurement> toggles) {
-        this(toolVersion, timestamp, hostSource, explanation, measured, measureNote, toggles, null);
+        this(toolVersion, timestamp, hostSource, explanation, measured, measureNote, toggles, null, null);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class MeasureMarkdown {
         }
         sb.append('\n');
         for (CallResult r : run.results()) {
-            List<String> notes = CallNotes.of(r, run.host());
+            List<String> notes = CallNotes.of(r, run.host(), run.spec());
             for (String note : notes) {
                 sb.append("- `").append(r.name()).append("`: ").append(note).append('\n');
             }

@@ -32,7 +32,7 @@ public final class MeasureTable {
         sb.append(t.render()).append('\n');
         int width = run.results().stream().mapToInt(r -> r.name().length()).max().orElse(0);
         for (CallResult r : run.results()) {
-            List<String> notes = CallNotes.of(r, run.host());
+            List<String> notes = CallNotes.of(r, run.host(), run.spec());
             for (int i = 0; i < notes.size(); i++) {
                 String label = i == 0 ? r.name() : "";
                 sb.append("  ").append(label).append(" ".repeat(width - label.length())).append("  ")

@@ -58,8 +58,8 @@ class DependencyRulesTest {
     }
 
     @Test
-    void statsAndHostDependOnNothingOfSysc() throws IOException {
-        assertThat(imports()).filteredOn(i -> i.startsWith("stats:") || i.startsWith("host:"))
+    void statsHostAndTextDependOnNothingOfSysc() throws IOException {
+        assertThat(imports()).filteredOn(i -> i.startsWith("stats:") || i.startsWith("host:") || i.startsWith("text:"))
                 .noneMatch(i -> i.contains(":dev.sysc."));
     }
 

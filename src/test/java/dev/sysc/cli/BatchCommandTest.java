@@ -75,7 +75,7 @@ class BatchCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         Map<String, Object> doc = JSON.std.mapFrom(r.out());
-        assertThat(new ArrayList<>(doc.keySet())).containsExactly("schema", "host", "workloads");
+        assertThat(new ArrayList<>(doc.keySet())).containsExactly("schema", "tool", "timestamp", "settings", "host", "workloads");
         assertThat(doc.get("schema")).isEqualTo("sysc/batch/v1");
         assertThat(map(doc.get("host"))).containsKeys("kernel", "cpu_model", "vulnerabilities");
         List<Map<String, Object>> workloads = list(doc.get("workloads"));

@@ -99,12 +99,13 @@ class CompareCommandTest {
         Run diff = sysc("compare", a.toString(), b.toString(), "--format", "json");
         assertThat(diff.code()).as(diff.err()).isZero();
         Map<String, Object> d = JSON.std.mapFrom(diff.out());
-        assertThat(d.keySet()).containsExactly("schema", "a", "b", "host_differences", "rows", "unmatched");
+        assertThat(d.keySet()).containsExactly("schema", "tool", "timestamp", "settings", "a", "b", "host_differences",
+                "rows", "unmatched");
         assertThat(d.get("schema")).isEqualTo("sysc/diff/v1");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) d.get("rows");
         assertThat(rows.get(0).keySet()).containsExactly("name", "path", "a_median_ns", "b_median_ns", "delta",
-                "p_value", "significant");
+                "p_value", "p_value_note", "significant");
         assertThat(rows.get(0).get("name")).isEqualTo("getpid");
         assertThat(rows.get(0).get("significant")).isEqualTo(true);
         assertThat(((Number) rows.get(0).get("delta")).doubleValue()).isBetween(0.39, 0.41);
@@ -143,6 +144,61 @@ class CompareCommandTest {
             assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).contains((String) c[1]).doesNotContain("Exception");
             assertThat(r.out()).isEmpty();
+        }
+    }
+
+    /** A result file written by hand: {@code host} and {@code name} are put in as given, samples as listed. */
+    private Path resultFile(String file, String hostname, String name, String samples) throws Exception {
+        String text = "{\"schema\":\"sysc/result/v1\",\"settings\":{\"time\":\"20ms\",\"cpu\":1},"
+                + "\"host\":{\"hostname\":" + JSON.std.asString(hostname) + "},"
+                + "\"results\":[{\"name\":" + JSON.std.asString(name) + ",\"path\":\"libc\",\"crosses_kernel\":true,"
+                + "\"errno\":0,\"sample_ns\":" + samples + "}]}";
+        return Files.writeString(dir.resolve(file), text);
+    }
+
+    @Test
+    void anUndefinedPValueIsNullInJsonEmptyInCsvAndNaInTables() throws Exception {
+        // Every sample one value: nothing to rank, so the Mann-Whitney test has no p-value.
+        Path a = resultFile("a.json", "h", "getpid", "[100.0, 100.0, 100.0]");
+        Path b = resultFile("b.json", "h", "getpid", "[100.0, 100.0, 100.0]");
+        Run json = sysc("compare", a.toString(), b.toString(), "--format", "json");
+        assertThat(json.code()).as(json.err()).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = ((List<Map<String, Object>>) JSON.std.mapFrom(json.out()).get("rows")).get(0);
+        assertThat(row).containsEntry("p_value", null).containsEntry("significant", false);
+        assertThat((String) row.get("p_value_note")).startsWith("undefined: every sample");
+        assertThat(json.out()).doesNotContain("NaN");
+
+        Run csv = sysc("compare", a.toString(), b.toString(), "--format", "csv");
+        assertThat(csv.out().lines().skip(1).findFirst().orElseThrow()).endsWith(",getpid,libc,100.000,100.000,0.00000,,false");
+        assertThat(sysc("compare", a.toString(), b.toString()).out()).contains("n/a").doesNotContain("NaN");
+        assertThat(sysc("compare", a.toString(), b.toString(), "--format", "markdown").out()).contains("| n/a |");
+    }
+
+    @Test
+    void diffJsonSaysWhichSyscMadeItWhenAndFromWhichSettings() throws Exception {
+        Path a = resultFile("a.json", "h", "getpid", "[100.0, 101.0, 102.0]");
+        Path b = resultFile("b.json", "h", "getpid", "[100.0, 101.0, 102.0]");
+        Map<String, Object> d = JSON.std.mapFrom(sysc("compare", a.toString(), b.toString(), "--format", "json").out());
+        assertThat(d).containsKeys("tool", "timestamp", "settings");
+        assertThat(((Map<?, ?>) d.get("tool")).get("name")).isEqualTo("sysc");
+        assertThat(((Map<?, ?>) d.get("settings")).get("alpha")).isEqualTo(0.05);
+        Map<?, ?> side = (Map<?, ?>) d.get("a");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settings = (Map<String, Object>) side.get("settings");
+        assertThat(settings).containsEntry("time", "20ms").containsEntry("cpu", 1);
+    }
+
+    @Test
+    void textFromAResultFileIsEscapedAndShortenedBeforeItIsShown() throws Exception {
+        String evil = "x\u001b[2J\u001b]0;pwned\u0007" + "y".repeat(500);
+        Path a = resultFile("a.json", evil, evil, "[100.0, 101.0, 102.0]");
+        Path b = resultFile("b.json", "h", evil, "[100.0, 101.0, 102.0]");
+        for (String format : List.of("table", "markdown", "csv", "json")) {
+            Run r = sysc("compare", a.toString(), b.toString(), "--format", format);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).as(format).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("y".repeat(60))
+                    .contains(format.equals("json") ? "x\\\\x1b[2J" : "x\\x1b[2J");
         }
     }
 

@@ -19,7 +19,6 @@ class DurationConverterTest {
         assertThat(converter.convert("2s")).isEqualTo(Duration.ofSeconds(2));
         assertThat(converter.convert("250us")).isEqualTo(Duration.ofNanos(250_000));
         assertThat(converter.convert("1m")).isEqualTo(Duration.ofMinutes(1));
-        assertThat(converter.convert("2")).as("a bare number is seconds").isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -36,12 +35,26 @@ class DurationConverterTest {
     void refusesWhatIsNotADuration(String value) {
         assertThatThrownBy(() -> converter.convert(value))
                 .isInstanceOf(TypeConversionException.class)
-                .hasMessageContaining("'" + value + "'");
+                .hasMessage("not a duration (use e.g. 300ms, 0.5s, 2s)");
+    }
+
+    @Test
+    void aNumberWithoutAUnitIsRefusedWithTheFix() {
+        assertThatThrownBy(() -> converter.convert("10")).hasMessage("add a unit: 10s or 10ms");
+        assertThatThrownBy(() -> converter.convert("0.5")).hasMessage("add a unit: 0.5s or 0.5ms");
+    }
+
+    @Test
+    void theMaximumIsRestatedInTheUnitTyped() {
+        assertThatThrownBy(() -> converter.convert("100s")).hasMessage("longer than the maximum, 60s");
+        assertThatThrownBy(() -> converter.convert("90000ms")).hasMessage("longer than the maximum, 60000ms");
+        assertThatThrownBy(() -> converter.convert("2m")).hasMessage("longer than the maximum, 1m");
+        assertThat(converter.convert("60s")).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void refusesAnAbsurdlyLongDurationInsteadOfOverflowing() {
         assertThatThrownBy(() -> converter.convert("99999999999999999m"))
-                .isInstanceOf(TypeConversionException.class);
+                .isInstanceOf(TypeConversionException.class).hasMessage("longer than the maximum, 1m");
     }
 }

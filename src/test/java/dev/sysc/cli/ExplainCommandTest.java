@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sysc explain}, black box: this machine, recorded machines (--from), formats and errors. */
 class ExplainCommandTest {
-    private static final List<String> TOP_KEYS = List.of("schema", "tool", "timestamp", "subject", "host_source",
-            "host", "vdso", "mitigations", "steps", "topic", "speculation_control", "measured", "measure_note", "next");
+    private static final List<String> TOP_KEYS = List.of("schema", "tool", "timestamp", "settings", "subject",
+            "host_source", "host", "vdso", "mitigations", "steps", "topic", "speculation_control", "measured", "measure_note", "next");
 
     @TempDir
     Path tmp;
@@ -107,7 +107,9 @@ class ExplainCommandTest {
         assertThat(step(doc, "entry-cr3").get("active")).isNull();
         assertThat((String) step(doc, "entry-cr3").get("reason")).startsWith("only if the vDSO falls back");
         assertThat(list(doc, "measured")).isEmpty();
-        assertThat((String) doc.get("measure_note")).contains("--from", "recorded");
+        assertThat((String) doc.get("measure_note")).contains("--from", "recorded")
+                .as("compare needs a second run: the note says how to make it")
+                .contains("-o here.json, then: sysc compare " + saved + " here.json");
 
         var text = sysc("explain", "clock_gettime", "--from", saved.toString());
         assertThat(text.out()).contains("the machine recorded in", "whether it falls back here is not decided",

@@ -33,6 +33,28 @@ class CompletionScriptsTest {
     }
 
     @Test
+    void bashCompletesResultFilesAfterCompareAndFilesAfterO(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("before.json"), "{}");
+        java.nio.file.Files.writeString(dir.resolve("after.json"), "{}");
+        String script = new File("completions/sysc.bash").getAbsolutePath();
+        String complete = ". '" + script + "'; cd '" + dir + "'; COMP_WORDS=(%s); COMP_CWORD=%d; COMP_LINE='%s'; "
+                + "COMP_POINT=${#COMP_LINE}; _complete_sysc 2>/dev/null; printf '%%s\\n' \"${COMPREPLY[@]}\" | sort";
+        String files = run("bash", "-c", String.format(complete, "sysc compare before.json ''", 3,
+                "sysc compare before.json "));
+        assertThat(files.lines()).contains("before.json", "after.json", "getpid");
+        String prefixed = run("bash", "-c", String.format(complete, "sysc compare af", 2, "sysc compare af"));
+        assertThat(prefixed.lines()).containsExactly("after.json");
+        String calls = run("bash", "-c", String.format(complete, "sysc compare getpp", 2, "sysc compare getpp"));
+        assertThat(calls.lines()).contains("getppid").doesNotContain("after.json");
+        String output = run("bash", "-c", String.format(complete, "sysc measure getpid -o b", 4, "sysc measure getpid -o b"));
+        assertThat(output.lines()).containsExactly("before.json");
+        String format = run("bash", "-c", String.format(complete, "sysc compare a.json --format ''", 4,
+                "sysc compare a.json --format "));
+        assertThat(format.lines()).containsExactly("csv", "json", "markdown", "table");
+    }
+
+    @Test
     void zshLoadsItWithCompinit() throws Exception {
         assumeTrue(new File("/usr/bin/zsh").canExecute() || new File("/bin/zsh").canExecute(),
                 "zsh is installed by .ci/run");

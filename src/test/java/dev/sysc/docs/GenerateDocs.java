@@ -35,13 +35,40 @@ public final class GenerateDocs {
         Files.createDirectories(completions);
 
         CommandLine cl = commandLine();
+        // Wide enough that picocli never wraps the synopsis inside a parameter label (it split
+        // "NAME[@PATH]|FILE.json" into two lines); man wraps the paragraph itself.
+        cl.setUsageHelpWidth(SYNOPSIS_WIDTH);
         int rc = ManPageGenerator.generateManPage(adoc.toFile(), null, new boolean[0], true, cl.getCommandSpec());
         if (rc != 0) {
             throw new IllegalStateException("man page generation failed: " + rc);
         }
-        String bash = AutoComplete.bash("sysc", cl);
+        try (java.util.stream.Stream<Path> pages = Files.list(adoc)) {
+            for (Path page : pages.toList()) {
+                Files.writeString(page, escapeBrackets(Files.readString(page)), StandardCharsets.UTF_8);
+            }
+        }
+        String bash = withFileNames(AutoComplete.bash("sysc", cl), cl);
         Files.writeString(completions.resolve("sysc.bash"), bash, StandardCharsets.UTF_8);
         Files.writeString(completions.resolve("_sysc"), zshWrapper(), StandardCharsets.UTF_8);
+    }
+
+    /** The usage width the pages are generated at: no synopsis of sysc's comes near it. */
+    static final int SYNOPSIS_WIDTH = 400;
+
+    /**
+     * Brackets inside an italic label (_NAME[@PATH]_) written as {startsb}/{endsb}: AsciiDoc reads
+     * "[@PATH]_…_" as a role attribute list on the next italic span, which garbled the compare synopsis
+     * ("] [--color=_WHEN …") and swallowed [--baseline=NAME[@PATH]].
+     */
+    static String escapeBrackets(String adoc) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w])_([^_\\s]*\\[[^_\\s]*)_").matcher(adoc);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String label = m.group(1).replace("[", "{startsb}").replace("]", "{endsb}");
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("_" + label + "_"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** The command tree, with the catalog's names written into the pages of the commands that take them. */
@@ -63,6 +90,45 @@ public final class GenerateDocs {
             spec.usageMessage().footer(footer.toArray(new String[0]));
         }
         return cl;
+    }
+
+    /**
+     * picocli completes either listed candidates or file names, never both; compare takes call names or
+     * result files, and -o takes any file. This wraps the generated entry point so that file names are
+     * offered for compare's operands (beside the call names) and after -o/--output of every command.
+     */
+    static String withFileNames(String bash, CommandLine cl) {
+        List<String> valued = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : cl.getSubcommands().get("compare").getCommandSpec().options()) {
+            if (o.arity().max() > 0 && !List.of(o.names()).contains("-o")) {
+                valued.addAll(List.of(o.names()));
+            }
+        }
+        return bash + "\n"
+                + "# Added by sysc's GenerateDocs: file names after -o/--output, and for compare's operands (result\n"
+                + "# files) beside the call names.\n"
+                + "eval \"$(declare -f _complete_sysc | sed '1s/^_complete_sysc /_complete_sysc_picocli /')\"\n"
+                + "function _complete_sysc() {\n"
+                + "  _complete_sysc_picocli \"$@\"\n"
+                + "  local curr_word=${COMP_WORDS[COMP_CWORD]}\n"
+                + "  local prev_word=${COMP_WORDS[COMP_CWORD-1]}\n"
+                + "  case \"${prev_word}\" in\n"
+                + "    -o|--output)\n"
+                + "      type compopt &>/dev/null && compopt -o filenames\n"
+                + "      COMPREPLY=( $(compgen -f -- \"${curr_word}\") )\n"
+                + "      return 0\n"
+                + "      ;;\n"
+                + "    " + String.join("|", valued) + ")\n"
+                + "      return 0\n"
+                + "      ;;\n"
+                + "  esac\n"
+                + "  if [[ \"${COMP_WORDS[1]}\" == compare && \"${curr_word}\" != -* ]]; then\n"
+                + "    type compopt &>/dev/null && compopt -o filenames\n"
+                + "    local IFS=$'\\n'\n"
+                + "    COMPREPLY+=( $(compgen -f -- \"${curr_word}\") )\n"
+                + "  fi\n"
+                + "  return 0\n"
+                + "}\n";
     }
 
     /** zsh: the bash script works under zsh's bashcompinit; this file is what compinit loads from fpath. */

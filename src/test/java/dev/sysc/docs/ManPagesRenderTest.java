@@ -19,7 +19,7 @@ class ManPagesRenderTest {
     void everyPageRendersWithoutWarnings() throws Exception {
         assumeTrue(new File("/usr/bin/man").canExecute(), "man-db is installed by .ci/run");
         List<Path> pages;
-        try (Stream<Path> s = Files.list(Paths.get("man"))) {
+        try (Stream<Path> s = Files.list(Paths.get("man/man1"))) {
             pages = s.filter(p -> p.toString().endsWith(".1")).sorted().toList();
         }
         assertThat(pages).hasSizeGreaterThanOrEqualTo(6);

@@ -53,6 +53,11 @@ class DiffReportGoldenTest {
         return RunComparison.diff(a, b);
     }
 
+    private static String render(Format format) {
+        return DiffReport.render(List.of(diff()), format, Style.NONE, "0.1.0-test",
+                java.time.Instant.parse("2026-11-27T12:00:00Z"));
+    }
+
     private static void assertGolden(String name, String actual) throws IOException {
         Path file = GOLDEN.resolve(name);
         if (Boolean.getBoolean("golden.update")) {
@@ -63,21 +68,21 @@ class DiffReportGoldenTest {
 
     @Test
     void table() throws IOException {
-        assertGolden("diff.txt", DiffReport.render(List.of(diff()), Format.TABLE));
+        assertGolden("diff.txt", render(Format.TABLE));
     }
 
     @Test
     void json() throws IOException {
-        assertGolden("diff.json", DiffReport.render(List.of(diff()), Format.JSON));
+        assertGolden("diff.json", render(Format.JSON));
     }
 
     @Test
     void markdown() throws IOException {
-        assertGolden("diff.md", DiffReport.render(List.of(diff()), Format.MARKDOWN));
+        assertGolden("diff.md", render(Format.MARKDOWN));
     }
 
     @Test
     void csv() throws IOException {
-        assertGolden("diff.csv", DiffReport.render(List.of(diff()), Format.CSV));
+        assertGolden("diff.csv", render(Format.CSV));
     }
 }

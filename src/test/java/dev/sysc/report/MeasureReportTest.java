@@ -8,6 +8,7 @@ import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.host.HostInfo;
 import dev.sysc.stats.Summary;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,30 @@ class MeasureReportTest {
     void forcedSyscallPathIsNamed() {
         String text = MeasureTable.render(run(HOST, ok("clock_gettime", "syscall", true, 1, 250)));
         assertThat(text).contains("forced through syscall(2)");
+    }
+
+    @Test
+    void aPinnedRunIsNotToldToPin() {
+        CallResult noisy = new CallResult("getpid", "libc", true, 1, 0, null, 100, 250, flat(140), flat(150),
+                flat(10), new double[] {150}, true);
+        MeasureSpec pinned = new MeasureSpec(Duration.ofMillis(300), Duration.ofMillis(200), 0, 1, true);
+        MeasureRun run = new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), HOST, pinned, List.of(noisy));
+        assertThat(MeasureTable.render(run, Style.NONE)).contains("noisy:").contains("even on CPU 1")
+                .doesNotContain("--cpu N");
+        assertThat(MeasureMarkdown.render(run)).contains("even on CPU 1").doesNotContain("--cpu N");
+        String compare = CompareReport.render(new dev.sysc.bench.CompareRun(run, 0), Format.TABLE, Style.NONE);
+        assertThat(compare).contains("even on CPU 1").doesNotContain("--cpu N");
+    }
+
+    @Test
+    void withoutABaselineNothingIsSaidToBeSubtracted() {
+        CallResult bridge = new CallResult("ffi-noop", "libc", false, 0, 0, null, 100, 250, flat(20), flat(20),
+                flat(20), new double[] {20}, false, "java");
+        MeasureSpec noBaseline = new MeasureSpec(Duration.ofMillis(300), Duration.ofMillis(200), 0, -1, false,
+                dev.sysc.probe.LoopKind.JAVA);
+        MeasureRun run = new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), HOST, noBaseline, List.of(bridge));
+        assertThat(MeasureTable.render(run, Style.NONE)).doesNotContain("subtracted from the others")
+                .contains("the cost of one call from Java to C");
     }
 
     @Test
