@@ -1,6 +1,7 @@
 package dev.sysc;
 
-import dev.sysc.cli.ExitCodes;
+import dev.sysc.exit.ExitCodes;
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.cli.StreamGuard;
 import dev.sysc.cli.SyscCommand;
 import dev.sysc.shell.Shell;

@@ -1,8 +1,7 @@
 package dev.sysc.cli;
 
-import dev.sysc.bench.SpecException;
-import dev.sysc.os.NativeCallException;
-import dev.sysc.probe.UnknownCallException;
+import dev.sysc.exit.ExitCodes;
+import dev.sysc.exit.SyscException;
 import dev.sysc.text.Untrusted;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -26,37 +25,30 @@ final class Errors {
         return ExitCodes.USAGE;
     }
 
+    /**
+     * A {@link SyscException} says its own exit code and message; an I/O failure outside sysc's control
+     * (a temporary directory that cannot be made) exits 1 with its message; anything else is a bug.
+     */
     static int onExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (e instanceof dev.sysc.bench.MeasurementInterrupted) {
-            err.println(prefix(cl) + "interrupted");
-            err.flush();
-            return ExitCodes.INTERRUPTED;
-        }
-        if (e instanceof OutputFailedException) {
-            if (((OutputFailedException) e).brokenPipe()) {
-                return ExitCodes.BROKEN_PIPE;
+        int code = ExitCodes.FAILED;
+        if (e instanceof SyscException) {
+            SyscException known = (SyscException) e;
+            code = known.exitCode();
+            if (!known.silent()) {
+                err.println(prefix(cl) + oneLine(e.getMessage()));
             }
-            err.println(prefix(cl) + oneLine(e.getMessage()));
-            err.flush();
-            return ExitCodes.FAILED;
-        }
-        boolean usage = e instanceof UsageException || e instanceof UnknownCallException
-                || e instanceof SpecException || e instanceof dev.sysc.compare.ResultFileException;
-        if (usage) {
-            err.println(prefix(cl) + oneLine(e.getMessage()));
-        } else if (e instanceof NativeCallException || e instanceof java.io.UncheckedIOException
-                || e instanceof dev.sysc.os.Platform.UnsupportedPlatformException) {
+        } else if (e instanceof java.io.UncheckedIOException) {
             err.println(prefix(cl) + oneLine(e.getMessage()));
         } else {
             err.println(prefix(cl) + "internal error: " + oneLine(String.valueOf(e))
                     + " (run again with --debug for details)");
         }
-        if (debug(parsed.originalArgs().toArray(new String[0]))) {
+        if (debug(parsed)) {
             e.printStackTrace(err);
         }
         err.flush();
-        return usage ? ExitCodes.USAGE : ExitCodes.FAILED;
+        return code;
     }
 
     private static String prefix(CommandLine cl) {
@@ -73,6 +65,16 @@ final class Errors {
         return Untrusted.shorten(Untrusted.escape(nl < 0 ? m : m.substring(0, nl)), MAX_LINE);
     }
 
+    /** Whether the command that ran was given --debug (its OutputOptions), as picocli parsed it. */
+    private static boolean debug(ParseResult parsed) {
+        ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        return leaf.hasMatchedOption("--debug");
+    }
+
+    /** Parsing failed, so nothing says which option is which: a --debug anywhere in the words counts. */
     private static boolean debug(String[] args) {
         return Arrays.asList(args).contains("--debug");
     }

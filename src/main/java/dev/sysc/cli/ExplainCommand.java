@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.probe.LoopKind;
 
 import dev.sysc.batch.RingFactory;

@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.CatalogEntry;
 import dev.sysc.report.CatalogReport;

@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;

@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.text.Untrusted;
 import java.io.IOException;
 import java.io.OutputStream;

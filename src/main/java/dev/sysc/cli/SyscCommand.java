@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.exit.ExitCodes;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,5 +1,8 @@
 package dev.sysc.os;
 
+import dev.sysc.exit.ExitCodes;
+import dev.sysc.exit.SyscException;
+
 import java.util.Locale;
 
 /** Where sysc can measure: Linux on x86-64, whose syscall numbers and vDSO names it knows. */
@@ -34,9 +37,9 @@ public final class Platform {
     }
 
     /** This machine is not one sysc can measure on. */
-    public static final class UnsupportedPlatformException extends RuntimeException {
+    public static final class UnsupportedPlatformException extends SyscException {
         public UnsupportedPlatformException(String message) {
-            super(message);
+            super(message, ExitCodes.FAILED);
         }
     }
 }

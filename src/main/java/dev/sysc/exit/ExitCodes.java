@@ -1,4 +1,4 @@
-package dev.sysc.cli;
+package dev.sysc.exit;
 
 /** sysc's exit codes; scripts depend on them. */
 public final class ExitCodes {
