@@ -25,7 +25,7 @@ public final class Main {
         int code;
         if (args.length == 0) {
             if (System.console() != null) {
-                code = Shell.runOnSystemTerminal();
+                code = Shell.runOnSystemTerminal(new SyscShellCommands());
             } else {
                 // Not a terminal (a pipe, a script): no prompt to wait at; say how to use sysc instead.
                 SyscCommand.commandLine(out, err).usage(err);
@@ -33,7 +33,7 @@ public final class Main {
             }
         } else {
             try {
-                code = SyscCommand.execute(out, err, args);
+                code = SyscCommand.execute(out, err, () -> Shell.runOnSystemTerminal(new SyscShellCommands()), args);
             } catch (Throwable t) {
                 // picocli hands only Exceptions to sysc's handler; an Error (out of memory, a library that
                 // cannot link) still gets one line and exit 1, its trace only with --debug.

@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.Machine;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.probe.LoopKind;
 
@@ -14,8 +15,6 @@ import dev.sysc.bench.MeasureSpec;
 import dev.sysc.bench.ProbeSampler;
 import dev.sysc.bench.Timer;
 import dev.sysc.host.HostInfo;
-import dev.sysc.os.HostReader;
-import dev.sysc.os.Terminal;
 import dev.sysc.probe.Probes;
 import dev.sysc.probe.Suggestions;
 import dev.sysc.probe.Workspace;
@@ -102,14 +101,14 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Workload> chosen = chosen();
-        dev.sysc.os.Platform.requireSupported();
+        Machine.requireSupported();
         int[] custom = parseSizes(chosen);
         MeasureSpec measureSpec = measureSpec();
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
-        HostInfo host = HostReader.live().read();
-        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
+        HostInfo host = Machine.host();
+        boolean showProgress = !output.quiet && Machine.stderrIsTerminal();
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
         List<WorkloadResult> results = sweep(chosen, w -> custom != null ? custom : w.defaultSizes(), measureSpec,
                 showProgress ? progress : null);

@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.Machine;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.CompareRun;
@@ -10,8 +11,6 @@ import dev.sysc.compare.RunComparison;
 import dev.sysc.compare.RunDiff;
 import dev.sysc.compare.SavedRun;
 import dev.sysc.host.HostInfo;
-import dev.sysc.os.HostReader;
-import dev.sysc.os.Platform;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
 import dev.sysc.report.CompareReport;
@@ -97,11 +96,11 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new UsageException("--baseline " + Untrusted.shown(baseline) + " is not one of the compared calls");
             }
         }
-        Platform.requireSupported();
+        Machine.requireSupported();
         MeasureSpec measureSpec = measurement.toSpec();
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
-        HostInfo host = HostReader.live().read();
+        HostInfo host = Machine.host();
         MeasureRun run = LiveRunner.run(spec, output, measureSpec.loop(), runner -> {
             List<CallResult> results = runner.compare(calls, measureSpec, host.vdsoClockUsable());
             return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,

@@ -1,5 +1,7 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.Machine;
+import dev.sysc.bench.ToggleMeasurer;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.probe.LoopKind;
 
@@ -15,7 +17,6 @@ import dev.sysc.explain.Explainer;
 import dev.sysc.explain.Explanation;
 import dev.sysc.explain.KnowledgeBase;
 import dev.sysc.host.HostInfo;
-import dev.sysc.os.HostReader;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.Suggestions;
@@ -81,10 +82,10 @@ public final class ExplainCommand implements Callable<Integer> {
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
-        HostInfo host = from != null ? ResultFileReader.read(from).host() : HostReader.live().read();
+        HostInfo host = from != null ? ResultFileReader.read(from).host() : Machine.host();
         if (from == null && !noMeasure && Explainer.vdsoTime(host).active() == null) {
             // kvm-clock and xen serve the vDSO only with a stable TSC: time it here instead of guessing.
-            dev.sysc.os.Platform.requireSupported();
+            Machine.requireSupported();
             List<CallResult> clock = measure(List.of("clock_gettime", "clock_gettime@syscall"));
             if (clock.stream().allMatch(r -> r.ok() && r.net() != null)) {
                 explainer = explainer.withMeasuredVdso(Explainer.vdsoFromMeasurement(clock.get(0).net().median(),
@@ -97,7 +98,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
         List<CallResult> measured = List.of();
         String note = null;
-        List<ExplainRun.ToggleMeasurement> toggles = List.of();
+        List<dev.sysc.bench.ToggleMeasurement> toggles = List.of();
         WorkloadResult batching = null;
         if (from != null) {
             // compare needs two runs: name the second one and how to make it, not just "sysc compare".
@@ -106,7 +107,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     + ", not this machine. To set its results beside this machine's, measure the same calls here "
                     + "with -o here.json, then: sysc compare " + file + " here.json";
         } else if (!noMeasure) {
-            dev.sysc.os.Platform.requireSupported();
+            Machine.requireSupported();
             List<String> calls = callsToMeasure(call);
             if (measureToggles) {
                 toggles = new ToggleMeasurer(this::measure).measure(explanation.toggles());
@@ -156,7 +157,7 @@ public final class ExplainCommand implements Callable<Integer> {
             case VDSO_CLOCK: kind = CallInfo.Kind.VDSO_CLOCK; break;
             default: kind = CallInfo.Kind.KERNEL;
         }
-        return new CallInfo(call.name(), call.path().id(), kind, call.entry().explainId(), call.entry().summary());
+        return new CallInfo(call.name(), call.pathId(), kind, call.entry().explainId(), call.entry().summary());
     }
 
     /** What a quick live measurement shows for each subject. */
@@ -164,9 +165,9 @@ public final class ExplainCommand implements Callable<Integer> {
         if (call != null) {
             List<String> calls = new ArrayList<>();
             calls.add(call.id());
-            boolean vdsoCapable = call.entry().has(dev.sysc.os.CallPath.SYSCALL)
-                    && call.entry().has(dev.sysc.os.CallPath.VDSO);
-            if (vdsoCapable && !call.path().id().equals("syscall")) {
+            boolean vdsoCapable = call.entry().hasPath("syscall")
+                    && call.entry().hasPath("vdso");
+            if (vdsoCapable && !call.pathId().equals("syscall")) {
                 calls.add(call.name() + "@syscall");
             } else if (!call.name().equals("enosys") && !call.name().equals("ffi-noop")) {
                 calls.add("enosys");
@@ -197,7 +198,7 @@ public final class ExplainCommand implements Callable<Integer> {
     List<CallResult> measure(List<String> specs) {
         Catalog catalog = Catalog.builtIn();
         List<CallRef> calls = specs.stream().map(catalog::resolve).collect(Collectors.toList());
-        HostInfo host = HostReader.live().read();
+        HostInfo host = Machine.host();
         // ffi-noop stands for the Java-to-C bridge here: what a Java caller pays on top of each crossing,
         // measured on the Java loop; the crossings themselves are measured natively, as a C program makes them.
         return LiveRunner.run(spec, output, LoopKind.NATIVE, runner -> {

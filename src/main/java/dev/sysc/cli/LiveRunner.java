@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.stats.Summary;
 
@@ -7,7 +8,6 @@ import dev.sysc.probe.LoopKind;
 
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.Runner;
-import dev.sysc.os.Terminal;
 import dev.sysc.probe.Workspace;
 import java.util.List;
 import java.util.function.Function;
@@ -22,7 +22,7 @@ final class LiveRunner {
     }
 
     static <T> T run(CommandSpec spec, OutputOptions output, LoopKind loop, Function<Runner, T> work) {
-        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
+        boolean showProgress = !output.quiet && Machine.stderrIsTerminal();
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
         try (Workspace workspace = new Workspace()) {
             return work.apply(Runner.live(workspace, loop, showProgress ? progress : (c, i, n, p, f) -> { }));

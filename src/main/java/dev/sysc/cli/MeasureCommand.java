@@ -1,12 +1,11 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.Machine;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.host.HostInfo;
-import dev.sysc.os.HostReader;
-import dev.sysc.os.Platform;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
 import dev.sysc.report.MeasureReport;
@@ -43,12 +42,12 @@ public final class MeasureCommand implements Callable<Integer> {
     public Integer call() {
         Catalog catalog = Catalog.builtIn();
         List<CallRef> calls = names.stream().map(catalog::resolve).collect(Collectors.toList());
-        Platform.requireSupported();
+        Machine.requireSupported();
         MeasureSpec measureSpec = measurement.toSpec();
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
-        HostInfo host = HostReader.live().read();
+        HostInfo host = Machine.host();
         MeasureRun run = LiveRunner.run(spec, output, measureSpec.loop(), runner -> {
             List<CallResult> results = runner.measure(calls, measureSpec, host.vdsoClockUsable());
             return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,

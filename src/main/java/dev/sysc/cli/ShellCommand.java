@@ -1,7 +1,7 @@
 package dev.sysc.cli;
 
-import dev.sysc.shell.Shell;
 import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
 
 /** {@code sysc shell}: the interactive shell, also what {@code sysc} alone opens at a terminal. */
@@ -11,11 +11,18 @@ import picocli.CommandLine.Command;
                 "History is kept in $XDG_STATE_HOME/sysc/history (default ~/.local/state/sysc/history). "
                         + "Ctrl-C stops a running measurement; exit or Ctrl-D leaves."})
 public final class ShellCommand implements Callable<Integer> {
+    /** Opens the shell; Main hands it in, so that cli does not depend on the shell package. */
+    private final IntSupplier shell;
+
+    ShellCommand(IntSupplier shell) {
+        this.shell = shell;
+    }
+
     @Override
     public Integer call() {
         if (System.console() == null) {
             throw new UsageException("the shell needs a terminal (standard input and output are not one)");
         }
-        return Shell.runOnSystemTerminal();
+        return shell.getAsInt();
     }
 }

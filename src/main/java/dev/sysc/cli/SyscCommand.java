@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -40,14 +41,30 @@ public final class SyscCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: sysc measure getpid)");
     }
 
+    /** What {@code sysc shell} does where no shell was handed in (tests, generated docs). */
+    private static final IntSupplier NO_SHELL = () -> {
+        throw new UsageException("the shell is not available here");
+    };
+
     /** Builds the command line with sysc's error handling wired in. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         return commandLine(out, err, CommandLine.defaultFactory());
     }
 
+    /** {@code base}, except that {@code sysc shell} is made with {@code shell}, which opens the shell. */
+    private static CommandLine.IFactory withShell(CommandLine.IFactory base, IntSupplier shell) {
+        return new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == ShellCommand.class ? (K) new ShellCommand(shell) : base.create(cls);
+            }
+        };
+    }
+
     /** The command line with its commands made by {@code factory}: tests substitute one with test doubles. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
-        return commandLine(out, err, factory, SUBCOMMANDS.keySet());
+        return commandLine(out, err, withShell(factory, NO_SHELL), SUBCOMMANDS.keySet());
     }
 
     private static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory,
@@ -79,7 +96,12 @@ public final class SyscCommand implements Runnable {
 
     /** Runs sysc with {@code args}; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return commandLineFor(out, err, args).execute(args);
+        return execute(out, err, NO_SHELL, args);
+    }
+
+    /** Runs sysc with {@code args}, where {@code sysc shell} opens the shell with {@code shell}. */
+    public static int execute(PrintWriter out, PrintWriter err, IntSupplier shell, String... args) {
+        return commandLineFor(out, err, withShell(CommandLine.defaultFactory(), shell), args).execute(args);
     }
 
     /**
@@ -88,13 +110,18 @@ public final class SyscCommand implements Runnable {
      * misspelled command that wants suggestions) the whole tree.
      */
     static CommandLine commandLineFor(PrintWriter out, PrintWriter err, String... args) {
+        return commandLineFor(out, err, withShell(CommandLine.defaultFactory(), NO_SHELL), args);
+    }
+
+    private static CommandLine commandLineFor(PrintWriter out, PrintWriter err, CommandLine.IFactory factory,
+            String... args) {
         if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
-            return commandLine(out, err, CommandLine.defaultFactory(), List.of(args[0]));
+            return commandLine(out, err, factory, List.of(args[0]));
         }
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            return commandLine(out, err, CommandLine.defaultFactory(), List.of());
+            return commandLine(out, err, factory, List.of());
         }
-        return commandLine(out, err);
+        return commandLine(out, err, factory, SUBCOMMANDS.keySet());
     }
 
     private static Map<String, Class<?>> subcommands() {

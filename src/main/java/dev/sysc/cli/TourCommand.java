@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.Machine;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.probe.LoopKind;
 
@@ -16,8 +17,6 @@ import dev.sysc.bench.Timer;
 import dev.sysc.explain.Explainer;
 import dev.sysc.explain.VulnerabilityRow;
 import dev.sysc.host.HostInfo;
-import dev.sysc.os.HostReader;
-import dev.sysc.os.Platform;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.Probes;
 import dev.sysc.probe.Workspace;
@@ -73,13 +72,13 @@ public final class TourCommand implements Callable<Integer> {
         if (output.format() == Format.JSON || output.format() == Format.CSV) {
             throw new UsageException("the tour is text or markdown (--format table or markdown), not " + output.format().id());
         }
-        Platform.requireSupported();
+        Machine.requireSupported();
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
         PrintWriter screen = spec.commandLine().getOut();
         boolean markdown = output.format() == Format.MARKDOWN;
         boolean pause = !noPause && !markdown && !output.toFile() && System.console() != null;
-        HostInfo host = HostReader.live().read();
+        HostInfo host = Machine.host();
         List<TourStep> steps = TourScript.builtIn();
         StringBuilder document = new StringBuilder(markdown ? TourReport.markdownHeader(MeasureTable.hostLine(host)) : "");
         BufferedReader keyboard = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

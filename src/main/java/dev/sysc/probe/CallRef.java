@@ -8,6 +8,11 @@ public record CallRef(CatalogEntry entry, CallPath path) {
         return entry.name();
     }
 
+    /** The path's name (libc, syscall, vdso, raw, vsyscall), for code that shows it rather than uses it. */
+    public String pathId() {
+        return path.id();
+    }
+
     /** {@code name@path}, the key results are matched by. */
     public String id() {
         return entry.name() + "@" + path.id();

@@ -25,6 +25,17 @@ public record CatalogEntry(String name, String category, List<CallPath> paths, V
         return paths.contains(path);
     }
 
+    /** The names of the paths the call can be made by, the default first. */
+    public List<String> pathIds() {
+        return paths.stream().map(CallPath::id).toList();
+    }
+
+    /** Whether the call can be made by the path named {@code id} (libc, syscall, vdso, raw, vsyscall). */
+    public boolean hasPath(String id) {
+        CallPath path = CallPath.byId(id);
+        return path != null && paths.contains(path);
+    }
+
     /**
      * Whether invoking this call by {@code path} enters the kernel on a machine where the vDSO can
      * (or cannot) read the clock.

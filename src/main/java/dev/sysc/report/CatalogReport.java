@@ -23,7 +23,7 @@ public final class CatalogReport {
     }
 
     private static String paths(CatalogEntry e) {
-        return e.paths().stream().map(p -> p.id()).collect(Collectors.joining(","));
+        return String.join(",", e.pathIds());
     }
 
     static String kernel(CatalogEntry e) {
@@ -70,7 +70,7 @@ public final class CatalogReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", e.name());
             m.put("category", e.category());
-            m.put("paths", e.paths().stream().map(p -> p.id()).collect(Collectors.toList()));
+            m.put("paths", e.pathIds());
             m.put("via", via(e.via()));
             m.put("syscalls", e.syscalls());
             m.put("crossings", e.crossings());

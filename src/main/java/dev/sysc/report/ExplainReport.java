@@ -250,7 +250,7 @@ public final class ExplainReport {
                     : "Here every mitigation is chosen at boot: a running process cannot switch one off to see what "
                     + "it costs. Instead, " + twoBoots;
             para(md ? text : plain(text));
-            for (ExplainRun.ToggleMeasurement m : run.toggles()) {
+            for (dev.sysc.bench.ToggleMeasurement m : run.toggles()) {
                 heading(3, "Measured here: " + m.feature().label() + " mitigation off and on");
                 para("State before: " + m.initialState() + ". " + m.note());
                 List<List<String>> rows = new ArrayList<>();
@@ -512,7 +512,7 @@ public final class ExplainReport {
             m.put("status", t.status());
             m.put("active", t.availability().active());
             m.put("reason", t.availability().reason());
-            ExplainRun.ToggleMeasurement tm = run.toggles().stream().filter(x -> x.feature() == t.feature())
+            dev.sysc.bench.ToggleMeasurement tm = run.toggles().stream().filter(x -> x.feature() == t.feature())
                     .findFirst().orElse(null);
             if (tm != null) {
                 Map<String, Object> mm = new LinkedHashMap<>();

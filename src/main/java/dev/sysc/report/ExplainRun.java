@@ -20,7 +20,7 @@ import java.util.List;
  *                    or null
  */
 public record ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
-                         List<CallResult> measured, String measureNote, List<ToggleMeasurement> toggles,
+                         List<CallResult> measured, String measureNote, List<dev.sysc.bench.ToggleMeasurement> toggles,
                          MeasureSpec settings, WorkloadResult batching) {
     public ExplainRun {
         measured = List.copyOf(measured);
@@ -29,23 +29,7 @@ public record ExplainRun(String toolVersion, Instant timestamp, String hostSourc
 
     /** A run that measured nothing, or whose settings are not known. */
     public ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
-                      List<CallResult> measured, String measureNote, List<ToggleMeasurement> toggles) {
+                      List<CallResult> measured, String measureNote, List<dev.sysc.bench.ToggleMeasurement> toggles) {
         this(toolVersion, timestamp, hostSource, explanation, measured, measureNote, toggles, null, null);
-    }
-
-    /**
-     * The system call floor measured with a per-thread speculation mitigation off and on.
-     *
-     * @param initialState the prctl state before sysc touched it, in words
-     * @param without      measured with the mitigation off (speculation enabled)
-     * @param with         measured with the mitigation on (speculation disabled), taken last
-     * @param note         how the state was left afterwards, or why the toggle failed
-     */
-    public record ToggleMeasurement(SpeculationToggles.Feature feature, String initialState, List<CallResult> without,
-                                    List<CallResult> with, String note) {
-        public ToggleMeasurement {
-            without = List.copyOf(without);
-            with = List.copyOf(with);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.sysc.shell;
 
-import dev.sysc.cli.SyscCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,16 +28,18 @@ public final class Shell {
 
     private final Terminal terminal;
     private final Path history;
+    private final ShellCommands commands;
 
-    public Shell(Terminal terminal, Path history) {
+    public Shell(Terminal terminal, Path history, ShellCommands commands) {
         this.terminal = terminal;
         this.history = history;
+        this.commands = commands;
     }
 
     /** Runs a shell on the process's own terminal until exit or Ctrl-D; returns the exit code. */
-    public static int runOnSystemTerminal() {
+    public static int runOnSystemTerminal(ShellCommands commands) {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            return new Shell(terminal, historyFile()).run();
+            return new Shell(terminal, historyFile(), commands).run();
         } catch (IOException e) {
             System.err.println("sysc: cannot open the terminal: " + e.getMessage());
             return 1;
@@ -58,7 +59,7 @@ public final class Shell {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("sysc")
-                .completer(new SyscCompleter())
+                .completer(new SyscCompleter(commands.spec()))
                 .parser(new DefaultParser())
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.LIST_MAX, 200)
@@ -68,7 +69,7 @@ public final class Shell {
         } catch (IOException e) {
             out.println("sysc: history will not be kept (" + e.getMessage() + ")");
         }
-        out.println("sysc " + dev.sysc.cli.VersionProvider.version()
+        out.println("sysc " + commands.version()
                 + " — type a command (measure getpid, compare ..., list, help), Tab to complete, exit or Ctrl-D to leave.");
         out.flush();
         while (true) {
@@ -109,10 +110,8 @@ public final class Shell {
         SignalHandler previous = terminal.handle(Signal.INT, signal -> self.interrupt());
         long start = System.nanoTime();
         try {
-            SyscCommand.execute(out, out, words.toArray(new String[0]));
-        } catch (Throwable t) {
-            // Whatever went wrong with one command, the shell stays up for the next.
-            SyscCommand.lastResort(t, out, words.contains("--debug"));
+            // Whatever goes wrong with one command, the shell stays up for the next: run never throws.
+            commands.run(out, words.toArray(new String[0]));
         } finally {
             terminal.handle(Signal.INT, previous);
             Thread.interrupted(); // an interrupt that arrived after the work ended must not hit the next one

@@ -1,8 +1,5 @@
 package dev.sysc.shell;
 
-import dev.sysc.cli.SyscCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.jline.builtins.Completers.FileNameCompleter;
 import org.jline.reader.Candidate;
@@ -19,10 +16,8 @@ final class SyscCompleter implements Completer {
     private final Completer commands;
     private final Completer files = new FileNameCompleter();
 
-    SyscCompleter() {
-        StringWriter sink = new StringWriter();
-        this.commands = new PicocliJLineCompleter(
-                SyscCommand.commandLine(new PrintWriter(sink), new PrintWriter(sink)).getCommandSpec());
+    SyscCompleter(picocli.CommandLine.Model.CommandSpec spec) {
+        this.commands = new PicocliJLineCompleter(spec);
     }
 
     @Override

@@ -43,7 +43,7 @@ class ShellTest {
                 }
             });
             typist.start();
-            assertThat(new Shell(terminal, history).run()).isZero();
+            assertThat(new Shell(terminal, history, new dev.sysc.SyscShellCommands()).run()).isZero();
             typist.join(10_000);
         }
         return out.toString(StandardCharsets.UTF_8);
@@ -87,7 +87,7 @@ class ShellTest {
                 .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
             DefaultParser parser = new DefaultParser();
-            SyscCompleter completer = new SyscCompleter();
+            SyscCompleter completer = new SyscCompleter(new dev.sysc.SyscShellCommands().spec());
             java.util.List<Candidate> commands = new java.util.ArrayList<>();
             completer.complete(reader, parser.parse("meas", 4), commands);
             assertThat(commands).extracting(Candidate::value).contains("measure");

@@ -1,14 +1,12 @@
-package dev.sysc.cli;
+package dev.sysc.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasurementInterrupted;
 import dev.sysc.explain.Activation;
 import dev.sysc.explain.SpeculationToggles;
 import dev.sysc.os.SpeculationControl;
-import dev.sysc.report.ExplainRun;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +45,7 @@ class ToggleMeasurerTest {
             statesWhenMeasured.add(sw.state & ~SpeculationControl.PR_SPEC_PRCTL);
             return List.of(result(calls.get(0)));
         }, sw);
-        List<ExplainRun.ToggleMeasurement> out = t.measure(STORE_BYPASS);
+        List<ToggleMeasurement> out = t.measure(STORE_BYPASS);
         assertThat(out).hasSize(1);
         assertThat(statesWhenMeasured).containsExactly(SpeculationControl.PR_SPEC_ENABLE, SpeculationControl.PR_SPEC_DISABLE);
         assertThat(sw.state & SpeculationControl.PR_SPEC_DISABLE).as("mitigated again, as before").isNotZero();
@@ -71,7 +69,7 @@ class ToggleMeasurerTest {
         FakeSwitch sw = new FakeSwitch();
         sw.state = SpeculationControl.PR_SPEC_FORCE_DISABLE;
         ToggleMeasurer t = new ToggleMeasurer(calls -> List.of(), sw);
-        List<ExplainRun.ToggleMeasurement> out = t.measure(STORE_BYPASS);
+        List<ToggleMeasurement> out = t.measure(STORE_BYPASS);
         assertThat(sw.sets).isEmpty();
         assertThat(out.get(0).note()).contains("does not let this thread switch it");
     }

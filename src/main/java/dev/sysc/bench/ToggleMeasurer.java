@@ -1,10 +1,8 @@
-package dev.sysc.cli;
+package dev.sysc.bench;
 
-import dev.sysc.bench.CallResult;
 import dev.sysc.explain.SpeculationToggles;
 import dev.sysc.os.NativeCallException;
 import dev.sysc.os.SpeculationControl;
-import dev.sysc.report.ExplainRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,11 +11,11 @@ import java.util.function.Function;
  * Measures the system call floor with a per-thread speculation mitigation off, then on, through prctl on
  * the measuring thread, and puts the switch back the way it was. FORCE_DISABLE is never used.
  */
-final class ToggleMeasurer {
-    static final List<String> FLOOR = List.of("enosys", "getppid");
+public final class ToggleMeasurer {
+    public static final List<String> FLOOR = List.of("enosys", "getppid");
 
     /** The prctl speculation switch of this thread; tests substitute a fake. */
-    interface Switch {
+    public interface Switch {
         int get(SpeculationControl.Feature feature);
 
         void set(SpeculationControl.Feature feature, int value);
@@ -38,17 +36,17 @@ final class ToggleMeasurer {
     private final Function<List<String>, List<CallResult>> measure;
     private final Switch control;
 
-    ToggleMeasurer(Function<List<String>, List<CallResult>> measure) {
+    public ToggleMeasurer(Function<List<String>, List<CallResult>> measure) {
         this(measure, Switch.PRCTL);
     }
 
-    ToggleMeasurer(Function<List<String>, List<CallResult>> measure, Switch control) {
+    public ToggleMeasurer(Function<List<String>, List<CallResult>> measure, Switch control) {
         this.measure = measure;
         this.control = control;
     }
 
-    List<ExplainRun.ToggleMeasurement> measure(List<SpeculationToggles.Toggle> toggles) {
-        List<ExplainRun.ToggleMeasurement> out = new ArrayList<>();
+    public List<ToggleMeasurement> measure(List<SpeculationToggles.Toggle> toggles) {
+        List<ToggleMeasurement> out = new ArrayList<>();
         for (SpeculationToggles.Toggle t : toggles) {
             if (t.availability().isActive()) {
                 out.add(measure(t.feature()));
@@ -57,7 +55,7 @@ final class ToggleMeasurer {
         return out;
     }
 
-    private ExplainRun.ToggleMeasurement measure(SpeculationToggles.Feature feature) {
+    private ToggleMeasurement measure(SpeculationToggles.Feature feature) {
         SpeculationControl.Feature f = feature == SpeculationToggles.Feature.STORE_BYPASS
                 ? SpeculationControl.Feature.STORE_BYPASS : SpeculationControl.Feature.INDIRECT_BRANCH;
         int initial;
@@ -86,7 +84,7 @@ final class ToggleMeasurer {
             // Also on Ctrl-C in the shell: later commands run on this same thread and must find it as it was.
             restored = restore(f, wasDisabled);
         }
-        return new ExplainRun.ToggleMeasurement(feature, state, without, with,
+        return new ToggleMeasurement(feature, state, without, with,
                 "Measured on this thread, mitigation off first and on last; " + restored
                         + " The switch acts at context switches and on this thread's own loads, not on entry or "
                         + "exit, so a difference in the floor here is noise, not its cost.");
@@ -101,8 +99,8 @@ final class ToggleMeasurer {
         }
     }
 
-    private static ExplainRun.ToggleMeasurement failed(SpeculationToggles.Feature feature, String state, String why) {
-        return new ExplainRun.ToggleMeasurement(feature, state, List.of(), List.of(), "Not measured: " + why);
+    private static ToggleMeasurement failed(SpeculationToggles.Feature feature, String state, String why) {
+        return new ToggleMeasurement(feature, state, List.of(), List.of(), "Not measured: " + why);
     }
 
     static String describe(int bits) {

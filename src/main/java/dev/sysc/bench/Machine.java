@@ -1,0 +1,30 @@
+package dev.sysc.bench;
+
+import dev.sysc.host.HostInfo;
+import dev.sysc.os.HostReader;
+import dev.sysc.os.Platform;
+import dev.sysc.os.Terminal;
+
+/**
+ * What a command asks of the machine before it measures or prints, so that commands reach the
+ * operating system only through the engine: is this a platform sysc measures, what host is this, and
+ * is standard error a terminal (for a progress line).
+ */
+public final class Machine {
+    private Machine() {
+    }
+
+    /** @throws Platform.UnsupportedPlatformException (exit 1) off Linux x86-64 */
+    public static void requireSupported() {
+        Platform.requireSupported();
+    }
+
+    /** A snapshot of this host: kernel, CPU, clocksource, vulnerabilities, command line. */
+    public static HostInfo host() {
+        return HostReader.live().read();
+    }
+
+    public static boolean stderrIsTerminal() {
+        return Terminal.isStderrTerminal();
+    }
+}
