@@ -118,7 +118,7 @@ public final class BatchCommand implements Callable<Integer> {
             progress.clear();
         }
         BatchRun run = new BatchRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
-        out.write(BatchReport.render(run, output.format, output.style()));
+        out.write(BatchReport.render(run, output.format, output.style(), output.width()));
         return run.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

@@ -57,4 +57,16 @@ public final class SyscCommand implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         return commandLine(out, err).execute(args);
     }
+
+    /** Runs sysc with {@code args}, the tour waiting between pages through {@code pause} (the shell's). */
+    public static int execute(PrintWriter out, PrintWriter err, TourPause pause, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory withPause = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == TourCommand.class ? type.cast(new TourCommand(pause)) : defaults.create(type);
+            }
+        };
+        return commandLine(out, err, withPause).execute(args);
+    }
 }

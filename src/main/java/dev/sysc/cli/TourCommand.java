@@ -25,11 +25,7 @@ import dev.sysc.report.MeasureTable;
 import dev.sysc.report.TourReport;
 import dev.sysc.tour.TourScript;
 import dev.sysc.tour.TourStep;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +63,17 @@ public final class TourCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    private final TourPause pause;
+
+    public TourCommand() {
+        this(TourPause.standardInput());
+    }
+
+    /** With {@code pause} between pages: the shell's, which hears Ctrl-C. */
+    TourCommand(TourPause pause) {
+        this.pause = pause;
+    }
+
     @Override
     public Integer call() {
         if (output.format == Format.JSON || output.format == Format.CSV) {
@@ -77,11 +84,11 @@ public final class TourCommand implements Callable<Integer> {
         out.check();
         PrintWriter screen = spec.commandLine().getOut();
         boolean markdown = output.format == Format.MARKDOWN;
-        boolean pause = !noPause && !markdown && output.output == null && System.console() != null;
+        boolean waits = !noPause && !markdown && output.output == null && pause.interactive();
+        int width = output.width();
         HostInfo host = HostReader.live().read();
         List<TourStep> steps = TourScript.builtIn();
         StringBuilder document = new StringBuilder(markdown ? TourReport.markdownHeader(MeasureTable.hostLine(host)) : "");
-        BufferedReader keyboard = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         // Numbers measured on earlier pages stay available to later ones ("{getpid-enosys}").
         Map<String, Double> ns = new HashMap<>();
         boolean allMeasured = true;
@@ -91,12 +98,12 @@ public final class TourCommand implements Callable<Integer> {
                 TourReport.Page page = page(step, i + 1, steps.size(), host, workspace, ns);
                 allMeasured &= page.measured().stream().allMatch(CallResult::ok);
                 if (markdown || output.output != null) {
-                    document.append(markdown ? TourReport.markdown(page) : TourReport.text(page, output.style()));
+                    document.append(markdown ? TourReport.markdown(page) : TourReport.text(page, output.style(), width));
                     continue;
                 }
-                screen.print(TourReport.text(page, output.style()));
+                screen.print(TourReport.text(page, output.style(), width));
                 screen.flush();
-                if (pause && i < steps.size() - 1 && !waitForEnter(screen, keyboard)) {
+                if (waits && i < steps.size() - 1 && !pause.next(screen)) {
                     break;
                 }
             }
@@ -105,17 +112,6 @@ public final class TourCommand implements Callable<Integer> {
             out.write(document.toString());
         }
         return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private static boolean waitForEnter(PrintWriter screen, BufferedReader keyboard) {
-        screen.print("[Enter: next page, q: stop] ");
-        screen.flush();
-        try {
-            String answer = keyboard.readLine();
-            return answer != null && !answer.trim().equalsIgnoreCase("q");
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private TourReport.Page page(TourStep step, int number, int of, HostInfo host, Workspace workspace,

@@ -1,6 +1,7 @@
 package dev.sysc.shell;
 
 import dev.sysc.cli.SyscCommand;
+import dev.sysc.cli.TourPause;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.Terminal.SignalHandler;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
 
 /**
  * {@code sysc} at a terminal: a prompt where every sysc command works as on the command line, with
@@ -80,7 +82,7 @@ public final class Shell {
             } catch (EndOfFileException e) {
                 break;
             }
-            List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+            List<String> words = command(reader.getParsedLine().words());
             if (words.isEmpty()) {
                 continue;
             }
@@ -88,8 +90,12 @@ public final class Shell {
             if (first.equals("exit") || first.equals("quit")) {
                 break;
             }
-            if (first.equals("shell")) {
+            if (first.equals("shell") || first.equals("sysc")) {
                 out.println("You are in the sysc shell already.");
+                continue;
+            }
+            if (first.equals("clear")) {
+                clear(out);
                 continue;
             }
             execute(words, out);
@@ -103,13 +109,57 @@ public final class Shell {
         return 0;
     }
 
+    /**
+     * The words of a command line, without empty ones and without a leading "sysc": a line copied from
+     * the tour, the README or a script ("sysc measure getpid") works as typed.
+     */
+    static List<String> command(List<String> typed) {
+        List<String> words = typed.stream().filter(w -> !w.isEmpty()).toList();
+        return words.size() > 1 && words.get(0).equals("sysc") ? words.subList(1, words.size()) : words;
+    }
+
+    /** Clears the screen, as the clear command of a shell does; a terminal that cannot gets a blank line. */
+    private void clear(PrintWriter out) {
+        out.flush();
+        if (!terminal.puts(InfoCmp.Capability.clear_screen)) {
+            out.println();
+        }
+        terminal.flush();
+    }
+
+    /** The tour's pause at this shell's prompt: Ctrl-C or Ctrl-D there stops the tour, as q does. */
+    private TourPause pause() {
+        LineReader pauseReader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("sysc")
+                .variable(LineReader.DISABLE_HISTORY, true)
+                .build();
+        return new TourPause() {
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+
+            @Override
+            public boolean next(PrintWriter screen) {
+                screen.flush();
+                try {
+                    return !pauseReader.readLine(TourPause.PROMPT).trim().equalsIgnoreCase("q");
+                } catch (UserInterruptException | EndOfFileException e) {
+                    screen.println();
+                    return false;
+                }
+            }
+        };
+    }
+
     /** Runs one command; Ctrl-C while it runs interrupts this thread, which stops the measurement. */
     private void execute(List<String> words, PrintWriter out) {
         Thread self = Thread.currentThread();
         SignalHandler previous = terminal.handle(Signal.INT, signal -> self.interrupt());
         long start = System.nanoTime();
         try {
-            SyscCommand.execute(out, out, words.toArray(new String[0]));
+            SyscCommand.execute(out, out, pause(), words.toArray(new String[0]));
         } catch (Throwable t) {
             // Whatever went wrong with one command, the shell stays up for the next.
             SyscCommand.lastResort(t, out, words.contains("--debug"));
