@@ -121,22 +121,34 @@ final class BatchChart {
         return Math.max(0, Math.min(HEIGHT - 1, r));
     }
 
-    /** Size labels centred under their columns, skipping any that would touch the previous one. */
+    /** Size labels centred under their columns, skipping any that would touch a neighbour. */
     static String axis(int[] sizes, boolean bytes, int column) {
         char[] line = new char[sizes.length * column + 2];
         java.util.Arrays.fill(line, ' ');
+        // The largest size is always labelled (it says how far the sweep went); the others where they fit.
+        int last = sizes.length - 1;
+        int lastStart = sizes.length == 0 ? line.length : labelStart(label(sizes[last], bytes), last, column);
         int free = 0;
         for (int k = 0; k < sizes.length; k++) {
-            String label = bytes ? shortBytes(sizes[k]) : Integer.toString(sizes[k]);
-            int centre = k * column + column / 2;
-            int start = Math.max(0, centre - (label.length() - 1) / 2);
-            if (start < free || start + label.length() > line.length) {
+            String label = label(sizes[k], bytes);
+            int start = labelStart(label, k, column);
+            int end = k == last ? line.length : lastStart - 1;
+            if (start < free || start + label.length() > end) {
                 continue;
             }
             label.getChars(0, label.length(), line, start);
             free = start + label.length() + 1;
         }
         return new String(line).stripTrailing();
+    }
+
+    private static String label(int size, boolean bytes) {
+        return bytes ? shortBytes(size) : Integer.toString(size);
+    }
+
+    /** Where a label starts to sit centred under column {@code k}. */
+    private static int labelStart(String label, int k, int column) {
+        return Math.max(0, k * column + column / 2 - (label.length() - 1) / 2);
     }
 
     /** 512, 4K, 1M: short enough for a column. */

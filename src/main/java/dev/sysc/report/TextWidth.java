@@ -24,20 +24,27 @@ public final class TextWidth {
 
     /** Lines of at most {@code width} characters, broken between words; runs of spaces count as one. */
     public static List<String> wrap(String text, int width) {
-        int w = Math.max(1, width);
+        return wrap(text, width, width);
+    }
+
+    /** As {@link #wrap(String, int)}, the first line at most {@code firstWidth} long, the others {@code width}. */
+    static List<String> wrap(String text, int firstWidth, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.strip().split("\\s+")) {
             if (word.isEmpty()) {
                 continue;
             }
-            if (line.length() > 0 && line.length() + 1 + word.length() > w) {
+            int room = Math.max(1, lines.isEmpty() ? firstWidth : width);
+            if (line.length() > 0 && line.length() + 1 + word.length() > room) {
                 lines.add(line.toString());
                 line.setLength(0);
+                room = Math.max(1, width);
             }
-            while (line.length() == 0 && word.length() > w) {
-                lines.add(word.substring(0, w));
-                word = word.substring(w);
+            while (line.length() == 0 && word.length() > room) {
+                lines.add(word.substring(0, room));
+                word = word.substring(room);
+                room = Math.max(1, width);
             }
             if (line.length() > 0) {
                 line.append(' ');
@@ -56,8 +63,7 @@ public final class TextWidth {
      */
     public static String indent(String text, int width, String first, String rest) {
         StringBuilder sb = new StringBuilder();
-        int room = width - Math.max(first.length(), rest.length());
-        List<String> lines = wrap(text, room);
+        List<String> lines = wrap(text, width - first.length(), width - rest.length());
         for (int i = 0; i < lines.size(); i++) {
             sb.append(((i == 0 ? first : rest) + lines.get(i)).stripTrailing()).append('\n');
         }
