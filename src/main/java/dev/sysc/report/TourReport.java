@@ -23,7 +23,8 @@ public final class TourReport {
     /** The page at the prompt, its paragraphs wrapped to {@code width}. */
     public static String text(Page p, Style style, int width) {
         StringBuilder sb = new StringBuilder();
-        String heading = TextWidth.indent(p.number() + "/" + p.of() + "  " + p.title(), width, "");
+        String number = p.number() + "/" + p.of() + "  ";
+        String heading = TextWidth.indent(p.title(), width, number, " ".repeat(number.length()));
         sb.append('\n').append(heading).append("─".repeat(TextWidth.widest(heading))).append("\n\n");
         if (!p.measured().isEmpty()) {
             TextTable t = new TextTable(List.of("call", "path", "kernel", "measured here"), false, false, false, true)
