@@ -42,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"A guided tour for workshops: the FFI floor, an empty system call, getpid, the vDSO, "
                 + "this machine's mitigations, and batching with io_uring, each a live measurement and a few sentences.",
-                "At a terminal it waits for Enter between pages (q and Enter stops). "
+                "At a terminal it waits for Enter between pages (q and Enter stops; in the shell, so does Ctrl-C). "
                         + "--format markdown writes the same as a handout with this machine's numbers."})
 public final class TourCommand implements Callable<Integer> {
     /** Short measurements: the tour needs a sense of scale, and a page should answer in well under a second. */

@@ -73,6 +73,7 @@ public final class Shell {
         out.println("sysc " + dev.sysc.cli.VersionProvider.version()
                 + " — type a command (measure getpid, compare ..., list, help), Tab to complete, exit or Ctrl-D to leave.");
         out.flush();
+        TourPause pause = pause();
         while (true) {
             String line;
             try {
@@ -98,7 +99,7 @@ public final class Shell {
                 clear(out);
                 continue;
             }
-            execute(words, out);
+            execute(words, out, pause);
         }
         try {
             reader.getHistory().save();
@@ -154,12 +155,12 @@ public final class Shell {
     }
 
     /** Runs one command; Ctrl-C while it runs interrupts this thread, which stops the measurement. */
-    private void execute(List<String> words, PrintWriter out) {
+    private void execute(List<String> words, PrintWriter out, TourPause pause) {
         Thread self = Thread.currentThread();
         SignalHandler previous = terminal.handle(Signal.INT, signal -> self.interrupt());
         long start = System.nanoTime();
         try {
-            SyscCommand.execute(out, out, pause(), words.toArray(new String[0]));
+            SyscCommand.execute(out, out, pause, words.toArray(new String[0]));
         } catch (Throwable t) {
             // Whatever went wrong with one command, the shell stays up for the next.
             SyscCommand.lastResort(t, out, words.contains("--debug"));
