@@ -31,8 +31,15 @@ public final class TextWidth {
     static List<String> wrap(String text, int firstWidth, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
-            if (word.isEmpty()) {
+        java.util.Deque<String> queue = new java.util.ArrayDeque<>(units(text));
+        while (!queue.isEmpty()) {
+            String word = queue.poll();
+            if (word.indexOf(GLUE) >= 0 && word.length() > Math.max(1, Math.min(firstWidth, width))) {
+                // Too long to keep together on any line: its words go one by one after all.
+                String[] parts = word.split(String.valueOf(GLUE));
+                for (int i = parts.length - 1; i >= 0; i--) {
+                    queue.addFirst(parts[i]);
+                }
                 continue;
             }
             int room = Math.max(1, lines.isEmpty() ? firstWidth : width);
@@ -54,7 +61,33 @@ public final class TextWidth {
         if (line.length() > 0 || lines.isEmpty()) {
             lines.add(line.toString());
         }
+        lines.replaceAll(l -> l.replace(GLUE, ' '));
         return lines;
+    }
+
+    /** Stands for a space that must not break a line, inside a unit of {@link #units}. */
+    private static final char GLUE = '\u0000';
+
+    /**
+     * The words of {@code text}, a lone symbol (≥, →, =, —) joined to the words either side of it, so
+     * that "p ≥ 0.05" or "A → B" is never broken.
+     */
+    private static List<String> units(String text) {
+        List<String> units = new ArrayList<>();
+        boolean glueNext = false;
+        for (String word : text.strip().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            boolean symbol = word.codePoints().noneMatch(Character::isLetterOrDigit);
+            if ((glueNext || symbol) && !units.isEmpty()) {
+                units.set(units.size() - 1, units.get(units.size() - 1) + GLUE + word);
+            } else {
+                units.add(word);
+            }
+            glueNext = symbol;
+        }
+        return units;
     }
 
     /**

@@ -20,6 +20,12 @@ class TextWidthTest {
     }
 
     @Test
+    void aLoneSymbolStaysWithTheWordsBesideItWhileTheyFit() {
+        assertThat(TextWidth.wrap("verdict: ~ when p ≥ 0.05", 19)).containsExactly("verdict: ~ when", "p ≥ 0.05");
+        assertThat(TextWidth.wrap("so net = raw − baseline here", 12)).containsExactly("so net = raw", "− baseline", "here");
+    }
+
+    @Test
     void hangingIndentKeepsEveryLineInsideTheWidth() {
         String text = TextWidth.indent("one two three four five six seven", 14, "  label ", "        ");
         assertThat(text).isEqualTo("  label one\n        two\n        three\n        four\n        five\n"
