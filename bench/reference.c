@@ -28,6 +28,8 @@
  *   enosys                 syscall(100000)       (invalid number -> ENOSYS)
  *   clock_gettime_syscall  syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts)
  *   clock_gettime_vdso     clock_gettime(CLOCK_MONOTONIC, &ts)   (vDSO)
+ *   gettimeofday_vsyscall  gettimeofday(&tv, NULL) at the vsyscall page, 0xffffffffff600000 (the call
+ *                          traps and the kernel emulates it); gettimeofday_vdso and _syscall beside it
  *   read                   read(fd, buf, 1)      fd of /dev/zero
  *   write                  write(fd, buf, 1)     fd of /dev/null
  *   fstat                  fstat(fd, &st)        fd of a 16-byte temp file
@@ -43,6 +45,10 @@
  *                          `sysc batch io_uring` reports
  *   writev_B               one writev(fd, iov, B) of B 1-byte iovecs to /dev/null (B = 1, 16, 64);
  *                          one "call" is one writev: divide by B for ns per byte
+ *   sendto_loop_B          B send(fd, "x", 1, 0) of 1-byte UDP datagrams on a loopback socket connected
+ *                          to itself, then recvmmsg(MSG_WAITFORONE) until all B are back (B = 1, 8, 64)
+ *   sendmmsg_B             one sendmmsg of B such datagrams, then the same receive; as `sysc batch
+ *                          sendmmsg`, one "call" is one batch: divide by B for ns per datagram
  * The temp file lives in a mkdtemp() directory under /tmp, removed at exit.
  *
  * Threads: the JVM that runs sysc has a dozen threads, and glibc's wrappers of
@@ -60,9 +66,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 #include <linux/io_uring.h>
 #include <time.h>
@@ -221,6 +231,37 @@ static int run_clock_gettime_vdso(long n)
     return 0;
 }
 
+/* The legacy vsyscall entry: a fixed address that every x86-64 process has unless vsyscall=none. */
+typedef long (*vsyscall_gettimeofday_fn)(struct timeval *, void *);
+#define VSYSCALL_GETTIMEOFDAY ((vsyscall_gettimeofday_fn)0xffffffffff600000UL)
+
+static int run_gettimeofday_vsyscall(long n)
+{
+    struct timeval tv;
+    for (long i = 0; i < n; i++)
+        if (VSYSCALL_GETTIMEOFDAY(&tv, NULL) != 0)
+            return EIO;
+    return 0;
+}
+
+static int run_gettimeofday_vdso(long n)
+{
+    struct timeval tv;
+    for (long i = 0; i < n; i++)
+        if (gettimeofday(&tv, NULL) != 0)
+            return errno;
+    return 0;
+}
+
+static int run_gettimeofday_syscall(long n)
+{
+    struct timeval tv;
+    for (long i = 0; i < n; i++)
+        if (syscall(SYS_gettimeofday, &tv, NULL) != 0)
+            return errno;
+    return 0;
+}
+
 static int pipe_fds[2] = {-1, -1};
 
 static int prepare_pipe(void)
@@ -349,6 +390,81 @@ WRITEV_CASE(1)
 WRITEV_CASE(16)
 WRITEV_CASE(64)
 
+/* ----------------------------------------------------------------- sendmmsg */
+/* As `sysc batch sendmmsg`: a UDP socket on 127.0.0.1 connected to itself, a 256 KiB receive buffer,
+ * a 1 s receive timeout; each batch of B datagrams is received in full before the next. */
+static int fd_udp = -1;
+static char udp_payload = 'x';
+static char udp_slots[64][8];
+static struct iovec udp_send_iov = { &udp_payload, 1 };
+static struct iovec udp_recv_iov[64];
+static struct mmsghdr udp_send[64], udp_recv[64];
+
+static int prepare_udp(void)
+{
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof a;
+    int rcvbuf = 4096 * 64;
+    struct timeval timeout = { 1, 0 };
+    fd_udp = socket(AF_INET, SOCK_DGRAM, 0);
+    if (fd_udp < 0 ||
+        setsockopt(fd_udp, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf) != 0 ||
+        setsockopt(fd_udp, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout) != 0 ||
+        bind(fd_udp, (struct sockaddr *)&a, sizeof a) != 0 ||
+        getsockname(fd_udp, (struct sockaddr *)&a, &len) != 0 ||
+        connect(fd_udp, (struct sockaddr *)&a, sizeof a) != 0)
+        return errno;
+    for (int i = 0; i < 64; i++) {
+        udp_send[i].msg_hdr.msg_iov = &udp_send_iov;
+        udp_send[i].msg_hdr.msg_iovlen = 1;
+        udp_recv_iov[i].iov_base = udp_slots[i];
+        udp_recv_iov[i].iov_len = sizeof udp_slots[i];
+        udp_recv[i].msg_hdr.msg_iov = &udp_recv_iov[i];
+        udp_recv[i].msg_hdr.msg_iovlen = 1;
+    }
+    return 0;
+}
+
+static int udp_receive(int b)
+{
+    for (int got = 0; got < b;) {
+        int r = recvmmsg(fd_udp, udp_recv + got, b - got, MSG_WAITFORONE, NULL);
+        if (r <= 0)
+            return r < 0 ? errno : EAGAIN;
+        got += r;
+    }
+    return 0;
+}
+
+#define UDP_CASES(B) \
+    static int run_sendto_loop_##B(long n) \
+    { \
+        for (long i = 0; i < n; i++) { \
+            for (int k = 0; k < B; k++) \
+                if (send(fd_udp, &udp_payload, 1, 0) != 1) \
+                    return errno ? errno : EIO; \
+            int err = udp_receive(B); \
+            if (err) \
+                return err; \
+        } \
+        return 0; \
+    } \
+    static int run_sendmmsg_##B(long n) \
+    { \
+        for (long i = 0; i < n; i++) { \
+            int r = sendmmsg(fd_udp, udp_send, B, 0); \
+            if (r != B) \
+                return r < 0 ? errno : EIO; \
+            int err = udp_receive(B); \
+            if (err) \
+                return err; \
+        } \
+        return 0; \
+    }
+UDP_CASES(1)
+UDP_CASES(8)
+UDP_CASES(64)
+
 static int run_read(long n)
 {
     for (long i = 0; i < n; i++) {
@@ -444,6 +560,9 @@ static const struct bench_case cases[] = {
     { "enosys",                prepare_none,      run_enosys },
     { "clock_gettime_syscall", prepare_none,      run_clock_gettime_syscall },
     { "clock_gettime_vdso",    prepare_none,      run_clock_gettime_vdso },
+    { "gettimeofday_vsyscall", prepare_none,      run_gettimeofday_vsyscall },
+    { "gettimeofday_vdso",     prepare_none,      run_gettimeofday_vdso },
+    { "gettimeofday_syscall",  prepare_none,      run_gettimeofday_syscall },
     { "read",                  prepare_read,      run_read },
     { "write",                 prepare_write,     run_write },
     { "fstat",                 prepare_fstat,     run_fstat },
@@ -458,6 +577,12 @@ static const struct bench_case cases[] = {
     { "writev_1",              prepare_writev,    run_writev_1 },
     { "writev_16",             prepare_writev,    run_writev_16 },
     { "writev_64",             prepare_writev,    run_writev_64 },
+    { "sendto_loop_1",         prepare_udp,       run_sendto_loop_1 },
+    { "sendto_loop_8",         prepare_udp,       run_sendto_loop_8 },
+    { "sendto_loop_64",        prepare_udp,       run_sendto_loop_64 },
+    { "sendmmsg_1",            prepare_udp,       run_sendmmsg_1 },
+    { "sendmmsg_8",            prepare_udp,       run_sendmmsg_8 },
+    { "sendmmsg_64",           prepare_udp,       run_sendmmsg_64 },
 };
 #define NCASES ((int)(sizeof cases / sizeof cases[0]))
 

@@ -7,6 +7,7 @@ import dev.sysc.os.IpcCalls;
 import dev.sysc.os.LoopbackUdp;
 import dev.sysc.os.NativeCallException;
 import dev.sysc.os.NativeMemory;
+import dev.sysc.os.NativeSequence;
 import dev.sysc.probe.Operation;
 import java.util.List;
 
@@ -144,6 +145,24 @@ final class SendmmsgWorkload implements Workload {
                 }
                 return receive(size);
             };
+        }
+
+        @Override
+        public NativeSequence nativeBatch(Strategy strategy, int size) {
+            NativeSequence s = NativeSequence.on(CallPath.LIBC);
+            if (strategy.name().equals(LOOP.name())) {
+                for (int i = 0; i < size; i++) {
+                    s.call("send", fd, payload.address(), 1, 0);
+                    s.expecting(1);
+                }
+            } else {
+                s.call("sendmmsg", fd, sendVec.address(), size, 0);
+                s.expecting(size);
+            }
+            // The Java receive also checks each datagram is 1 byte; here only sysc's own 1-byte datagrams
+            // can arrive: the socket is connected to itself, and the kernel drops datagrams from other peers.
+            LoopbackUdp.receiveAllNatively(s, fd, recvVec.address(), size);
+            return s;
         }
 
         /**

@@ -27,7 +27,7 @@ public final class Defaults {
     /** Above this share of samples outside the Tukey fences, a result is flagged as noisy. */
     public static final double NOISY_OUTLIER_SHARE = 0.10;
     /** How long the Java-to-C bridge (ffi-noop on the Java loop) is sampled, besides the native measurements. */
-    public static final Duration BRIDGE_TIME = Duration.ofMillis(20);
+    public static final Duration BRIDGE_TIME = Duration.ofMillis(10);
     /** Its warm-up bound: the Java loop must be compiled before its figure means anything. */
     public static final Duration BRIDGE_WARMUP = Duration.ofMillis(40);
     /**

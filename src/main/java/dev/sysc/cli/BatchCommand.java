@@ -109,17 +109,29 @@ public final class BatchCommand implements Callable<Integer> {
         HostInfo host = HostReader.live().read();
         boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        List<WorkloadResult> results;
-        try (Workspace workspace = new Workspace()) {
-            ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, showProgress ? progress : (c, i, n, p, f) -> { });
-            results = new BatchSweep(sampler, call -> Probes.open(call, workspace))
-                    .run(chosen, w -> custom != null ? custom : w.defaultSizes(), measureSpec);
-        } finally {
-            progress.clear();
-        }
+        List<WorkloadResult> results = sweep(chosen, w -> custom != null ? custom : w.defaultSizes(), measureSpec,
+                showProgress ? progress : null);
         BatchRun run = new BatchRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
         out.write(BatchReport.render(run, output.format, output.style(), output.width()));
         return run.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Runs {@code workloads} through the batch engine; {@code progress} may be null. */
+    static List<WorkloadResult> sweep(List<Workload> workloads, java.util.function.Function<Workload, int[]> sizes,
+                                      MeasureSpec measureSpec, ProgressLine progress) {
+        try (Workspace workspace = new Workspace()) {
+            ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, progress != null ? progress : (c, i, n, p, f) -> { });
+            return new BatchSweep(sampler, call -> Probes.open(call, workspace)).run(workloads, sizes, measureSpec);
+        } finally {
+            if (progress != null) {
+                progress.clear();
+            }
+        }
+    }
+
+    /** The default measuring spec of a batch sweep: short points, native loop. */
+    static MeasureSpec defaultSpec() {
+        return new BatchCommand().measureSpec();
     }
 
     private List<Workload> chosen() {

@@ -2,6 +2,10 @@ package dev.sysc.cli;
 
 import dev.sysc.probe.LoopKind;
 
+import dev.sysc.batch.RingFactory;
+import dev.sysc.batch.Workload;
+import dev.sysc.batch.WorkloadResult;
+import dev.sysc.batch.Workloads;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.compare.ResultFileReader;
@@ -51,8 +55,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--no-measure", description = "Do not measure anything; explain only.")
     boolean noMeasure;
 
-    @Option(names = "--measure", description = "With the mitigations topic: measure the system call floor with "
-            + "and without each mitigation this process may switch for itself (prctl).")
+    @Option(names = "--measure", description = "With the mitigations topic: time the system call floor with each "
+            + "per-process prctl switch off and on, as a check: these switches run nothing on entry or exit.")
     boolean measureToggles;
 
     @Option(names = "--from", paramLabel = "FILE.json",
@@ -76,6 +80,15 @@ public final class ExplainCommand implements Callable<Integer> {
         out.check();
 
         HostInfo host = from != null ? ResultFileReader.read(from).host() : HostReader.live().read();
+        if (from == null && !noMeasure && Explainer.vdsoTime(host).active() == null) {
+            // kvm-clock and xen serve the vDSO only with a stable TSC: time it here instead of guessing.
+            dev.sysc.os.Platform.requireSupported();
+            List<CallResult> clock = measure(List.of("clock_gettime", "clock_gettime@syscall"));
+            if (clock.stream().allMatch(r -> r.ok() && r.net() != null)) {
+                explainer = explainer.withMeasuredVdso(Explainer.vdsoFromMeasurement(clock.get(0).net().median(),
+                        clock.get(1).net().median()));
+            }
+        }
         Explanation explanation = subject == null ? explainer.machine(host)
                 : call == null ? explainer.topic(subject, host)
                 : explainer.call(info(call), host);
@@ -83,6 +96,7 @@ public final class ExplainCommand implements Callable<Integer> {
         List<CallResult> measured = List.of();
         String note = null;
         List<ExplainRun.ToggleMeasurement> toggles = List.of();
+        WorkloadResult batching = null;
         if (from != null) {
             note = "Nothing was measured (--from): the host explained is the one recorded in " + from
                     + ", not this machine. Its results can be seen with sysc compare.";
@@ -100,12 +114,15 @@ public final class ExplainCommand implements Callable<Integer> {
             if (!calls.isEmpty()) {
                 measured = measure(calls);
             }
+            if ("batching".equals(subject)) {
+                batching = measureBatching();
+            }
         }
         String source = from == null ? "live" : from.toString();
         ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
-                toggles);
+                toggles, batching);
         out.write(ExplainReport.render(run, output.format, output.style(), output.width()));
-        boolean allMeasured = measured.stream().allMatch(CallResult::ok)
+        boolean allMeasured = (batching == null || !batching.failed()) && measured.stream().allMatch(CallResult::ok)
                 && toggles.stream().allMatch(t -> t.without().stream().allMatch(CallResult::ok)
                         && t.with().stream().allMatch(CallResult::ok));
         return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;
@@ -158,9 +175,18 @@ public final class ExplainCommand implements Callable<Integer> {
             case "mode-switch": return List.of("ffi-noop", "enosys", "getppid");
             case "vdso": return List.of("clock_gettime", "clock_gettime@syscall");
             case "mitigations": return measureToggles ? List.of() : List.of("enosys", "getppid");
-            case "batching": return List.of("write", "writev");
+            case "batching": return List.of(); // measured by the batch engine: measureBatching
             default: return List.of();
         }
+    }
+
+    /** The batch sizes of explain batching's live run: a loop of N writes against one writev of N iovecs. */
+    static final int[] BATCH_SIZES = {16, 64};
+
+    /** The write workload of sysc batch at {@link #BATCH_SIZES}: the same engine, fewer points. */
+    private WorkloadResult measureBatching() {
+        Workload write = Workloads.find("write", RingFactory.KERNEL).orElseThrow();
+        return BatchCommand.sweep(List.of(write), w -> BATCH_SIZES, BatchCommand.defaultSpec(), null).get(0);
     }
 
     List<CallResult> measure(List<String> specs) {

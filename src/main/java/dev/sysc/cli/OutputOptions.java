@@ -45,7 +45,9 @@ public final class OutputOptions {
      * standard output is (asked each time: a shell's terminal may have been resized), else 80.
      */
     int width() {
-        return width(System.getenv("COLUMNS"), output == null ? Terminal.stdoutColumns() : 0);
+        // System.console() first, a Java check: asking the terminal loads jffi, which a pipe need not pay.
+        boolean terminal = output == null && System.console() != null;
+        return width(System.getenv("COLUMNS"), terminal ? Terminal.stdoutColumns() : 0);
     }
 
     /** {@code terminalColumns} is 0 when there is no terminal to ask; a width is never under {@link TextWidth#MIN}. */

@@ -1,6 +1,11 @@
 package dev.sysc.cli;
 
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -10,8 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sysc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Explore what Linux system calls cost on this machine: measure them, compare them, "
                 + "and see why they cost what they do."},
-        subcommands = {ListCommand.class, MeasureCommand.class, CompareCommand.class, ExplainCommand.class,
-                BatchCommand.class, TourCommand.class, ShellCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
                 "  sysc compare clock_gettime clock_gettime@syscall getppid ffi-noop",
@@ -19,6 +22,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  sysc explain clock_gettime", "  sysc batch io_uring", "  sysc list --category time", "",
                 "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
 public final class SyscCommand implements Runnable {
+    /**
+     * The subcommands in the order help lists them. They are added by hand rather than through
+     * {@code @Command(subcommands = ...)} so that a run of one command builds the model of that command
+     * only: picocli reflects over every option of every command it is given, which was a fifth of the
+     * start-up time of {@code sysc measure getpid}.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
     @Spec
     CommandSpec spec;
 
@@ -35,7 +46,19 @@ public final class SyscCommand implements Runnable {
 
     /** The command line with its commands made by {@code factory}: tests substitute one with test doubles. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        return commandLine(out, err, factory, SUBCOMMANDS.keySet());
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory,
+            Collection<String> names) {
         CommandLine cl = new CommandLine(new SyscCommand(), factory);
+        for (String name : names) {
+            try {
+                cl.addSubcommand(name, factory.create(SUBCOMMANDS.get(name)));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the " + name + " command", e);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Errors::onParameterException);
@@ -55,10 +78,41 @@ public final class SyscCommand implements Runnable {
 
     /** Runs sysc with {@code args}; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        return commandLineFor(out, err, args).execute(args);
     }
 
-    /** Runs sysc with {@code args}, the tour waiting between pages through {@code pause} (the shell's). */
+    /**
+     * The command line that can run {@code args}: when they start with a command's name, a tree with
+     * only that command (its parsing, help and errors are the same); otherwise (top-level help, a
+     * misspelled command that wants suggestions) the whole tree.
+     */
+    static CommandLine commandLineFor(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
+            return commandLine(out, err, CommandLine.defaultFactory(), List.of(args[0]));
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return commandLine(out, err, CommandLine.defaultFactory(), List.of());
+        }
+        return commandLine(out, err);
+    }
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("list", ListCommand.class);
+        m.put("measure", MeasureCommand.class);
+        m.put("compare", CompareCommand.class);
+        m.put("explain", ExplainCommand.class);
+        m.put("batch", BatchCommand.class);
+        m.put("tour", TourCommand.class);
+        m.put("shell", ShellCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Runs sysc with {@code args}, the tour waiting between pages through {@code pause} (the shell's,
+     * where the JVM is warm: the whole tree is built, as for help and suggestions).
+     */
     public static int execute(PrintWriter out, PrintWriter err, TourPause pause, String... args) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory withPause = new CommandLine.IFactory() {

@@ -4,6 +4,7 @@ import dev.sysc.host.HostInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Evaluates the activation conditions of the knowledge base against a host. Pure: the same host
@@ -13,8 +14,13 @@ import java.util.Locale;
  * be negated with {@code !}. Terms:
  * <ul>
  * <li>{@code always}; {@code per-call} (decided on each call: not applicable); {@code never:WHY}</li>
- * <li>{@code vuln:FILE~TEXT}: the vulnerabilities file exists and its status contains TEXT (any case)</li>
+ * <li>{@code state:FILE=TAG}: the status of a vulnerabilities file, read against the kernel's exact strings
+ * ({@link KernelStrings}), puts TAG on the path; a status sysc does not know gives n/a with its raw text</li>
  * <li>{@code flag:NAME}: the CPU flag is set; {@code cmdline:WORD}: a kernel argument, bare or {@code key=value}</li>
+ * <li>{@code attack-vector:NAME}: the attack vector (user_kernel, user_user, guest_host, guest_guest) is
+ * mitigated, after {@code mitigations=} on the command line</li>
+ * <li>{@code build:WHY}: decided by the kernel's build configuration, which sysc does not record (n/a)</li>
+ * <li>{@code syscall-work}: something makes every call take the slow entry and exit work</li>
  * <li>{@code clocksource:vdso-capable}; {@code vdso:mapped}; {@code seccomp:filter}</li>
  * <li>{@code spec:store-bypass-prctl}, {@code spec:indirect-branch-prctl}: a thread may switch the mitigation</li>
  * </ul>
@@ -29,6 +35,14 @@ public final class Conditions {
     }
 
     public static Activation evaluate(String condition, HostInfo host) {
+        return evaluate(condition, host, Map.of());
+    }
+
+    /**
+     * Like {@link #evaluate(String, HostInfo)}, with some terms decided by what was measured instead of
+     * what was read (e.g. {@code clocksource:vdso-capable} after timing the vDSO against a real crossing).
+     */
+    public static Activation evaluate(String condition, HostInfo host, Map<String, Activation> measured) {
         if (condition == null || condition.isBlank()) {
             throw new IllegalArgumentException("empty condition");
         }
@@ -36,11 +50,20 @@ public final class Conditions {
         for (String alternative : condition.split("\\|")) {
             List<Activation> all = new ArrayList<>();
             for (String term : alternative.split("&")) {
-                all.add(term(term.trim(), host));
+                all.add(measuredOrRead(term.trim(), host, measured));
             }
             alternatives.add(and(all));
         }
         return or(alternatives);
+    }
+
+    private static Activation measuredOrRead(String term, HostInfo host, Map<String, Activation> measured) {
+        boolean not = term.startsWith("!");
+        Activation m = measured.get(not ? term.substring(1).trim() : term);
+        if (m == null) {
+            return term(term, host);
+        }
+        return not && m.active() != null ? new Activation(!m.active(), m.reason()) : m;
     }
 
     private static Activation and(List<Activation> terms) {
@@ -63,11 +86,12 @@ public final class Conditions {
                 return a;
             }
         }
-        List<Activation> known = alternatives.stream().filter(a -> a.active() != null).toList();
-        if (!known.isEmpty()) {
-            return Activation.no(join(distinct(known)));
+        // Not known to be true: one alternative sysc cannot decide leaves the whole undecided.
+        List<Activation> unknown = alternatives.stream().filter(a -> a.active() == null).toList();
+        if (!unknown.isEmpty()) {
+            return Activation.unknown(join(distinct(unknown)));
         }
-        return Activation.unknown(join(distinct(alternatives)));
+        return Activation.no(join(distinct(alternatives)));
     }
 
     private static List<Activation> distinct(List<Activation> list) {
@@ -103,6 +127,9 @@ public final class Conditions {
         if (term.equals("per-call")) {
             return Activation.unknown("decided on each return, not by a setting of the machine");
         }
+        if (term.equals("syscall-work")) {
+            return syscallWork(host);
+        }
         int colon = term.indexOf(':');
         if (colon < 0) {
             throw new IllegalArgumentException("unknown condition term '" + term + "'");
@@ -112,8 +139,12 @@ public final class Conditions {
         switch (kind) {
             case "never":
                 return Activation.no(arg.trim());
-            case "vuln":
-                return vuln(arg, host);
+            case "state":
+                return state(arg, host);
+            case "attack-vector":
+                return AttackVectors.of(host).activation(arg);
+            case "build":
+                return Activation.unknown(arg.trim());
             case "flag":
                 return flag(arg, host);
             case "cmdline":
@@ -146,25 +177,45 @@ public final class Conditions {
         }
     }
 
-    private static Activation vuln(String arg, HostInfo host) {
-        int tilde = arg.indexOf('~');
-        if (tilde <= 0 || tilde == arg.length() - 1) {
-            throw new IllegalArgumentException("vuln: needs FILE~TEXT, not '" + arg + "'");
+    private static Activation state(String arg, HostInfo host) {
+        int eq = arg.indexOf('=');
+        if (eq <= 0 || eq == arg.length() - 1) {
+            throw new IllegalArgumentException("state: needs FILE=TAG, not '" + arg + "'");
         }
-        String file = arg.substring(0, tilde);
-        String text = arg.substring(tilde + 1);
+        String file = arg.substring(0, eq);
+        String tag = arg.substring(eq + 1);
         String status = host.vulnerabilities().get(file);
         if (status == null) {
-            return Activation.unknown(host.vulnerabilities().isEmpty()
-                    ? "no vulnerability files were recorded for this host"
-                    : "this kernel has no vulnerabilities/" + file);
+            // A kernel without the file does not know the flaw, so it runs no mitigation for it.
+            return host.vulnerabilities().isEmpty()
+                    ? Activation.unknown("no vulnerability files were recorded for this host")
+                    : Activation.no("this kernel has no vulnerabilities/" + file);
         }
-        boolean contains = status.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
-        String reason = file + ": \"" + status + "\"";
-        if (!contains && status.startsWith("Vulnerable") && mitigationsOff(host)) {
+        KernelStrings.Reading r = KernelStrings.builtIn().read(file, status);
+        String quoted = file + ": \"" + status + "\"";
+        if (r.state() == null) {
+            return Activation.unknown(quoted + " is unknown to sysc");
+        }
+        if (r.ambiguous()) {
+            return Activation.unknown(quoted + " does not say which mitigation runs");
+        }
+        int colon = tag.indexOf(':');
+        if (colon > 0 && !r.hasGroup(tag.substring(0, colon))) {
+            String group = tag.substring(0, colon).toUpperCase(Locale.ROOT);
+            return Activation.unknown(quoted + " does not say the " + group + " state"
+                    + (r.notUnderstood().isEmpty() ? "" : " sysc knows (it does not know \"" + r.notUnderstood()
+                    + "\")"));
+        }
+        boolean has = r.tags().contains(tag);
+        String reason = quoted;
+        // Only the plain "Vulnerable" is what a switched-off mitigation prints; "Vulnerable: ..." says why itself.
+        boolean switchedOff = !has && r.state().equals("Vulnerable");
+        if (switchedOff && mitigationsOff(host)) {
             reason += " (mitigations=off on the kernel command line)";
+        } else if (switchedOff && !AttackVectors.of(host).off().isEmpty()) {
+            reason += " (" + AttackVectors.of(host).offText() + ")";
         }
-        return new Activation(contains, reason);
+        return new Activation(has, reason);
     }
 
     private static boolean mitigationsOff(HostInfo host) {
@@ -196,12 +247,21 @@ public final class Conditions {
 
     private static Activation clocksource(HostInfo host) {
         String cs = host.clocksource();
-        if (cs.equals(HostInfo.UNKNOWN)) {
-            return Activation.unknown("the clocksource was not recorded");
+        switch (cs) {
+            case HostInfo.UNKNOWN:
+                return Activation.unknown("the clocksource was not recorded");
+            case "tsc":
+            case "hyperv_clocksource_tsc_page":
+                return Activation.yes("clocksource " + cs + ": the vDSO can read it");
+            case "kvm-clock":
+            case "xen":
+                // Both get a vDSO clock mode (VDSO_CLOCKMODE_PVCLOCK) only when the hypervisor reports a
+                // stable TSC (arch/x86/kernel/kvmclock.c, arch/x86/xen/time.c), which the name does not say.
+                return Activation.unknown("clocksource " + cs + ": the vDSO reads it only when the hypervisor "
+                        + "reports a stable TSC; a live run measures which (clock_gettime against clock_gettime@syscall)");
+            default:
+                return Activation.no("clocksource " + cs + ": the vDSO cannot read it");
         }
-        return host.vdsoClockUsable()
-                ? Activation.yes("clocksource " + cs + ": the vDSO can read it")
-                : Activation.no("clocksource " + cs + ": the vDSO cannot read it");
     }
 
     private static Activation vdsoMapped(HostInfo host) {
@@ -212,6 +272,18 @@ public final class Conditions {
             return Activation.unknown("the process maps were not recorded");
         }
         return Activation.no("no [vdso] line in /proc/self/maps");
+    }
+
+    /**
+     * seccomp, audit, ptrace and syscall tracepoints set work flags that send every call through
+     * syscall_trace_enter and syscall_exit_work. sysc records only the seccomp mode.
+     */
+    private static Activation syscallWork(HostInfo host) {
+        if (Boolean.TRUE.equals(seccomp(host).active())) {
+            return Activation.yes("seccomp mode is " + host.seccomp() + " (/proc/self/status)");
+        }
+        return Activation.unknown("no seccomp filter" + (host.seccomp().equals(HostInfo.UNKNOWN) ? " recorded" : "")
+                + "; audit rules, a tracer and syscall tracepoints also do it, and sysc does not record them");
     }
 
     private static Activation seccomp(HostInfo host) {

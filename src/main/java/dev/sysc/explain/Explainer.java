@@ -3,13 +3,40 @@ package dev.sysc.explain;
 import dev.sysc.host.HostInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** Builds explanations by annotating the knowledge base with a host's state. Pure. */
 public final class Explainer {
+    /** The condition term a live measurement of the vDSO decides. */
+    static final String VDSO_TERM = "clocksource:vdso-capable";
+
     private final KnowledgeBase kb;
+    private final Map<String, Activation> measured;
 
     public Explainer(KnowledgeBase kb) {
+        this(kb, Map.of());
+    }
+
+    private Explainer(KnowledgeBase kb, Map<String, Activation> measured) {
         this.kb = kb;
+        this.measured = Map.copyOf(measured);
+    }
+
+    /** This explainer, with whether the vDSO serves the time decided by a measurement on this host. */
+    public Explainer withMeasuredVdso(Activation served) {
+        return new Explainer(kb, Map.of(VDSO_TERM, served));
+    }
+
+    /**
+     * Whether clock_gettime was served in user space, from its measured cost against the same call forced
+     * through syscall(2): a vDSO read costs a fraction of a crossing, a fallback about the same.
+     */
+    public static Activation vdsoFromMeasurement(double vdsoNs, double syscallNs) {
+        String what = String.format(Locale.ROOT, "measured here: clock_gettime %.1f ns, clock_gettime@syscall %.1f ns",
+                vdsoNs, syscallNs);
+        return vdsoNs < syscallNs / 2 ? Activation.yes(what + ", so the vDSO reads the clock")
+                : Activation.no(what + ", so the vDSO falls back to the system call");
     }
 
     public static Explainer builtIn() {
@@ -19,14 +46,14 @@ public final class Explainer {
     /** {@code sysc explain}: this machine's vulnerabilities, its vDSO clock, what to try next. */
     public Explanation machine(HostInfo host) {
         return new Explanation(Explanation.Kind.MACHINE, "machine", "The system call path on " + host.hostname(),
-                host, null, vdsoTime(host), vulnerabilities(host), List.of(), null, List.of(), next(host, null));
+                host, null, vdso(host), vulnerabilities(host), List.of(), null, List.of(), next(host, null));
     }
 
     /** {@code sysc explain NAME}: the path of one call, step by step. */
     public Explanation call(CallInfo call, HostInfo host) {
         String id = call.path().equals("libc") ? call.name() : call.name() + "@" + call.path();
         Topic topic = kb.topic(call.topicId()).orElse(null);
-        return new Explanation(Explanation.Kind.CALL, id, id + ": " + call.summary(), host, call, vdsoTime(host),
+        return new Explanation(Explanation.Kind.CALL, id, id + ": " + call.summary(), host, call, vdso(host),
                 List.of(), callSteps(call, host), topic, List.of(), next(host, id));
     }
 
@@ -50,13 +77,17 @@ public final class Explainer {
             default:
                 break;
         }
-        return new Explanation(Explanation.Kind.TOPIC, id, topic.title(), host, null, vdsoTime(host), vulns, steps,
+        return new Explanation(Explanation.Kind.TOPIC, id, topic.title(), host, null, vdso(host), vulns, steps,
                 topic, toggles, next(host, id));
     }
 
-    /** Whether clock_gettime is served in user space on {@code host}. */
+    /** Whether clock_gettime is served in user space on {@code host}, as read (not measured). */
     public static Activation vdsoTime(HostInfo host) {
-        return Conditions.evaluate("clocksource:vdso-capable", host);
+        return Conditions.evaluate(VDSO_TERM, host);
+    }
+
+    private Activation vdso(HostInfo host) {
+        return Conditions.evaluate(VDSO_TERM, host, measured);
     }
 
     List<AnnotatedStep> callSteps(CallInfo call, HostInfo host) {
@@ -76,7 +107,7 @@ public final class Explainer {
         }
         List<AnnotatedStep> out = new ArrayList<>(annotate(vdso, host));
         if (call.kind() == CallInfo.Kind.VDSO_CLOCK) {
-            Activation fallback = Conditions.evaluate("!clocksource:vdso-capable", host);
+            Activation fallback = Conditions.evaluate("!" + VDSO_TERM, host, measured);
             if (!Boolean.FALSE.equals(fallback.active())) {
                 // The vDSO falls back (or may): the whole crossing follows, each step only as active
                 // as the fallback itself.
@@ -95,7 +126,7 @@ public final class Explainer {
     List<AnnotatedStep> annotate(List<Step> steps, HostInfo host) {
         List<AnnotatedStep> out = new ArrayList<>();
         for (Step s : steps) {
-            out.add(new AnnotatedStep(s, Conditions.evaluate(s.condition(), host)));
+            out.add(new AnnotatedStep(s, Conditions.evaluate(s.condition(), host, measured)));
         }
         return out;
     }
@@ -104,9 +135,18 @@ public final class Explainer {
         List<VulnerabilityRow> rows = new ArrayList<>();
         host.vulnerabilities().forEach((file, status) -> {
             Mitigation m = kb.mitigation(file).orElse(null);
-            Activation onPath = m == null
-                    ? Activation.unknown("sysc has no notes on this file")
-                    : Conditions.evaluate(m.condition(), host);
+            KernelStrings.Reading reading = KernelStrings.builtIn().read(file, status);
+            Activation onPath;
+            if (m == null) {
+                onPath = Activation.unknown("sysc has no notes on this file");
+            } else if (!reading.understood()) {
+                // Never guess from a string the kernel tables do not hold: say so, with the raw text.
+                onPath = Activation.unknown("\"" + status + "\" is unknown to sysc"
+                        + (reading.state() == null ? "" : " (it knows \"" + reading.state() + "\" but not \""
+                        + reading.notUnderstood() + "\")"));
+            } else {
+                onPath = Conditions.evaluate(m.condition(), host);
+            }
             rows.add(new VulnerabilityRow(file, status, m, onPath, kb.costs(file)));
         });
         return rows;
@@ -119,7 +159,7 @@ public final class Explainer {
             if (h.topic().equals(current) || h.text().endsWith("sysc explain " + current)) {
                 continue;
             }
-            if (Conditions.evaluate(h.condition(), host).isActive()) {
+            if (Conditions.evaluate(h.condition(), host, measured).isActive()) {
                 out.add(h);
             }
         }

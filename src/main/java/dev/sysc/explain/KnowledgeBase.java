@@ -81,20 +81,20 @@ public final class KnowledgeBase {
 
     private static KnowledgeBase load() {
         List<Step> steps = new ArrayList<>();
-        for (String[] f : rows("steps.tsv", 8)) {
-            steps.add(new Step(f[0], f[1], f[2], f[3], list(f[4]), f[5], f[6], f[7]));
+        for (String[] f : rows("steps.tsv", 9)) {
+            steps.add(new Step(f[0], f[1], f[2], f[3], list(f[4]), f[5], f[6], f[7], f[8]));
         }
         Map<String, Mitigation> mitigations = new LinkedHashMap<>();
-        for (String[] f : rows("mitigations.tsv", 6)) {
-            mitigations.put(f[0], new Mitigation(f[0], f[1], f[2], f[3], f[4], list(f[5])));
+        for (String[] f : rows("mitigations.tsv", 7)) {
+            mitigations.put(f[0], new Mitigation(f[0], f[1], f[2], f[3], f[4], list(f[5]), f[6]));
         }
         List<PublishedCost> costs = new ArrayList<>();
         for (String[] f : rows("costs.tsv", 3)) {
             costs.add(new PublishedCost(f[0], f[1], f[2]));
         }
         List<Hint> hints = new ArrayList<>();
-        for (String[] f : rows("hints.tsv", 4)) {
-            hints.add(new Hint(f[0], f[1], f[2], f[3]));
+        for (String[] f : rows("hints.tsv", 5)) {
+            hints.add(new Hint(f[0], f[1], f[2], f[3], f[4]));
         }
         Map<String, Topic> topics = new LinkedHashMap<>();
         for (String id : TOPIC_IDS) {
@@ -112,7 +112,7 @@ public final class KnowledgeBase {
         return field.equals("-") ? List.of() : Arrays.asList(field.split(","));
     }
 
-    private static List<String[]> rows(String resource, int fields) {
+    static List<String[]> rows(String resource, int fields) {
         List<String[]> rows = new ArrayList<>();
         for (String line : text(resource).split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {

@@ -9,9 +9,10 @@ import java.util.List;
  * @param adds      what it adds there, in a sentence or two
  * @param bootSwitch the kernel argument that turns it off
  * @param steps     the ids of the steps it adds
+ * @param source    where its sentences come from
  */
 public record Mitigation(String file, String name, String condition, String adds, String bootSwitch,
-                         List<String> steps) {
+                         List<String> steps, String source) {
     public Mitigation {
         steps = List.copyOf(steps);
     }

@@ -18,7 +18,7 @@ public interface ExecutablePages {
 
     void release(long address, int codeBytes);
 
-    /** The real thing: mmap and mprotect through libc. */
+    /** The real thing: mmap and mprotect through libc (called through jffi directly, see {@link DirectLibc}). */
     ExecutablePages SYSTEM = new ExecutablePages() {
         private static final int PROT_READ = 0x1;
         private static final int PROT_WRITE = 0x2;
@@ -30,16 +30,15 @@ public interface ExecutablePages {
         public long load(byte[] code) {
             // jffi's PageManager would map the pages too, but its protectPages drops mprotect's result,
             // and a refused PROT_EXEC must be seen before the code is called, not as a crash after.
-            MemoryCalls mem = Bindings.memory(CallPath.LIBC);
             long bytes = span(code.length);
-            long address = mem.mmap(0, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
+            long address = DirectLibc.mmap(0, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
             if (address == -1) {
-                throw new ExecutableMemoryRefused("mmap", Errnos.last());
+                throw new ExecutableMemoryRefused("mmap", DirectLibc.errno());
             }
             MemoryIO.getInstance().putByteArray(address, code, 0, code.length);
-            if (mem.mprotect(address, bytes, PROT_READ | PROT_EXEC) != 0) {
-                int errno = Errnos.last();
-                mem.munmap(address, bytes);
+            if (DirectLibc.mprotect(address, bytes, PROT_READ | PROT_EXEC) != 0) {
+                int errno = DirectLibc.errno();
+                DirectLibc.munmap(address, bytes);
                 throw new ExecutableMemoryRefused("mprotect(PROT_EXEC)", errno);
             }
             return address;
@@ -47,7 +46,7 @@ public interface ExecutablePages {
 
         @Override
         public void release(long address, int codeBytes) {
-            Bindings.memory(CallPath.LIBC).munmap(address, span(codeBytes));
+            DirectLibc.munmap(address, span(codeBytes));
         }
 
         private long span(int codeBytes) {

@@ -11,6 +11,7 @@ public final class LoopbackUdp {
     private static final int SOL_SOCKET = 1;
     private static final int SO_RCVBUF = 8;
     private static final int SO_RCVTIMEO = 20;
+    private static final int MSG_WAITFORONE = 0x10000;
 
     private LoopbackUdp() {
     }
@@ -53,6 +54,42 @@ public final class LoopbackUdp {
         java.lang.ref.Reference.reachabilityFence(addr);
         java.lang.ref.Reference.reachabilityFence(len);
         return fd;
+    }
+
+    /**
+     * Adds to {@code sequence} what a receiver of {@code count} datagrams does, as generated code:
+     * recvmmsg(fd, vec + got, count - got, MSG_WAITFORONE, NULL) until all have come. MSG_WAITFORONE
+     * waits for the first datagram and then takes what is queued; on loopback a datagram sent is
+     * usually queued before send returns, but the kernel may defer that to a softirq, so one call is
+     * not always enough. {@code vec} is an array of {@code count} 64-byte mmsghdr, each with its own
+     * buffer. A datagram that never arrives ends in EAGAIN after the socket's receive timeout.
+     */
+    public static void receiveAllNatively(NativeSequence sequence, int fd, long vec, int count) {
+        long recvmmsg = NativeEntryPoints.libc("recvmmsg");
+        sequence.fragment((a, failed) -> {
+            X86Encoder.Label again = a.label();
+            a.storeImm(X86Encoder.Reg.RSP, NativeSequence.SCRATCH, 0);      // got = 0
+            a.place(again);
+            a.load(X86Encoder.Reg.RSI, X86Encoder.Reg.RSP, NativeSequence.SCRATCH);
+            a.movImm(X86Encoder.Reg.RDX, count);
+            a.sub(X86Encoder.Reg.RDX, X86Encoder.Reg.RSI);                   // vlen = count - got
+            a.shlImm(X86Encoder.Reg.RSI, 6);
+            a.movImm(X86Encoder.Reg.RAX, vec);
+            a.add(X86Encoder.Reg.RSI, X86Encoder.Reg.RAX);                   // &vec[got]
+            a.movImm(X86Encoder.Reg.RDI, fd);
+            a.movImm(X86Encoder.Reg.RCX, MSG_WAITFORONE);
+            a.zero(X86Encoder.Reg.R8);                                       // no timeout
+            a.movImm(X86Encoder.Reg.R11, recvmmsg);
+            a.call(X86Encoder.Reg.R11);
+            a.movsxd(X86Encoder.Reg.RAX, X86Encoder.Reg.RAX);
+            a.test(X86Encoder.Reg.RAX);
+            a.jcc(X86Encoder.Cond.LE, failed);
+            a.load(X86Encoder.Reg.RCX, X86Encoder.Reg.RSP, NativeSequence.SCRATCH);
+            a.add(X86Encoder.Reg.RCX, X86Encoder.Reg.RAX);
+            a.store(X86Encoder.Reg.RSP, NativeSequence.SCRATCH, X86Encoder.Reg.RCX);
+            a.cmpImm(X86Encoder.Reg.RCX, count);
+            a.jcc(X86Encoder.Cond.L, again);
+        }, NativeSequence.Check.INT);
     }
 
     private static void check(int result, String what) {

@@ -55,8 +55,16 @@ public final class NativeSequence {
      * registers freely and jumps to {@code failed} with the failing value in rax.
      */
     interface Fragment {
+        /**
+         * Emits the fragment. It may clobber every caller-saved register, and it may use the 8 bytes
+         * at {@code [rsp]} (the frame's alignment padding, {@link #SCRATCH}) for a value that must
+         * survive a call; the callee-saved registers belong to the loop.
+         */
         void emit(X86Encoder a, Label failed);
     }
+
+    /** The offset from rsp of the loop frame's one free 8-byte slot, a fragment's scratch. */
+    static final int SCRATCH = 0;
 
     /** Registers that carry results from one step to a later one (callee-saved, so calls keep them). */
     private static final Reg[] RESULT_REGS = {Reg.R14, Reg.R15, Reg.RBP};
@@ -88,6 +96,10 @@ public final class NativeSequence {
                 return add(false, NativeEntryPoints.libc(function), false, args, f.returnsInt() ? Check.INT : Check.LONG);
             case VDSO:
                 return add(false, NativeEntryPoints.vdso(function), false, args,
+                        f.returnsInt() ? Check.NEGATED_INT : Check.NEGATED_LONG);
+            case VSYSCALL:
+                // The emulation returns the system call's own result: -errno on failure, errno untouched.
+                return add(false, Vsyscall.address(function), false, args,
                         f.returnsInt() ? Check.NEGATED_INT : Check.NEGATED_LONG);
             default:
                 if (f.syscall() == null) {

@@ -1,17 +1,14 @@
 package dev.sysc.os;
 
+import com.kenai.jffi.MemoryIO;
+
 /** Whether a standard stream is a terminal, asked of libc's isatty(3), and how wide the terminal is. */
 public final class Terminal {
     /** ioctl(2) request for the window size (asm-generic/ioctls.h, the same on x86-64). */
     static final long TIOCGWINSZ = 0x5413;
-
-    /** The isatty(3) and ioctl(2) bindings. */
-    public interface TtyCalls {
-        int isatty(int fd);
-
-        /** ioctl(fd, TIOCGWINSZ, struct winsize *): four unsigned shorts, rows then columns. */
-        int ioctl(int fd, long request, @jnr.ffi.annotations.Out short[] winsize);
-    }
+    /** struct winsize: four unsigned shorts, ws_row, ws_col, ws_xpixel, ws_ypixel. */
+    private static final int WINSIZE_BYTES = 8;
+    private static final int WS_COL_OFFSET = 2;
 
     private Terminal() {
     }
@@ -34,11 +31,16 @@ public final class Terminal {
      */
     public static int stdoutColumns() {
         try {
-            short[] winsize = new short[4];
-            if (Native.libc(TtyCalls.class).ioctl(1, TIOCGWINSZ, winsize) != 0) {
-                return 0;
+            MemoryIO memory = MemoryIO.getInstance();
+            long winsize = memory.allocateMemory(WINSIZE_BYTES, true);
+            try {
+                if (DirectLibc.ioctl(1, TIOCGWINSZ, winsize) != 0) {
+                    return 0;
+                }
+                return Short.toUnsignedInt(memory.getShort(winsize + WS_COL_OFFSET));
+            } finally {
+                memory.freeMemory(winsize);
             }
-            return Short.toUnsignedInt(winsize[1]);
         } catch (RuntimeException | LinkageError e) {
             return 0;
         }
@@ -46,7 +48,7 @@ public final class Terminal {
 
     private static boolean isTerminal(int fd) {
         try {
-            return Native.libc(TtyCalls.class).isatty(fd) == 1;
+            return DirectLibc.isatty(fd) == 1;
         } catch (RuntimeException | LinkageError e) {
             return false;
         }

@@ -39,7 +39,9 @@ final class X86Encoder {
         /** Signed less. */
         L(0xC),
         /** Signed greater or equal. */
-        GE(0xD);
+        GE(0xD),
+        /** Signed less or equal. */
+        LE(0xE);
 
         final int code;
 
@@ -190,6 +192,23 @@ final class X86Encoder {
         rex(true, src.extended(), dst.extended());
         out.write(0x01);
         modRm(3, src.low(), dst.low());
+    }
+
+    /** {@code sub dst, src}, 64-bit. */
+    void sub(Reg dst, Reg src) {
+        rex(true, src.extended(), dst.extended());
+        out.write(0x29);
+        modRm(3, src.low(), dst.low());
+    }
+
+    /**
+     * {@code movsxd dst, src32}: the low 32 bits of {@code src} sign-extended into {@code dst}, for a
+     * C int result, whose upper half of rax the ABI leaves undefined.
+     */
+    void movsxd(Reg dst, Reg src) {
+        rex(true, dst.extended(), src.extended());
+        out.write(0x63);
+        modRm(3, dst.low(), src.low());
     }
 
     /** {@code add r, imm32}, 64-bit. */

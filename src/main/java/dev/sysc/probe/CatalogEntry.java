@@ -30,7 +30,7 @@ public record CatalogEntry(String name, String category, List<CallPath> paths, V
      * (or cannot) read the clock.
      */
     public boolean crossesKernel(CallPath path, boolean vdsoClockUsable) {
-        if (path == CallPath.SYSCALL || path == CallPath.RAW) {
+        if (path == CallPath.SYSCALL || path == CallPath.RAW || path == CallPath.VSYSCALL) {
             return true;
         }
         switch (via) {

@@ -30,8 +30,8 @@ public final class Probes {
     /**
      * Prepares {@code call}; the caller closes the probe. With {@link LoopKind#NATIVE}, the probe runs
      * generated code unless {@code pages} refuses to make it executable: then it runs the Java loop,
-     * and {@link Probe#loop()} says so. The raw path exists only as generated code: on the Java loop
-     * each invocation calls a one-iteration native loop.
+     * and {@link Probe#loop()} says so. The raw and vsyscall paths exist only as generated code: on the
+     * Java loop each invocation calls a one-iteration native loop.
      *
      * @throws ProbeSetupException when the kernel refuses what the call needs
      */
@@ -45,11 +45,11 @@ public final class Probes {
             Operation op = maker.make(setup);
             boolean negatedErrno = setup.negatedErrno();
             NativeLoop nativeLoop = null;
-            boolean raw = call.path() == CallPath.RAW;
-            if (loop == LoopKind.NATIVE || raw) {
+            boolean nativeOnly = call.path().nativeOnly();
+            if (loop == LoopKind.NATIVE || nativeOnly) {
                 nativeLoop = compile(call, setup, pages);
             }
-            if (raw && loop == LoopKind.JAVA) {
+            if (nativeOnly && loop == LoopKind.JAVA) {
                 op = nativeLoop::runOnce;
                 nativeLoop = null;
                 negatedErrno = true;
@@ -97,9 +97,9 @@ public final class Probes {
         try {
             return setup.opened().add(sequence.compile(pages));
         } catch (ExecutablePages.ExecutableMemoryRefused e) {
-            if (call.path() == CallPath.RAW) {
-                throw new ProbeSetupException("the raw path runs only as generated code, and " + e.getMessage(),
-                        e.errno());
+            if (call.path().nativeOnly()) {
+                throw new ProbeSetupException("the " + call.path().id() + " path runs only as generated code, and "
+                        + e.getMessage(), e.errno());
             }
             return null;
         }

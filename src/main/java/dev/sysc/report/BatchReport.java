@@ -244,38 +244,43 @@ public final class BatchReport {
         doc.put("host", ResultJson.host(run.host()));
         List<Object> workloads = new ArrayList<>();
         for (WorkloadResult w : run.workloads()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", w.name());
-            m.put("available", w.available());
-            m.put("reason", w.reason());
-            List<Object> series = new ArrayList<>();
-            for (BatchSeries s : w.series()) {
-                Map<String, Object> sm = new LinkedHashMap<>();
-                sm.put("strategy", s.strategy());
-                List<Object> points = new ArrayList<>();
-                for (BatchPoint p : s.points()) {
-                    Map<String, Object> pm = new LinkedHashMap<>();
-                    pm.put("batch", p.batch());
-                    pm.put("ns_per_op", Numbers.round(p.nsPerOp(), 4));
-                    points.add(pm);
-                }
-                sm.put("points", points);
-                series.add(sm);
-            }
-            m.put("series", series);
-            Map<String, Object> fit = null;
-            if (w.fit() != null) {
-                fit = new LinkedHashMap<>();
-                fit.put("strategy", w.fit().strategy());
-                fit.put("fixed_ns", Numbers.round(w.fit().fixedNs(), 3));
-                fit.put("per_op_ns", Numbers.round(w.fit().perOpNs(), 5));
-            }
-            m.put("fit", fit);
-            m.put("break_even_batch", w.breakEven());
-            workloads.add(m);
+            workloads.add(workloadJson(w));
         }
         doc.put("workloads", workloads);
         return ResultJson.write(doc);
+    }
+
+    /** One workload's result as JSON, as sysc batch writes it (explain batching reuses it). */
+    static Map<String, Object> workloadJson(WorkloadResult w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", w.name());
+        m.put("available", w.available());
+        m.put("reason", w.reason());
+        List<Object> series = new ArrayList<>();
+        for (BatchSeries s : w.series()) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("strategy", s.strategy());
+            List<Object> points = new ArrayList<>();
+            for (BatchPoint p : s.points()) {
+                Map<String, Object> pm = new LinkedHashMap<>();
+                pm.put("batch", p.batch());
+                pm.put("ns_per_op", Numbers.round(p.nsPerOp(), 4));
+                points.add(pm);
+            }
+            sm.put("points", points);
+            series.add(sm);
+        }
+        m.put("series", series);
+        Map<String, Object> fit = null;
+        if (w.fit() != null) {
+            fit = new LinkedHashMap<>();
+            fit.put("strategy", w.fit().strategy());
+            fit.put("fixed_ns", Numbers.round(w.fit().fixedNs(), 3));
+            fit.put("per_op_ns", Numbers.round(w.fit().perOpNs(), 5));
+        }
+        m.put("fit", fit);
+        m.put("break_even_batch", w.breakEven());
+        return m;
     }
 
     private static String csv(BatchRun run) {

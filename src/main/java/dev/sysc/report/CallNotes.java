@@ -80,6 +80,9 @@ final class CallNotes {
             }
             return r.baseline() == null ? text("never-java-bridge") : text("never");
         }
+        if (r.path().equals("vsyscall")) {
+            return text("vsyscall");
+        }
         if (r.path().equals("raw") && !e.name().equals("enosys")) {
             return text("raw");
         }

@@ -140,14 +140,14 @@ public final class ExplainReport {
                     } else if (e.vdsoTime().isActive()) {
                         how = "Served by the vDSO here, in user space, because the clocksource ("
                                 + e.host().clocksource() + ") is one the vDSO can read. It would fall back to a "
-                                + "real system call with a clocksource it cannot read (xen, hpet, acpi_pm).";
+                                + "real system call with a clocksource it cannot read (hpet, acpi_pm).";
                     } else if (Boolean.FALSE.equals(e.vdsoTime().active())) {
                         how = "The vDSO cannot serve it here: the " + e.host().clocksource() + " clocksource "
                                 + "cannot be read from user space, so clock_gettime falls back to a real system call "
                                 + "and takes the whole kernel path below.";
                     } else {
-                        how = "Normally served by the vDSO; whether it falls back depends on the clocksource, which "
-                                + "was not recorded.";
+                        how = "Normally served by the vDSO; whether it falls back here is not decided: "
+                                + e.vdsoTime().reason() + ".";
                     }
             }
             if (e.topic() != null) {
@@ -223,8 +223,8 @@ public final class ExplainReport {
                     : "Not served by the vDSO here: clock_gettime falls back to a real system call";
             String mapped = e.host().vdsoMapped() ? " [vdso] is mapped in this process." : "";
             para(verdict + " (" + a.reason() + ")." + mapped
-                    + " The vDSO can read tsc, kvm-clock with a stable TSC and the Hyper-V TSC page; "
-                    + "with xen, hpet or acpi_pm it makes the real system call.");
+                    + " The vDSO reads tsc and the Hyper-V TSC page, kvm-clock and xen only when the hypervisor "
+                    + "reports a stable TSC; with hpet or acpi_pm it makes the real system call.");
         }
 
         private void steps() {
@@ -274,8 +274,10 @@ public final class ExplainReport {
             String twoBoots = "measure in two boots: `sysc measure enosys getppid -o with.json`, reboot with the "
                     + "switch on the kernel command line (e.g. nopti or mitigations=off), "
                     + "`sysc measure enosys getppid -o without.json`, then `sysc compare with.json without.json`.";
-            String text = any ? "Run `sysc explain mitigations --measure` to measure the system call floor with and "
-                    + "without the switchable ones. The others are chosen at boot; to see what one costs, " + twoBoots
+            String text = any ? "The switchable ones act at context switches (STIBP with SMT, IBPB when the address "
+                    + "space changes) and on the thread's own loads (SSBD), not on entry or exit, so they cannot move "
+                    + "the system call floor; `sysc explain mitigations --measure` times the floor with each off and "
+                    + "on as a check. The others are chosen at boot; to see what one costs, " + twoBoots
                     : "Here every mitigation is chosen at boot: a running process cannot switch one off to see what "
                     + "it costs. Instead, " + twoBoots;
             para(md ? text : plain(text));
@@ -293,6 +295,7 @@ public final class ExplainReport {
         }
 
         private void measured() {
+            batching();
             if (run.measured().isEmpty() && run.measureNote() == null) {
                 return;
             }
@@ -309,6 +312,44 @@ public final class ExplainReport {
             para("Measured: median of a short live run on this machine, net of the FFI floor (ffi-noop) except "
                     + "for ffi-noop itself. Use sysc measure for careful numbers."
                     + (run.measureNote() == null ? "" : " " + run.measureNote()));
+        }
+
+        /** The batching topic's live run: one crossing for N writes against N crossings. */
+        private void batching() {
+            var b = run.batching();
+            if (b == null) {
+                return;
+            }
+            heading(2, "Measured here: N writes, one crossing or N");
+            if (!b.available()) {
+                para("Not measured: " + b.reason());
+                return;
+            }
+            int[] sizes = b.sizes();
+            List<String> headers = new ArrayList<>(List.of("how"));
+            for (int n : sizes) {
+                headers.add("ns per byte, N=" + n);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (var series : b.series()) {
+                String how = b.info().strategies().stream().filter(st -> st.name().equals(series.strategy()))
+                        .map(st -> st.description()).findFirst().orElse(series.strategy());
+                List<String> row = new ArrayList<>(List.of(how));
+                for (int n : sizes) {
+                    row.add(String.format(java.util.Locale.ROOT, "%.1f", series.at(n)));
+                }
+                rows.add(row);
+            }
+            table(headers, rows);
+            int n = sizes[sizes.length - 1];
+            double loop = b.series(b.info().loop()).map(x -> x.at(n)).orElse(Double.NaN);
+            double batched = b.series(b.info().batched()).map(x -> x.at(n)).orElse(Double.NaN);
+            String verdict = batched > 0 && loop > 0 ? String.format(java.util.Locale.ROOT,
+                    "At N=%d one writev costs %.1f ns per byte against %.1f ns for a write per byte: %.0f× less, "
+                            + "because it crosses once instead of %d times. ", n, batched, loop, loop / batched, n) : "";
+            String text = verdict + "Measured with sysc batch's write workload (short points, native loop); more "
+                    + "sizes: `sysc batch write --sizes 1,4,16,64,256`.";
+            para(md ? text : plain(text));
         }
 
         private void published() {
@@ -345,7 +386,8 @@ public final class ExplainReport {
             }
             boolean[] right = new boolean[headers.size()];
             right[headers.size() - 1] = true;
-            TextTable t = new TextTable(headers, right);
+            // The first column names the row (a call, a way of writing): it wraps when the table is too wide.
+            TextTable t = new TextTable(headers, right).wrapping(0);
             rows.forEach(t::add);
             sb.append(t.render(width)).append('\n');
         }
@@ -372,6 +414,9 @@ public final class ExplainReport {
         String adds = r.mitigation().adds();
         if (r.onPath().isActive()) {
             return adds;
+        }
+        if (r.onPath().active() == null) {
+            return capital(r.onPath().reason()) + ".";
         }
         if (r.mitigation().condition().startsWith("never:")) {
             return capital(r.onPath().reason()) + ".";
@@ -435,6 +480,7 @@ public final class ExplainReport {
             m.put("reason", r.onPath().reason());
             m.put("adds", r.mitigation() == null ? null : r.mitigation().adds());
             m.put("boot_switch", r.mitigation() == null ? null : r.mitigation().bootSwitch());
+            m.put("source", r.mitigation() == null ? null : r.mitigation().source());
             m.put("steps", r.mitigation() == null ? List.of() : r.mitigation().steps());
             List<Object> costs = new ArrayList<>();
             for (PublishedCost c : r.costs()) {
@@ -456,6 +502,7 @@ public final class ExplainReport {
             m.put("phase", s.step().phase());
             m.put("title", s.step().title());
             m.put("what", s.step().what());
+            m.put("source", s.step().source());
             m.put("mitigations", s.step().mitigations());
             m.put("active", s.activation().active());
             m.put("reason", s.activation().reason());
@@ -492,6 +539,9 @@ public final class ExplainReport {
         }
         doc.put("speculation_control", toggles);
         doc.put("measured", measuredList(run.measured()));
+        if (run.batching() != null) {
+            doc.put("batching", BatchReport.workloadJson(run.batching()));
+        }
         doc.put("measure_note", run.measureNote());
         List<Object> next = new ArrayList<>();
         for (Hint h : e.next()) {

@@ -1,5 +1,6 @@
 package dev.sysc.report;
 
+import dev.sysc.batch.WorkloadResult;
 import dev.sysc.bench.CallResult;
 import dev.sysc.explain.Explanation;
 import dev.sysc.explain.SpeculationToggles;
@@ -13,12 +14,20 @@ import java.util.List;
  * @param measured    live measurements (empty when none were taken)
  * @param measureNote why nothing was measured, or null
  * @param toggles     prctl toggle measurements (mitigations --measure), empty otherwise
+ * @param batching    the batching topic's live run (a loop of writes against one writev and one write),
+ *                    or null
  */
 public record ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
-                         List<CallResult> measured, String measureNote, List<ToggleMeasurement> toggles) {
+                         List<CallResult> measured, String measureNote, List<ToggleMeasurement> toggles,
+                         WorkloadResult batching) {
     public ExplainRun {
         measured = List.copyOf(measured);
         toggles = List.copyOf(toggles);
+    }
+
+    public ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
+                      List<CallResult> measured, String measureNote, List<ToggleMeasurement> toggles) {
+        this(toolVersion, timestamp, hostSource, explanation, measured, measureNote, toggles, null);
     }
 
     /**

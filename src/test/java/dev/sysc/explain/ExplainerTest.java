@@ -40,10 +40,15 @@ class ExplainerTest {
         assertThat(srso.onPath().active()).isTrue();
         VulnerabilityRow ghost = e.vulnerabilities().stream().filter(r -> r.file().equals("ghostwrite"))
                 .findFirst().orElseThrow();
-        assertThat(ghost.mitigation()).isNull();
-        assertThat(ghost.onPath().active()).isNull();
+        assertThat(ghost.mitigation()).isNotNull();
+        assertThat(ghost.onPath().active()).isFalse();
         assertThat(e.vdsoTime().active()).isTrue();
         assertThat(e.next()).extracting(Hint::id).doesNotContain("next-pti-off", "next-clock-fallback", "next-prctl");
+        // Booted with mitigations=auto,no_guest_host,no_guest_guest: those two vectors are named, user_kernel is not.
+        assertThat(e.next()).extracting(Hint::id).contains("next-vector-guest-host", "next-vector-guest-guest")
+                .doesNotContain("next-vector-user-kernel", "next-vector-user-user");
+        assertThat(explainer.machine(Hosts.read("intel-eibrs-unpriv-ebpf")).next()).extracting(Hint::id)
+                .contains("next-vector-user-user", "next-vector-guest-guest").doesNotContain("next-vector-guest-host");
     }
 
     @Test
@@ -77,7 +82,7 @@ class ExplainerTest {
     }
 
     @Test
-    void intelWithPtiOnXenSwitchesCr3ClearsBuffersAndFallsBackForTheClock() {
+    void intelWithPtiOnXenSwitchesCr3ClearsBuffersAndTheClockDependsOnTheHypervisor() {
         HostInfo h = Hosts.read(Hosts.INTEL_PTI_XEN);
         Explanation path = explainer.call(GETPPID, h);
         assertThat(step(path, "entry-cr3").active()).isTrue();
@@ -90,13 +95,22 @@ class ExplainerTest {
         assertThat(step(path, "entry-seccomp").active()).isTrue();
 
         Explanation clock = explainer.call(CLOCK, h);
-        assertThat(step(clock, "vdso-read-clock").active()).isFalse();
+        // xen has a vDSO clock mode only when Xen reports a stable TSC: the name alone does not decide.
+        assertThat(step(clock, "vdso-read-clock").active()).isNull();
         Activation fallback = step(clock, "vdso-fallback");
-        assertThat(fallback.active()).isTrue();
-        assertThat(fallback.reason()).contains("xen");
+        assertThat(fallback.active()).isNull();
+        assertThat(fallback.reason()).contains("xen").contains("stable TSC");
         assertThat(ids(clock)).contains("hw-syscall", "entry-cr3", "exit-verw");
-        assertThat(step(clock, "entry-cr3").active()).isTrue();
-        assertThat(explainer.machine(h).next()).extracting(Hint::id).contains("next-pti-off", "next-clock-fallback");
+        assertThat(step(clock, "entry-cr3").active()).isNull();
+        assertThat(step(clock, "entry-cr3").reason()).startsWith("only if the vDSO falls back");
+        assertThat(explainer.machine(h).next()).extracting(Hint::id).contains("next-pti-off")
+                .doesNotContain("next-clock-fallback");
+        // hpet has no vDSO clock mode at all.
+        HostInfo hpet = new HostInfo(h.hostname(), h.kernel(), h.arch(), h.cpuModel(), h.cpus(), "hpet",
+                h.virtualized(), h.cmdline(), h.cpuFlags(), h.vulnerabilities(), h.seccomp(), h.smt(), h.vdsoMapped(),
+                h.vsyscall(), h.speculationStoreBypass(), h.speculationIndirectBranch());
+        assertThat(step(explainer.call(CLOCK, hpet), "vdso-fallback").active()).isTrue();
+        assertThat(explainer.machine(hpet).next()).extracting(Hint::id).contains("next-clock-fallback");
     }
 
     @Test
@@ -140,5 +154,24 @@ class ExplainerTest {
         assertThat(m.toggles()).hasSize(2).allSatisfy(t -> assertThat(t.availability().active()).isFalse());
         assertThat(explainer.topic("batching", h).topic().markdown()).contains("io_uring", "writev", "sendmmsg", "eBPF");
         assertThat(explainer.topic("indirect-costs", h).topic().markdown()).contains("not flushed");
+    }
+
+    @Test
+    void aMeasuredVdsoDecidesWhatTheClocksourceNameCannot() {
+        HostInfo xen = Hosts.read(Hosts.INTEL_PTI_XEN);
+        Activation served = Explainer.vdsoFromMeasurement(20.0, 400.0);
+        assertThat(served.active()).isTrue();
+        assertThat(served.reason()).contains("20.0 ns", "400.0 ns");
+        Explanation e = explainer.withMeasuredVdso(served).call(CLOCK, xen);
+        assertThat(e.vdsoTime().isActive()).isTrue();
+        assertThat(step(e, "vdso-read-clock").active()).isTrue();
+        assertThat(ids(e)).doesNotContain("entry-cr3");
+        Activation fallsBack = Explainer.vdsoFromMeasurement(390.0, 400.0);
+        assertThat(fallsBack.active()).isFalse();
+        Explanation slow = explainer.withMeasuredVdso(fallsBack).call(CLOCK, xen);
+        assertThat(step(slow, "vdso-fallback").active()).isTrue();
+        assertThat(step(slow, "entry-cr3").active()).isTrue();
+        assertThat(explainer.withMeasuredVdso(fallsBack).machine(xen).next()).extracting(Hint::id)
+                .contains("next-clock-fallback");
     }
 }

@@ -69,6 +69,13 @@ class X86EncoderTest {
         assertThat(run(a -> { a.mov(Reg.RAX, Reg.RDI); a.add(Reg.RAX, Reg.RSI); }, 40, 2, 0)).isEqualTo(42);
         assertThat(run(a -> { a.mov(Reg.RAX, Reg.RDI); a.addImm(Reg.RAX, 5); }, 37, 0, 0)).isEqualTo(42);
         assertThat(run(a -> { a.mov(Reg.RAX, Reg.RDI); a.subImm(Reg.RAX, 8); }, 50, 0, 0)).isEqualTo(42);
+        assertThat(run(a -> { a.mov(Reg.RAX, Reg.RDI); a.sub(Reg.RAX, Reg.RSI); }, 50, 8, 0)).isEqualTo(42);
+        assertThat(run(a -> { a.mov(Reg.R10, Reg.RDI); a.sub(Reg.R10, Reg.RSI); a.mov(Reg.RAX, Reg.R10); }, 5, 7, 0))
+                .isEqualTo(-2);
+        // movsxd keeps the low half's sign and drops whatever the upper half held.
+        assertThat(run(a -> a.movsxd(Reg.RAX, Reg.RDI), 0x1234_5678_FFFF_FFFEL, 0, 0)).isEqualTo(-2);
+        assertThat(run(a -> { a.movsxd(Reg.R11, Reg.RDI); a.mov(Reg.RAX, Reg.R11); }, 0x7FFF_0000_0000_002AL, 0, 0))
+                .isEqualTo(42);
         assertThat(run(a -> { a.mov(Reg.RAX, Reg.RDI); a.andImm(Reg.RAX, 0xFF); }, 0x12A, 0, 0)).isEqualTo(0x2A);
         assertThat(run(a -> { a.mov(Reg.RAX, Reg.RDI); a.shlImm(Reg.RAX, 6); }, 3, 0, 0)).isEqualTo(192);
         assertThat(run(a -> { a.mov(Reg.RAX, Reg.RDI); a.inc(Reg.RAX); }, 41, 0, 0)).isEqualTo(42);
@@ -124,6 +131,9 @@ class X86EncoderTest {
         assertThat(branch(a -> { a.cmpImm(Reg.RDI, -4095); return Cond.AE; }, 3)).isFalse();
         assertThat(branch(a -> { a.cmp(Reg.RDI, Reg.RSI); return Cond.L; }, 3, 4)).isTrue();
         assertThat(branch(a -> { a.cmp(Reg.RDI, Reg.RSI); return Cond.GE; }, 4, 4)).isTrue();
+        assertThat(branch(a -> { a.test(Reg.RDI); return Cond.LE; }, 0)).isTrue();
+        assertThat(branch(a -> { a.test(Reg.RDI); return Cond.LE; }, -3)).isTrue();
+        assertThat(branch(a -> { a.test(Reg.RDI); return Cond.LE; }, 1)).isFalse();
     }
 
     @Test
