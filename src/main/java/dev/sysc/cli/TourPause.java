@@ -10,12 +10,15 @@ import java.nio.charset.StandardCharsets;
  * How the tour waits between pages. On the command line it reads standard input; the shell passes
  * its own, which reads through the line editor so that Ctrl-C at the prompt stops the tour.
  */
+@FunctionalInterface
 public interface TourPause {
     /** The prompt shown between pages. */
     String PROMPT = "[Enter: next page, q: stop] ";
 
     /** Whether anyone is there to wait for (a terminal); if not, the pages follow one another. */
-    boolean interactive();
+    default boolean interactive() {
+        return true;
+    }
 
     /** Shows {@link #PROMPT} and waits; false when the reader wants to stop (q, Ctrl-C, end of input). */
     boolean next(PrintWriter screen);

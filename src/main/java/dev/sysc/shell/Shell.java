@@ -135,21 +135,13 @@ public final class Shell {
                 .appName("sysc")
                 .variable(LineReader.DISABLE_HISTORY, true)
                 .build();
-        return new TourPause() {
-            @Override
-            public boolean interactive() {
-                return true;
-            }
-
-            @Override
-            public boolean next(PrintWriter screen) {
-                screen.flush();
-                try {
-                    return !pauseReader.readLine(TourPause.PROMPT).trim().equalsIgnoreCase("q");
-                } catch (UserInterruptException | EndOfFileException e) {
-                    screen.println();
-                    return false;
-                }
+        return screen -> {
+            screen.flush();
+            try {
+                return !pauseReader.readLine(TourPause.PROMPT).trim().equalsIgnoreCase("q");
+            } catch (UserInterruptException | EndOfFileException e) {
+                screen.println();
+                return false;
             }
         };
     }

@@ -22,17 +22,9 @@ class WidthAndPauseTest {
     @Test
     void theTourStopsWhenThePauseSaysSo() {
         AtomicInteger asked = new AtomicInteger();
-        TourPause stop = new TourPause() {
-            @Override
-            public boolean interactive() {
-                return true;
-            }
-
-            @Override
-            public boolean next(PrintWriter screen) {
-                asked.incrementAndGet();
-                return false;
-            }
+        TourPause stop = screen -> {
+            asked.incrementAndGet();
+            return false;
         };
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
