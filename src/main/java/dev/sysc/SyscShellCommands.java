@@ -3,6 +3,7 @@ package dev.sysc;
 import dev.sysc.cli.SyscCommand;
 import dev.sysc.cli.VersionProvider;
 import dev.sysc.shell.ShellCommands;
+import dev.sysc.tour.TourPause;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -11,9 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** sysc's commands as the shell runs them: wired here, beside Main, so that neither cli nor shell depends on the other. */
 public final class SyscShellCommands implements ShellCommands {
     @Override
-    public int run(PrintWriter out, String... words) {
+    public int run(PrintWriter out, TourPause pause, String... words) {
         try {
-            return SyscCommand.execute(out, out, words);
+            return SyscCommand.execute(out, out, pause, words);
         } catch (Throwable t) {
             return SyscCommand.lastResort(t, out, Arrays.asList(words).contains("--debug"));
         }

@@ -8,7 +8,7 @@ import dev.sysc.os.Terminal;
 /**
  * What a command asks of the machine before it measures or prints, so that commands reach the
  * operating system only through the engine: is this a platform sysc measures, what host is this, and
- * is standard error a terminal (for a progress line).
+ * is standard error a terminal (for a progress line), how wide is the terminal output goes to.
  */
 public final class Machine {
     private Machine() {
@@ -26,5 +26,10 @@ public final class Machine {
 
     public static boolean stderrIsTerminal() {
         return Terminal.isStderrTerminal();
+    }
+
+    /** The width of the terminal on standard output, or 0 when it is not one (or will not say). */
+    public static int stdoutColumns() {
+        return Terminal.stdoutColumns();
     }
 }

@@ -113,7 +113,7 @@ public final class BatchCommand implements Callable<Integer> {
         List<WorkloadResult> results = sweep(chosen, w -> custom != null ? custom : w.defaultSizes(), measureSpec,
                 showProgress ? progress : null);
         BatchRun run = new BatchRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
-        out.write(BatchReport.render(run, output.format(), output.style()));
+        out.write(BatchReport.render(run, output.format(), output.style(), output.width()));
         return run.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

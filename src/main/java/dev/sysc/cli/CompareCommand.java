@@ -106,7 +106,8 @@ public final class CompareCommand implements Callable<Integer> {
             return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,
                     LiveRunner.bridge(runner, measureSpec, results));
         });
-        out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format(), output.style()));
+        out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format(), output.style(),
+                output.width()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
@@ -121,7 +122,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (int i = 1; i < runs.size(); i++) {
             diffs.add(RunComparison.diff(runs.get(0), runs.get(i)));
         }
-        out.write(DiffReport.render(diffs, output.format(), output.style(), VersionProvider.version(), Instant.now()));
+        out.write(DiffReport.render(diffs, output.format(), output.style(), output.width(), VersionProvider.version(),
+                Instant.now()));
         return ExitCodes.OK;
     }
 }

@@ -127,7 +127,7 @@ public final class ExplainCommand implements Callable<Integer> {
         String source = from == null ? "live" : Untrusted.shownPath(from.toString());
         ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
                 toggles, measured.isEmpty() && toggles.isEmpty() && batching == null ? null : QUICK, batching);
-        out.write(ExplainReport.render(run, output.format(), output.style()));
+        out.write(ExplainReport.render(run, output.format(), output.style(), output.width()));
         boolean allMeasured = (batching == null || !batching.failed()) && measured.stream().allMatch(CallResult::ok)
                 && toggles.stream().allMatch(t -> t.without().stream().allMatch(CallResult::ok)
                         && t.with().stream().allMatch(CallResult::ok));

@@ -39,7 +39,7 @@ public final class ListCommand implements Callable<Integer> {
                 .collect(Collectors.toList());
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
-        out.write(CatalogReport.render(entries, output.format()));
+        out.write(CatalogReport.render(entries, output.format(), output.width()));
         return ExitCodes.OK;
     }
 }

@@ -53,7 +53,7 @@ public final class MeasureCommand implements Callable<Integer> {
             return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,
                     LiveRunner.bridge(runner, measureSpec, results));
         });
-        out.write(MeasureReport.render(run, output.format(), output.style()));
+        out.write(MeasureReport.render(run, output.format(), output.style(), output.width()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -1,7 +1,10 @@
 package dev.sysc.cli;
 
 import dev.sysc.report.Format;
+import dev.sysc.bench.Machine;
 import dev.sysc.report.Style;
+import dev.sysc.report.TextWidth;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options every command shares: format, output file, color, quiet, debug. */
@@ -53,6 +56,31 @@ public final class OutputOptions {
      */
     Style style() {
         return style(color, toFile(), System.getenv("NO_COLOR"), System.console() != null);
+    }
+
+    /**
+     * The width text output is fitted to: COLUMNS when set to a number, else the width of the terminal
+     * standard output is (asked each time: a shell's terminal may have been resized), else 80.
+     */
+    int width() {
+        // System.console() first, a Java check: asking the terminal loads jffi, which a pipe need not pay.
+        boolean terminal = output == null && System.console() != null;
+        return width(System.getenv("COLUMNS"), terminal ? Machine.stdoutColumns() : 0);
+    }
+
+    /** {@code terminalColumns} is 0 when there is no terminal to ask; a width is never under {@link TextWidth#MIN}. */
+    static int width(String columnsEnv, int terminalColumns) {
+        if (columnsEnv != null) {
+            try {
+                int columns = Integer.parseInt(columnsEnv.strip());
+                if (columns > 0) {
+                    return TextWidth.usable(columns);
+                }
+            } catch (NumberFormatException e) {
+                // Not a number: as if unset.
+            }
+        }
+        return terminalColumns > 0 ? TextWidth.usable(terminalColumns) : TextWidth.DEFAULT;
     }
 
     static Style style(ColorMode mode, boolean toFile, String noColor, boolean stdoutIsTerminal) {

@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.tour.TourPause;
 import dev.sysc.exit.ExitCodes;
 import java.io.PrintWriter;
 import java.util.Collection;
@@ -135,5 +136,20 @@ public final class SyscCommand implements Runnable {
         m.put("shell", ShellCommand.class);
         m.put("help", CommandLine.HelpCommand.class);
         return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Runs sysc with {@code args}, the tour waiting between pages through {@code pause} (the shell's,
+     * where the JVM is warm: the whole tree is built, as for help and suggestions).
+     */
+    public static int execute(PrintWriter out, PrintWriter err, TourPause pause, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory withPause = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == TourCommand.class ? type.cast(new TourCommand(pause)) : defaults.create(type);
+            }
+        };
+        return commandLine(out, err, withPause).execute(args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.tour.TourPause;
 import dev.sysc.bench.Machine;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.probe.LoopKind;
@@ -25,11 +26,7 @@ import dev.sysc.report.MeasureTable;
 import dev.sysc.report.TourReport;
 import dev.sysc.tour.TourScript;
 import dev.sysc.tour.TourStep;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"A guided tour for workshops: the FFI floor, an empty system call, getpid, the vDSO, "
                 + "this machine's mitigations, and batching with io_uring, each a live measurement and a few sentences.",
-                "At a terminal it waits for Enter between pages (q and Enter stops). "
+                "At a terminal it waits for Enter between pages (q and Enter stops; in the shell, so does Ctrl-C). "
                         + "--format markdown writes the same as a handout with this machine's numbers."})
 public final class TourCommand implements Callable<Integer> {
     /** Short measurements: the tour needs a sense of scale, and a page should answer in well under a second. */
@@ -67,6 +64,17 @@ public final class TourCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    private final TourPause pause;
+
+    public TourCommand() {
+        this(TourPause.standardInput());
+    }
+
+    /** With {@code pause} between pages: the shell's, which hears Ctrl-C. */
+    TourCommand(TourPause pause) {
+        this.pause = pause;
+    }
+
     @Override
     public Integer call() {
         if (output.format() == Format.JSON || output.format() == Format.CSV) {
@@ -77,11 +85,11 @@ public final class TourCommand implements Callable<Integer> {
         out.check();
         PrintWriter screen = spec.commandLine().getOut();
         boolean markdown = output.format() == Format.MARKDOWN;
-        boolean pause = !noPause && !markdown && !output.toFile() && System.console() != null;
+        boolean waits = !noPause && !markdown && !output.toFile() && pause.interactive();
+        int width = output.width();
         HostInfo host = Machine.host();
         List<TourStep> steps = TourScript.builtIn();
         StringBuilder document = new StringBuilder(markdown ? TourReport.markdownHeader(MeasureTable.hostLine(host)) : "");
-        BufferedReader keyboard = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         // Numbers measured on earlier pages stay available to later ones ("{getpid-enosys}").
         Map<String, Double> ns = new HashMap<>();
         boolean allMeasured = true;
@@ -91,12 +99,12 @@ public final class TourCommand implements Callable<Integer> {
                 TourReport.Page page = page(step, i + 1, steps.size(), host, workspace, ns);
                 allMeasured &= page.measured().stream().allMatch(CallResult::ok);
                 if (markdown || output.toFile()) {
-                    document.append(markdown ? TourReport.markdown(page) : TourReport.text(page, output.style()));
+                    document.append(markdown ? TourReport.markdown(page) : TourReport.text(page, output.style(), width));
                     continue;
                 }
-                screen.print(TourReport.text(page, output.style()));
+                screen.print(TourReport.text(page, output.style(), width));
                 screen.flush();
-                if (pause && i < steps.size() - 1 && !waitForEnter(screen, keyboard)) {
+                if (waits && i < steps.size() - 1 && !pause.next(screen)) {
                     break;
                 }
             }
@@ -105,17 +113,6 @@ public final class TourCommand implements Callable<Integer> {
             out.write(document.toString());
         }
         return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private static boolean waitForEnter(PrintWriter screen, BufferedReader keyboard) {
-        screen.print("[Enter: next page, q: stop] ");
-        screen.flush();
-        try {
-            String answer = keyboard.readLine();
-            return answer != null && !answer.trim().equalsIgnoreCase("q");
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private TourReport.Page page(TourStep step, int number, int of, HostInfo host, Workspace workspace,

@@ -7,8 +7,8 @@ import com.kenai.jffi.LastError;
 import com.kenai.jffi.Type;
 
 /**
- * The few libc functions the default path needs (isatty, mmap, mprotect, munmap), called straight
- * through jffi. jnr-ffi's first binding starts its runtime and generates a class with ASM (about 60 ms
+ * The few libc functions the default path needs (isatty, ioctl for the terminal's width, mmap,
+ * mprotect, munmap), called straight through jffi. jnr-ffi's first binding starts its runtime and generates a class with ASM (about 60 ms
  * here, a tenth of a default {@code sysc measure getpid}); with these, a run on the native loop never
  * starts jnr-ffi before it measures the Java bridge, which needs it anyway.
  *
@@ -27,6 +27,11 @@ final class DirectLibc {
 
     static int isatty(int fd) {
         return (int) INVOKER.invokeN1(INT_1, NativeEntryPoints.libc("isatty"), fd);
+    }
+
+    /** ioctl(fd, request, address): {@code address} is native memory the request reads or fills. */
+    static int ioctl(int fd, long request, long address) {
+        return (int) INVOKER.invokeN3(INT_3, NativeEntryPoints.libc("ioctl"), fd, request, address);
     }
 
     /** @return the address, or -1 (MAP_FAILED) with errno in {@link #errno()} */

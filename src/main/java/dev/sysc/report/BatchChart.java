@@ -12,7 +12,9 @@ import java.util.List;
  */
 final class BatchChart {
     static final int HEIGHT = 10;
+    /** Columns per batch size when there is room; narrower screens get narrower columns, down to {@link #MIN_COLUMN}. */
     static final int COLUMN = 4;
+    static final int MIN_COLUMN = 2;
     static final char[] MARKS = {'o', '*', '+', 'x'};
     static final char OVERLAP = '#';
 
@@ -20,6 +22,11 @@ final class BatchChart {
     }
 
     static String render(WorkloadResult w) {
+        return render(w, Integer.MAX_VALUE);
+    }
+
+    /** The chart in at most {@code width} columns where the sizes allow it (two columns each at least). */
+    static String render(WorkloadResult w, int width) {
         int[] sizes = w.sizes();
         List<BatchSeries> series = w.series();
         double lo = Double.MAX_VALUE;
@@ -40,8 +47,18 @@ final class BatchChart {
             lo -= 0.025;
             hi += 0.025;
         }
-        int width = sizes.length * COLUMN;
-        char[][] grid = new char[HEIGHT][width];
+        String unit = w.info().kind() == WorkloadInfo.Kind.BUFFER ? "byte" : w.info().unit();
+        List<String> labels = new ArrayList<>();
+        int labelWidth = 0;
+        for (int r = 0; r < HEIGHT; r++) {
+            String label = r % 3 == 0 || r == HEIGHT - 1 ? BatchReport.perUnit(Math.pow(10, hi - (hi - lo) * r / (HEIGHT - 1))) : "";
+            labels.add(label);
+            labelWidth = Math.max(labelWidth, label.length());
+        }
+        long room = (long) width - labelWidth - 4; // the margin, and room for the last size label to overhang
+        int column = (int) Math.max(MIN_COLUMN, Math.min(COLUMN, room / sizes.length));
+        int plot = sizes.length * column;
+        char[][] grid = new char[HEIGHT][plot];
         for (char[] row : grid) {
             java.util.Arrays.fill(row, ' ');
         }
@@ -53,17 +70,9 @@ final class BatchChart {
                     continue;
                 }
                 int row = row(Math.log10(v), lo, hi);
-                int col = k * COLUMN + COLUMN / 2;
+                int col = k * column + column / 2;
                 grid[row][col] = grid[row][col] == ' ' ? mark : OVERLAP;
             }
-        }
-        String unit = w.info().kind() == WorkloadInfo.Kind.BUFFER ? "byte" : w.info().unit();
-        List<String> labels = new ArrayList<>();
-        int labelWidth = 0;
-        for (int r = 0; r < HEIGHT; r++) {
-            String label = r % 3 == 0 || r == HEIGHT - 1 ? BatchReport.perUnit(Math.pow(10, hi - (hi - lo) * r / (HEIGHT - 1))) : "";
-            labels.add(label);
-            labelWidth = Math.max(labelWidth, label.length());
         }
         StringBuilder sb = new StringBuilder();
         sb.append(" ".repeat(labelWidth + 1)).append("ns per ").append(unit).append(" (log scale)\n");
@@ -72,15 +81,35 @@ final class BatchChart {
             sb.append(" ".repeat(labelWidth - label.length())).append(label)
                     .append(label.isEmpty() ? " │" : " ┤").append(new String(grid[r]).stripTrailing()).append('\n');
         }
-        sb.append(" ".repeat(labelWidth + 1)).append('└').append("─".repeat(width)).append('\n');
-        sb.append(" ".repeat(labelWidth + 2)).append(axis(sizes, w.info().kind() == WorkloadInfo.Kind.BUFFER))
-                .append("  ").append(w.info().kind() == WorkloadInfo.Kind.BUFFER ? "bytes" : "batch size").append('\n');
-        StringBuilder legend = new StringBuilder(" ".repeat(labelWidth + 2));
+        sb.append(" ".repeat(labelWidth + 1)).append('└').append("─".repeat(plot)).append('\n');
+        String margin = " ".repeat(labelWidth + 2);
+        String axis = axis(sizes, w.info().kind() == WorkloadInfo.Kind.BUFFER, column);
+        String axisName = w.info().kind() == WorkloadInfo.Kind.BUFFER ? "bytes" : "batch size";
+        if (margin.length() + axis.length() + 2 + axisName.length() <= width) {
+            sb.append(margin).append(axis).append("  ").append(axisName).append('\n');
+        } else {
+            // No room after the last label: the axis is named on a line of its own, at its right end.
+            sb.append(margin).append(axis).append('\n');
+            sb.append(" ".repeat(Math.max(0, margin.length() + plot - axisName.length()))).append(axisName).append('\n');
+        }
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
-            legend.append(i > 0 ? "   " : "").append(MARKS[i % MARKS.length]).append(' ').append(series.get(i).strategy());
+            keys.add(MARKS[i % MARKS.length] + " " + series.get(i).strategy());
         }
         if (series.size() > 1) {
-            legend.append("   ").append(OVERLAP).append(" several");
+            keys.add(OVERLAP + " several");
+        }
+        StringBuilder legend = new StringBuilder(margin);
+        int start = 0;
+        for (String key : keys) {
+            boolean first = legend.length() - start == margin.length();
+            if (!first && legend.length() - start + 3 + key.length() > width) {
+                legend.append('\n');
+                start = legend.length();
+                legend.append(margin);
+                first = true;
+            }
+            legend.append(first ? "" : "   ").append(key);
         }
         sb.append(legend).append('\n');
         return sb.toString();
@@ -92,22 +121,34 @@ final class BatchChart {
         return Math.max(0, Math.min(HEIGHT - 1, r));
     }
 
-    /** Size labels centred under their columns, skipping any that would touch the previous one. */
-    static String axis(int[] sizes, boolean bytes) {
-        char[] line = new char[sizes.length * COLUMN + 8];
+    /** Size labels centred under their columns, skipping any that would touch a neighbour. */
+    static String axis(int[] sizes, boolean bytes, int column) {
+        char[] line = new char[sizes.length * column + 2];
         java.util.Arrays.fill(line, ' ');
+        // The largest size is always labelled (it says how far the sweep went); the others where they fit.
+        int last = sizes.length - 1;
+        int lastStart = sizes.length == 0 ? line.length : labelStart(label(sizes[last], bytes), last, column);
         int free = 0;
         for (int k = 0; k < sizes.length; k++) {
-            String label = bytes ? shortBytes(sizes[k]) : Integer.toString(sizes[k]);
-            int centre = k * COLUMN + COLUMN / 2;
-            int start = Math.max(0, centre - (label.length() - 1) / 2);
-            if (start < free || start + label.length() > line.length) {
+            String label = label(sizes[k], bytes);
+            int start = labelStart(label, k, column);
+            int end = k == last ? line.length : lastStart - 1;
+            if (start < free || start + label.length() > end) {
                 continue;
             }
             label.getChars(0, label.length(), line, start);
             free = start + label.length() + 1;
         }
         return new String(line).stripTrailing();
+    }
+
+    private static String label(int size, boolean bytes) {
+        return bytes ? shortBytes(size) : Integer.toString(size);
+    }
+
+    /** Where a label starts to sit centred under column {@code k}. */
+    private static int labelStart(String label, int k, int column) {
+        return Math.max(0, k * column + column / 2 - (label.length() - 1) / 2);
     }
 
     /** 512, 4K, 1M: short enough for a column. */

@@ -26,42 +26,52 @@ public final class BatchReport {
 
     /** {@code style} colors the table only: an unavailable workload in red. */
     public static String render(BatchRun run, Format format, Style style) {
+        return render(run, format, style, TextWidth.DEFAULT);
+    }
+
+    /** {@code width} applies to the table: sentences wrap and the chart's columns narrow to fit. */
+    public static String render(BatchRun run, Format format, Style style, int width) {
         switch (format) {
             case JSON: return json(run);
             case CSV: return csv(run);
             case MARKDOWN: return markdown(run);
-            default: return table(run, style);
+            default: return table(run, style, width);
         }
     }
 
     // ---- table ----
 
-    private static String table(BatchRun run, Style style) {
-        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host())).append("\n");
+    private static String table(BatchRun run, Style style, int width) {
+        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host(), width));
+        int inside = width - INDENT.length();
         for (WorkloadResult w : run.workloads()) {
-            sb.append('\n').append(w.name()).append(" — ").append(w.info().title()).append('\n');
+            sb.append('\n').append(TextWidth.indent(w.name() + " — " + w.info().title(), width, "", "  "));
             if (!w.available()) {
-                sb.append("  ").append(style.red("unavailable: " + w.reason())).append('\n');
+                String unavailable = TextWidth.indent("unavailable: " + w.reason(), width, INDENT, INDENT + "  ");
+                unavailable.lines().forEach(l -> sb.append(style.red(l)).append('\n'));
                 continue;
             }
-            sb.append('\n').append(indent(grid(w).render())).append('\n');
-            sb.append(indent(BatchChart.render(w))).append('\n');
+            sb.append('\n').append(indent(grid(w).render(inside))).append('\n');
+            sb.append(indent(BatchChart.render(w, inside))).append('\n');
             for (String line : sentences(w)) {
-                sb.append("  ").append(line).append('\n');
+                sb.append(TextWidth.indent(line, width, INDENT, INDENT + "  "));
             }
             if (w.info().note() != null) {
-                sb.append("  Note: ").append(w.info().note()).append(".\n");
+                sb.append(TextWidth.indent("Note: " + w.info().note() + ".", width, INDENT, INDENT + "  "));
             }
         }
-        sb.append('\n').append(legend(run));
+        sb.append('\n').append(TextWidth.paragraphs(legend(run), width));
         return sb.toString();
     }
+
+    /** Everything of a workload sits under its title, this far in. */
+    private static final String INDENT = "  ";
 
     private static String indent(String text) {
         StringBuilder sb = new StringBuilder();
         for (String line : text.split("\n", -1)) {
             if (!line.isEmpty()) {
-                sb.append("  ").append(line);
+                sb.append(INDENT).append(line);
             }
             sb.append('\n');
         }
@@ -217,12 +227,12 @@ public final class BatchReport {
         sb.append("Times are ns per operation (per byte for read): the median time of one batch divided by its size.\n");
         if (run.spec().baseline()) {
             sb.append("They are net of the Java-to-C call cost: each strategy has the FFI baseline (ffi-noop) "
-                    + "subtracted once\nper native call it makes — a loop N times, a batch once — as sysc measure does.\n");
+                    + "subtracted once per native call it makes — a loop N times, a batch once — as sysc measure does.\n");
         } else {
             sb.append("They include the Java-to-C call cost (--no-baseline): a loop pays it N times, a batch once.\n");
         }
         sb.append("speedup = the loop's ns per operation / the strategy's. The fit is least squares on the cost of "
-                + "one batch,\nweighted by 1/cost² so that the biggest batches do not drown the fixed cost.\n");
+                + "one batch, weighted by 1/cost² so that the biggest batches do not drown the fixed cost.\n");
         return sb.toString();
     }
 

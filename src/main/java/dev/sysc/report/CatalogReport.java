@@ -14,11 +14,16 @@ public final class CatalogReport {
     }
 
     public static String render(List<CatalogEntry> entries, Format format) {
+        return render(entries, format, TextWidth.DEFAULT);
+    }
+
+    /** {@code width} applies to the table: "what it does" wraps, or goes under its row when narrow. */
+    public static String render(List<CatalogEntry> entries, Format format, int width) {
         switch (format) {
             case JSON: return json(entries);
             case CSV: return csv(entries);
             case MARKDOWN: return markdown(entries);
-            default: return table(entries);
+            default: return table(entries, width);
         }
     }
 
@@ -35,14 +40,14 @@ public final class CatalogReport {
         }
     }
 
-    private static String table(List<CatalogEntry> entries) {
-        TextTable t = new TextTable(List.of("call", "category", "paths", "kernel", "what it does"));
+    private static String table(List<CatalogEntry> entries, int width) {
+        TextTable t = new TextTable(List.of("call", "category", "paths", "kernel", "what it does")).wrapping(4);
         for (CatalogEntry e : entries) {
             t.add(List.of(e.name(), e.category(), paths(e), kernel(e), e.summary()));
         }
-        return t.render() + "\nMeasure one with `sysc measure NAME`, or pick a path with NAME@PATH "
-                + "(libc, syscall, vdso).\n\"vDSO (clock)\": served in user space when the clocksource "
-                + "allows it, else a real syscall.\n";
+        return t.render(width) + "\n" + TextWidth.paragraphs("Measure one with `sysc measure NAME`, or pick a path "
+                + "with NAME@PATH (libc, syscall, vdso).\n\"vDSO (clock)\": served in user space when the "
+                + "clocksource allows it, else a real syscall.\n", width);
     }
 
     private static String markdown(List<CatalogEntry> entries) {

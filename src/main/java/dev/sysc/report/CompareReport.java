@@ -11,7 +11,10 @@ import java.util.Map;
 
 /** Calls side by side: table with ratios and bars, or result/v1 JSON, CSV and Markdown with a ratio each. */
 public final class CompareReport {
+    /** The longest bar: a wider terminal shows no more than this. */
     static final int BAR_WIDTH = 30;
+    /** Shorter than this, bars cannot show a ratio: the column is left out. */
+    static final int MIN_BAR = 5;
 
     private CompareReport() {
     }
@@ -21,21 +24,47 @@ public final class CompareReport {
     }
 
     public static String render(CompareRun compare, Format format, Style style) {
+        return render(compare, format, style, TextWidth.DEFAULT);
+    }
+
+    /** {@code width} applies to the table: the bars take the room the other columns leave, up to {@link #BAR_WIDTH}. */
+    public static String render(CompareRun compare, Format format, Style style, int width) {
         switch (format) {
             case JSON: return json(compare);
             case CSV: return csv(compare);
             case MARKDOWN: return markdown(compare);
-            default: return table(compare, style);
+            default: return table(compare, style, width);
         }
     }
 
-    private static String table(CompareRun c, Style style) {
+    private static String table(CompareRun c, Style style, int width) {
         MeasureRun run = c.run();
-        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host())).append("\n\n");
-        TextTable t = new TextTable(List.of("call", "path", "kernel", "net median", "p05–p95", "ratio", ""),
-                false, false, false, true, true, true, false)
+        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host(), width)).append('\n');
+        int withoutBars = TextWidth.widest(rows(c, style, 0).render(width));
+        int bars = Math.min(BAR_WIDTH, width - withoutBars - 2);
+        sb.append(rows(c, style, bars < MIN_BAR ? 0 : bars).render(width)).append('\n');
+        for (String note : notes(c)) {
+            sb.append(TextWidth.indent(note, width, "  ", "    "));
+        }
+        String legend = "ratio = net median / " + c.baseline().id() + "'s net median"
+                + (bars < MIN_BAR ? ".\n" : "; the bars are scaled to the slowest call.\n")
+                + "The calls were sampled in rounds (each call in turn, every round) so that any drift "
+                + "of the machine hits them alike.\n" + MeasureTable.legend(run);
+        sb.append('\n').append(MeasureTable.dimLines(TextWidth.paragraphs(legend, width), style));
+        return sb.toString();
+    }
+
+    /** The table, with bars of up to {@code bars} cells (none when 0). */
+    private static TextTable rows(CompareRun c, Style style, int bars) {
+        MeasureRun run = c.run();
+        List<String> headers = new ArrayList<>(List.of("call", "path", "kernel", "net median", "p05–p95", "ratio"));
+        if (bars > 0) {
+            headers.add("");
+        }
+        TextTable t = new TextTable(headers, false, false, false, true, true, true, false)
                 .color(2, style::kernelColor, style)
-                .color(3, style::emphasis, style);
+                .color(3, style::emphasis, style)
+                .optional(4);
         double slowest = run.results().stream().filter(CallResult::ok)
                 .mapToDouble(r -> r.net().median()).max().orElse(0);
         for (CallResult r : run.results()) {
@@ -47,25 +76,20 @@ public final class CompareReport {
                 row.add(MeasureTable.netCell(r));
                 row.add(MeasureTable.spread(r));
                 row.add(c.ratio(r).map(CompareReport::ratio).orElse("—"));
-                row.add(bar(r.net().median(), slowest));
+                if (bars > 0) {
+                    row.add(bar(r.net().median(), slowest, bars));
+                }
             } else {
                 row.add("refused");
                 row.add(r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed");
                 row.add("");
-                row.add("");
+                if (bars > 0) {
+                    row.add("");
+                }
             }
             t.add(row);
         }
-        sb.append(t.render()).append('\n');
-        for (String note : notes(c)) {
-            sb.append("  ").append(note).append('\n');
-        }
-        String legend = "ratio = net median / " + c.baseline().id() + "'s net median; "
-                + "the bars are scaled to the slowest call.\n"
-                + "The calls were sampled in rounds (each call in turn, every round) so that any drift "
-                + "of the machine hits them alike.\n" + MeasureTable.legend(run);
-        sb.append('\n').append(style.dim(legend.stripTrailing())).append('\n');
-        return sb.toString();
+        return t;
     }
 
     /** Sentences that say why rows differ: per-call notes, then what the vDSO saves where both paths were run. */
@@ -106,12 +130,13 @@ public final class CompareReport {
         return r >= 10 ? String.format(Locale.ROOT, "%.1f×", r) : String.format(Locale.ROOT, "%.2f×", r);
     }
 
-    static String bar(double value, double max) {
+    /** A bar of {@code value / max} of {@code cells} cells; at least one for any positive value. */
+    static String bar(double value, double max, int cells) {
         if (max <= 0 || value <= 0) {
             return "";
         }
-        int cells = (int) Math.round(value / max * BAR_WIDTH);
-        return "█".repeat(Math.max(1, cells));
+        int length = (int) Math.round(value / max * cells);
+        return "█".repeat(Math.max(1, length));
     }
 
     private static String json(CompareRun c) {

@@ -21,36 +21,38 @@ public final class DiffReport {
 
     /**
      * Renders one diff per later file (each compared with the first); the JSON names the sysc that
-     * compared them ({@code toolVersion}) and when.
+     * compared them ({@code toolVersion}) and when; {@code width} applies to the table: run lines, host
+     * differences and the legend wrap to it.
      */
-    public static String render(List<RunDiff> diffs, Format format, Style style, String toolVersion,
+    public static String render(List<RunDiff> diffs, Format format, Style style, int width, String toolVersion,
                                 java.time.Instant timestamp) {
         switch (format) {
             case JSON: return json(diffs, toolVersion, timestamp);
             case CSV: return csv(diffs);
             case MARKDOWN: return markdown(diffs);
-            default: return table(diffs, style);
+            default: return table(diffs, style, width);
         }
     }
 
-    private static String table(List<RunDiff> diffs, Style style) {
+    private static String table(List<RunDiff> diffs, Style style, int width) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < diffs.size(); i++) {
             RunDiff d = diffs.get(i);
             if (i > 0) {
                 sb.append("\n────────────────────────────────────────\n\n");
             }
-            sb.append("A: ").append(runLine(d.a())).append('\n');
-            sb.append("B: ").append(runLine(d.b())).append("\n\n");
+            sb.append(TextWidth.indent(runLine(d.a()), width, "A: ", "   "));
+            sb.append(TextWidth.indent(runLine(d.b()), width, "B: ", "   ")).append('\n');
             if (d.hostDifferences().isEmpty()) {
-                sb.append("The hosts do not differ in kernel, CPU, clocksource, mitigation switches or vulnerability status.\n\n");
+                sb.append(TextWidth.indent("The hosts do not differ in kernel, CPU, clocksource, mitigation switches "
+                        + "or vulnerability status.", width, "")).append('\n');
             } else {
                 sb.append("What differs between the hosts (A → B):\n");
-                TextTable hosts = new TextTable(List.of("", "", ""));
+                TextTable hosts = new TextTable(List.of("", "", "")).wrapping(2);
                 for (HostDifference h : d.hostDifferences()) {
                     hosts.add(List.of(" ", h.key(), h.a() + "  →  " + h.b()));
                 }
-                sb.append(hosts.render().lines().skip(1).map(l -> l + "\n").reduce("", String::concat)).append('\n');
+                sb.append(hosts.render(width).lines().skip(1).map(l -> l + "\n").reduce("", String::concat)).append('\n');
             }
             TextTable t = new TextTable(List.of("call", "path", "A median", "B median", "delta", "p", "verdict"),
                     false, false, true, true, true, true, true)
@@ -59,17 +61,17 @@ public final class DiffReport {
                 t.add(List.of(r.name(), r.path(), Numbers.ns(r.aMedianNs()) + " ns", Numbers.ns(r.bMedianNs()) + " ns",
                         String.format(Locale.ROOT, "%+.1f%%", r.delta() * 100), p(r.pValue()), r.verdict()));
             }
-            sb.append(t.render());
+            sb.append(t.render(width));
             if (!d.unmatched().isEmpty()) {
                 sb.append("\nNot compared:\n");
                 for (Unmatched u : d.unmatched()) {
-                    sb.append("  ").append(u.id()).append(" (").append(u.reason()).append(")\n");
+                    sb.append(TextWidth.indent(u.id() + " (" + u.reason() + ")", width, "  ", "    "));
                 }
             }
         }
-        sb.append("\nMedians of the raw samples (ns per call, FFI cost included): the data the test runs on.\n")
-                .append("p: two-sided Mann-Whitney U test of A's samples against B's. verdict: \"~\" when p ≥ 0.05 "
-                        + "or the change is under 1 %,\notherwise the change B / A − 1.\n");
+        sb.append('\n').append(TextWidth.paragraphs("Medians of the raw samples (ns per call, FFI cost included): the "
+                + "data the test runs on.\np: two-sided Mann-Whitney U test of A's samples against B's. verdict: "
+                + "\"~\" when p ≥ 0.05 or the change is under 1 %, otherwise the change B / A − 1.\n", width));
         return sb.toString();
     }
 

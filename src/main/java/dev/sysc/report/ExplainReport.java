@@ -18,6 +18,10 @@ import java.util.Map;
 /** Renders {@code sysc explain}: a text page, Markdown for handouts, {@code sysc/explain/v1} JSON, or CSV rows. */
 public final class ExplainReport {
     public static final String SCHEMA = "sysc/explain/v1";
+    /** Where a step's description starts, under its title, when the screen leaves room for it. */
+    private static final String STEP_INDENT = " ".repeat(25);
+    /** Where it starts on a narrow screen: under the step's number. */
+    private static final String NARROW_STEP_INDENT = " ".repeat(4);
 
     private ExplainReport() {
     }
@@ -28,11 +32,16 @@ public final class ExplainReport {
 
     /** {@code style} colors the text page only: active steps and on-path mitigations stand out. */
     public static String render(ExplainRun run, Format format, Style style) {
+        return render(run, format, style, TextWidth.DEFAULT);
+    }
+
+    /** {@code width} applies to the text page: its prose wraps and its tables fold to fit. */
+    public static String render(ExplainRun run, Format format, Style style, int width) {
         switch (format) {
             case JSON: return json(run);
             case CSV: return csv(run);
-            case MARKDOWN: return new Page(run, true, Style.NONE).render();
-            default: return new Page(run, false, style).render();
+            case MARKDOWN: return new Page(run, true, Style.NONE, Integer.MAX_VALUE).render();
+            default: return new Page(run, false, style, width).render();
         }
     }
 
@@ -43,14 +52,17 @@ public final class ExplainReport {
         private final Explanation e;
         private final boolean md;
         private final Style style;
+        /** The text page's width; Markdown is never wrapped (its reader does that). */
+        private final int width;
         private final StringBuilder sb = new StringBuilder();
         private final List<PublishedCost> cited = new ArrayList<>();
 
-        Page(ExplainRun run, boolean md, Style style) {
+        Page(ExplainRun run, boolean md, Style style, int width) {
             this.run = run;
             this.e = run.explanation();
             this.md = md;
             this.style = style;
+            this.width = width;
         }
 
         String render() {
@@ -60,7 +72,7 @@ public final class ExplainReport {
                 callIntro();
             }
             if (e.topic() != null && e.kind() == Explanation.Kind.TOPIC) {
-                sb.append(md ? e.topic().body() : plain(e.topic().body())).append('\n');
+                sb.append(md ? e.topic().body() : TextWidth.reflow(plain(e.topic().body()), width)).append('\n');
             }
             if (!e.vulnerabilities().isEmpty() || e.kind() == Explanation.Kind.MACHINE) {
                 vulnerabilities();
@@ -84,13 +96,18 @@ public final class ExplainReport {
             if (md) {
                 sb.append("#".repeat(level)).append(' ').append(text).append("\n\n");
             } else {
-                sb.append(text).append('\n').append((level == 1 ? "=" : "-").repeat(Math.min(78, text.length())))
-                        .append("\n\n");
+                String lines = TextWidth.indent(text, width, "");
+                sb.append(lines).append((level == 1 ? "=" : "-").repeat(TextWidth.widest(lines))).append("\n\n");
             }
         }
 
         private void para(String text) {
-            sb.append(text).append("\n\n");
+            sb.append(md ? text + "\n" : TextWidth.indent(text, width, "")).append('\n');
+        }
+
+        /** A line of the text page with a hanging indent: {@code first} before it, {@code rest} under it. */
+        private void line(String text, String first, String rest) {
+            sb.append(md ? first + text + "\n" : TextWidth.indent(text, width, first, rest));
         }
 
         private String hostLine() {
@@ -162,16 +179,25 @@ public final class ExplainReport {
                 mdTable(headers, rows);
             } else {
                 TextTable t = new TextTable(List.of("file", "status", "on the path", "published"))
-                        .color(2, style::activeColor, style);
+                        .color(2, style::activeColor, style)
+                        .wrapping(1);
                 for (List<String> row : rows) {
                     t.add(List.of(row.get(0), row.get(1), row.get(2), row.get(4)));
                 }
-                sb.append(t.render()).append('\n');
-                sb.append("What each adds to the path (and the boot switch that removes it):\n");
+                sb.append(t.render(width)).append('\n');
+                line("What each adds to the path (and the boot switch that removes it):", "", "");
+                int files = e.vulnerabilities().stream().mapToInt(r -> r.file().length()).max().orElse(0) + 1;
+                // Beside the file name while that leaves room for a sentence; under it when the screen is narrow.
+                boolean beside = width - 2 - files >= TextTable.MIN_WRAP * 2;
                 for (VulnerabilityRow r : e.vulnerabilities()) {
                     String adds = rows.get(e.vulnerabilities().indexOf(r)).get(3);
                     String off = r.mitigation() == null ? "" : " [off: " + r.mitigation().bootSwitch() + "]";
-                    sb.append("  ").append(pad(r.file(), 26)).append(adds).append(off).append('\n');
+                    if (beside) {
+                        line(adds + off, "  " + pad(r.file(), files), " ".repeat(2 + files));
+                    } else {
+                        sb.append("  ").append(r.file()).append('\n');
+                        line(adds + off, "      ", "      ");
+                    }
                 }
                 sb.append('\n');
             }
@@ -220,12 +246,13 @@ public final class ExplainReport {
                 String mark = s.activation().label();
                 String markCell = String.format(java.util.Locale.ROOT, "%-10s", "[" + mark + "]");
                 String color = style.activeColor(mark);
-                sb.append(String.format(java.util.Locale.ROOT, "%2d. %s %-9s %s%n", n++,
-                        color.isEmpty() ? markCell : color + markCell + style.reset(), s.step().phase(), s.step().title()));
-                for (String line : wrap(s.step().what(), 64)) {
-                    sb.append("                         ").append(line).append('\n');
-                }
-                sb.append("                         here: ").append(s.activation().reason()).append('\n');
+                String head = String.format(java.util.Locale.ROOT, "%2d. %s %-9s ", n++, markCell, s.step().phase());
+                String title = TextWidth.indent(s.step().title(), width, head, " ".repeat(head.length()));
+                sb.append(color.isEmpty() ? title : title.replaceFirst(java.util.regex.Pattern.quote(markCell),
+                        java.util.regex.Matcher.quoteReplacement(color + markCell + style.reset())));
+                String indent = width - STEP_INDENT.length() >= TextTable.MIN_WRAP * 2 ? STEP_INDENT : NARROW_STEP_INDENT;
+                line(s.step().what(), indent, indent);
+                line("here: " + s.activation().reason(), indent, indent + "      ");
             }
             sb.append('\n');
         }
@@ -235,8 +262,12 @@ public final class ExplainReport {
             for (SpeculationToggles.Toggle t : e.toggles()) {
                 String can = t.availability().isActive() ? "can be switched by this process"
                         : "cannot be switched by a process here";
-                sb.append(md ? "- **" : "  ").append(capital(t.feature().label())).append(md ? "**" : "")
-                        .append(": ").append(can).append(" (").append(t.availability().reason()).append(").\n");
+                if (md) {
+                    sb.append("- **").append(capital(t.feature().label())).append("**: ").append(can).append(" (")
+                            .append(t.availability().reason()).append(").\n");
+                } else {
+                    line(capital(t.feature().label()) + ": " + can + " (" + t.availability().reason() + ").", "  ", "    ");
+                }
             }
             sb.append('\n');
             boolean any = e.toggles().stream().anyMatch(t -> t.availability().isActive());
@@ -330,8 +361,9 @@ public final class ExplainReport {
                     + "machine's numbers.");
             int n = 1;
             for (PublishedCost c : cited) {
-                sb.append(md ? n + ". " : "  [" + n + "] ").append(c.file()).append(": ").append(c.figure())
-                        .append(" (published: ").append(md ? "<" + c.source() + ">" : c.source()).append(")\n");
+                String mark = md ? n + ". " : "  [" + n + "] ";
+                line(c.file() + ": " + c.figure() + " (published: " + (md ? "<" + c.source() + ">" : c.source()) + ")",
+                        mark, " ".repeat(mark.length()));
                 n++;
             }
             sb.append('\n');
@@ -343,7 +375,7 @@ public final class ExplainReport {
             }
             heading(2, "What to try next");
             for (Hint h : e.next()) {
-                sb.append(md ? "- " : "  - ").append(h.text()).append('\n');
+                line(h.text(), md ? "- " : "  - ", "    ");
             }
         }
 
@@ -354,9 +386,10 @@ public final class ExplainReport {
             }
             boolean[] right = new boolean[headers.size()];
             right[headers.size() - 1] = true;
-            TextTable t = new TextTable(headers, right);
+            // The first column names the row (a call, a way of writing): it wraps when the table is too wide.
+            TextTable t = new TextTable(headers, right).wrapping(0);
             rows.forEach(t::add);
-            sb.append(t.render()).append('\n');
+            sb.append(t.render(width)).append('\n');
         }
 
         private void mdTable(List<String> headers, List<List<String>> rows) {
@@ -419,25 +452,6 @@ public final class ExplainReport {
     /** Markdown as plain text: drops the backticks and bold markers, keeps everything else. */
     static String plain(String markdown) {
         return markdown.replace("`", "").replace("**", "");
-    }
-
-    static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
     }
 
     // ---- JSON ----

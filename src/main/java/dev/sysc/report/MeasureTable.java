@@ -19,28 +19,53 @@ public final class MeasureTable {
     }
 
     public static String render(MeasureRun run, Style style) {
+        return render(run, style, TextWidth.DEFAULT);
+    }
+
+    /** The table fitted to {@code width} columns: notes and legend wrap, raw and baseline go first if need be. */
+    public static String render(MeasureRun run, Style style, int width) {
         StringBuilder sb = new StringBuilder();
-        sb.append(hostLine(run.host())).append("\n\n");
+        sb.append(hostLine(run.host(), width)).append('\n');
         TextTable t = new TextTable(
                 List.of("call", "path", "kernel", "net median", "p05–p95", "raw", "baseline"),
                 false, false, false, true, true, true, true)
                 .color(2, style::kernelColor, style)
-                .color(3, style::emphasis, style);
+                .color(3, style::emphasis, style)
+                .optional(6, 5);
         for (CallResult r : run.results()) {
             t.add(row(r));
         }
-        sb.append(t.render()).append('\n');
-        int width = run.results().stream().mapToInt(r -> r.name().length()).max().orElse(0);
+        sb.append(t.render(width)).append('\n');
+        int names = run.results().stream().mapToInt(r -> r.name().length()).max().orElse(0);
+        // Notes hang beside their call's name while that leaves room for prose; else they go under it.
+        boolean beside = width - names - 4 >= TextTable.MIN_WRAP * 2;
         for (CallResult r : run.results()) {
             List<String> notes = CallNotes.of(r, run.host(), run.spec());
+            if (!beside && !notes.isEmpty()) {
+                sb.append("  ").append(r.name()).append('\n');
+            }
             for (int i = 0; i < notes.size(); i++) {
                 String label = i == 0 ? r.name() : "";
-                sb.append("  ").append(label).append(" ".repeat(width - label.length())).append("  ")
-                        .append(notes.get(i).startsWith("noisy") ? style.dim(notes.get(i)) : notes.get(i)).append('\n');
+                String first = beside ? "  " + label + " ".repeat(names - label.length()) + "  " : "    ";
+                String rest = " ".repeat(first.length());
+                String note = TextWidth.indent(notes.get(i), width, first, rest);
+                sb.append(notes.get(i).startsWith("noisy") ? dimLines(note, style) : note);
             }
         }
-        sb.append('\n').append(style.dim(legend(run).stripTrailing())).append('\n');
+        sb.append('\n').append(dimLines(TextWidth.paragraphs(legend(run), width), style));
         return sb.toString();
+    }
+
+    /** Each line dimmed on its own, so that a wrapped paragraph stays dim on every line. */
+    static String dimLines(String text, Style style) {
+        if (!style.enabled()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            sb.append(line.isEmpty() ? "" : style.dim(line)).append('\n');
+        }
+        return sb.substring(0, sb.length() - 1);
     }
 
     private static List<String> row(CallResult r) {
@@ -85,6 +110,11 @@ public final class MeasureTable {
         return r.name().equals("ffi-noop") ? "never" : "vDSO";
     }
 
+    /** The host line wrapped to {@code width}, continued under a two-space indent; ends in a newline. */
+    static String hostLine(HostInfo h, int width) {
+        return TextWidth.indent(hostLine(h), width, "", "  ");
+    }
+
     /** The one-line description of a host that every report starts with. */
     public static String hostLine(HostInfo h) {
         String vdso = h.vdsoClockUsable() ? "the vDSO can read it" : "the vDSO cannot read it";
@@ -103,11 +133,13 @@ public final class MeasureTable {
         boolean anyJava = run.results().stream().anyMatch(r -> "java".equals(r.loop()));
         boolean anyNative = run.results().stream().anyMatch(r -> "native".equals(r.loop()));
         if (anyNative) {
-            sb.append("Times are ns per call, timed in a native loop: machine code generated here that makes\n"
+            sb.append("Times are ns per call, timed in a native loop: machine code generated here that makes "
                     + "the calls the way a C program does (loop: native). ");
             sb.append(run.spec().baseline()
-                    ? "net = raw − baseline, where the baseline\nis the same loop with no call in it: net is what the call itself costs.\n"
-                    : "No baseline was subtracted (--no-baseline):\nnet = raw, the loop's own increment and branch included.\n");
+                    ? "net = raw − baseline, where the baseline "
+                    + "is the same loop with no call in it: net is what the call itself costs.\n"
+                    : "No baseline was subtracted (--no-baseline): "
+                    + "net = raw, the loop's own increment and branch included.\n");
             if (run.bridge() != null) {
                 sb.append("A Java caller pays ").append(Numbers.ns(run.bridge().median()))
                         .append(" ns more per call: the Java-to-C bridge (ffi-noop through jnr; --loop java).\n");
@@ -117,15 +149,16 @@ public final class MeasureTable {
             if (anyNative) {
                 sb.append("Rows measured by the Java loop say so in their notes.\n");
             } else if (run.spec().loop() == dev.sysc.probe.LoopKind.NATIVE) {
-                sb.append("Times are ns per call, timed in the Java loop (loop: java): the kernel refused to run\n"
+                sb.append("Times are ns per call, timed in the Java loop (loop: java): the kernel refused to run "
                         + "generated code, so each call crossed the Java-to-C bridge. ");
             } else {
-                sb.append("Times are ns per call, timed in the Java loop (loop: java): each call crosses the\n"
+                sb.append("Times are ns per call, timed in the Java loop (loop: java): each call crosses the "
                         + "Java-to-C bridge. ");
             }
             if (!anyNative) {
                 sb.append(run.spec().baseline()
-                        ? "net = raw − baseline, where the baseline (ffi-noop) is a native call\nthat does nothing, timed between samples: net is what the call itself costs.\n"
+                        ? "net = raw − baseline, where the baseline (ffi-noop) is a native call "
+                        + "that does nothing, timed between samples: net is what the call itself costs.\n"
                         : "No baseline was subtracted (--no-baseline): net = raw, FFI cost included.\n");
             }
         }

@@ -17,9 +17,15 @@ public final class TourReport {
     }
 
     public static String text(Page p, Style style) {
+        return text(p, style, TextWidth.DEFAULT);
+    }
+
+    /** The page at the prompt, its paragraphs wrapped to {@code width}. */
+    public static String text(Page p, Style style, int width) {
         StringBuilder sb = new StringBuilder();
-        String heading = p.number() + "/" + p.of() + "  " + p.title();
-        sb.append('\n').append(heading).append('\n').append("─".repeat(Math.min(78, heading.length()))).append("\n\n");
+        String number = p.number() + "/" + p.of() + "  ";
+        String heading = TextWidth.indent(p.title(), width, number, " ".repeat(number.length()));
+        sb.append('\n').append(heading).append("─".repeat(TextWidth.widest(heading))).append("\n\n");
         if (!p.measured().isEmpty()) {
             TextTable t = new TextTable(List.of("call", "path", "kernel", "measured here"), false, false, false, true)
                     .color(2, style::kernelColor, style)
@@ -27,13 +33,10 @@ public final class TourReport {
             for (CallResult r : p.measured()) {
                 t.add(List.of(r.name(), r.path(), MeasureTable.kernel(r), ExplainReport.cost(r)));
             }
-            sb.append(t.render()).append('\n');
+            sb.append(t.render(width)).append('\n');
         }
         for (String para : p.paragraphs()) {
-            for (String line : ExplainReport.wrap(para, 90)) {
-                sb.append(line).append('\n');
-            }
-            sb.append('\n');
+            sb.append(TextWidth.indent(para, width, "")).append('\n');
         }
         return sb.toString();
     }

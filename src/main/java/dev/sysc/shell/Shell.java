@@ -1,5 +1,6 @@
 package dev.sysc.shell;
 
+import dev.sysc.tour.TourPause;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.Terminal.SignalHandler;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
 
 /**
  * {@code sysc} at a terminal: a prompt where every sysc command works as on the command line, with
@@ -72,6 +74,7 @@ public final class Shell {
         out.println("sysc " + commands.version()
                 + " — type a command (measure getpid, compare ..., list, help), Tab to complete, exit or Ctrl-D to leave.");
         out.flush();
+        TourPause pause = pause();
         while (true) {
             String line;
             try {
@@ -81,7 +84,7 @@ public final class Shell {
             } catch (EndOfFileException e) {
                 break;
             }
-            List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+            List<String> words = command(reader.getParsedLine().words());
             if (words.isEmpty()) {
                 continue;
             }
@@ -89,11 +92,15 @@ public final class Shell {
             if (first.equals("exit") || first.equals("quit")) {
                 break;
             }
-            if (first.equals("shell")) {
+            if (first.equals("shell") || first.equals("sysc")) {
                 out.println("You are in the sysc shell already.");
                 continue;
             }
-            execute(words, out);
+            if (first.equals("clear")) {
+                clear(out);
+                continue;
+            }
+            execute(words, out, pause);
         }
         try {
             reader.getHistory().save();
@@ -104,14 +111,50 @@ public final class Shell {
         return 0;
     }
 
+    /**
+     * The words of a command line, without empty ones and without a leading "sysc": a line copied from
+     * the tour, the README or a script ("sysc measure getpid") works as typed.
+     */
+    static List<String> command(List<String> typed) {
+        List<String> words = typed.stream().filter(w -> !w.isEmpty()).toList();
+        return words.size() > 1 && words.get(0).equals("sysc") ? words.subList(1, words.size()) : words;
+    }
+
+    /** Clears the screen, as the clear command of a shell does; a terminal that cannot gets a blank line. */
+    private void clear(PrintWriter out) {
+        out.flush();
+        if (!terminal.puts(InfoCmp.Capability.clear_screen)) {
+            out.println();
+        }
+        terminal.flush();
+    }
+
+    /** The tour's pause at this shell's prompt: Ctrl-C or Ctrl-D there stops the tour, as q does. */
+    private TourPause pause() {
+        LineReader pauseReader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("sysc")
+                .variable(LineReader.DISABLE_HISTORY, true)
+                .build();
+        return screen -> {
+            screen.flush();
+            try {
+                return !pauseReader.readLine(TourPause.PROMPT).trim().equalsIgnoreCase("q");
+            } catch (UserInterruptException | EndOfFileException e) {
+                screen.println();
+                return false;
+            }
+        };
+    }
+
     /** Runs one command; Ctrl-C while it runs interrupts this thread, which stops the measurement. */
-    private void execute(List<String> words, PrintWriter out) {
+    private void execute(List<String> words, PrintWriter out, TourPause pause) {
         Thread self = Thread.currentThread();
         SignalHandler previous = terminal.handle(Signal.INT, signal -> self.interrupt());
         long start = System.nanoTime();
         try {
             // Whatever goes wrong with one command, the shell stays up for the next: run never throws.
-            commands.run(out, words.toArray(new String[0]));
+            commands.run(out, pause, words.toArray(new String[0]));
         } finally {
             terminal.handle(Signal.INT, previous);
             Thread.interrupted(); // an interrupt that arrived after the work ended must not hit the next one

@@ -1,5 +1,6 @@
 package dev.sysc.shell;
 
+import dev.sysc.tour.TourPause;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -9,8 +10,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * itself opens the shell for {@code sysc shell}).
  */
 public interface ShellCommands {
-    /** Runs one line's words, all output to {@code out}; returns the exit code and never throws. */
-    int run(PrintWriter out, String... words);
+    /**
+     * Runs one line's words, all output to {@code out}, the tour pausing through {@code pause}; returns
+     * the exit code and never throws.
+     */
+    int run(PrintWriter out, TourPause pause, String... words);
 
     /** The whole command tree, for Tab completion. */
     CommandSpec spec();

@@ -54,7 +54,7 @@ class DiffReportGoldenTest {
     }
 
     private static String render(Format format) {
-        return DiffReport.render(List.of(diff()), format, Style.NONE, "0.1.0-test",
+        return DiffReport.render(List.of(diff()), format, Style.NONE, 80, "0.1.0-test",
                 java.time.Instant.parse("2026-11-27T12:00:00Z"));
     }
 

@@ -30,13 +30,18 @@ class MeasureReportTest {
                 flat(10), new double[] {net + 10, net + 11}, false, "native");
     }
 
+    /** The table on a wide screen: these tests are about what it says, FitsTheWidthTest about how it folds. */
+    private static String table(MeasureRun run) {
+        return MeasureTable.render(run, Style.NONE, 1000);
+    }
+
     private static MeasureRun run(HostInfo host, CallResult... results) {
         return new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), host, MeasureSpec.defaults(), List.of(results));
     }
 
     @Test
     void tableShowsPathCrossingCostsAndNotes() {
-        String text = MeasureTable.render(run(HOST,
+        String text = table(run(HOST,
                 ok("getpid", "libc", true, 1, 140.25),
                 ok("clock_gettime", "libc", false, 0, 20.5),
                 ok("open_close", "libc", true, 2, 2010.4),
@@ -55,13 +60,13 @@ class MeasureReportTest {
 
     @Test
     void vdsoFallbackIsExplainedWithTheClocksource() {
-        String text = MeasureTable.render(run(XEN_HOST, ok("clock_gettime", "libc", true, 1, 300)));
+        String text = table(run(XEN_HOST, ok("clock_gettime", "libc", true, 1, 300)));
         assertThat(text).contains("the vDSO cannot read the xen clocksource, so it falls back to a real syscall");
     }
 
     @Test
     void forcedSyscallPathIsNamed() {
-        String text = MeasureTable.render(run(HOST, ok("clock_gettime", "syscall", true, 1, 250)));
+        String text = table(run(HOST, ok("clock_gettime", "syscall", true, 1, 250)));
         assertThat(text).contains("forced through syscall(2)");
     }
 
@@ -93,7 +98,7 @@ class MeasureReportTest {
     void noisyResultsCarryAWarning() {
         CallResult noisy = new CallResult("getpid", "libc", true, 1, 0, null, 100, 250, flat(140), flat(150),
                 flat(10), new double[] {150}, true);
-        assertThat(MeasureTable.render(run(HOST, noisy))).contains("noisy:").contains("--cpu N");
+        assertThat(table(run(HOST, noisy))).contains("noisy:").contains("--cpu N");
     }
 
     @Test
@@ -138,7 +143,7 @@ class MeasureReportTest {
         // A cold or noisy baseline can make raw − baseline come out at zero or below.
         CallResult tiny = ok("ffi-noop", "libc", false, 0, -3.2);
         MeasureRun run = run(HOST, tiny);
-        assertThat(MeasureTable.render(run)).containsPattern("ffi-noop\\s+libc\\s+never\\s+< 0\\.50 ns")
+        assertThat(table(run)).containsPattern("ffi-noop\\s+libc\\s+never\\s+< 0\\.50 ns")
                 .doesNotContain("-3.2").contains("below the resolution");
         Map<String, Object> doc = JSON.std.mapFrom(ResultJson.render(run));
         @SuppressWarnings("unchecked")
@@ -153,14 +158,14 @@ class MeasureReportTest {
     void theFooterNamesTheLoopAndTheBridge() {
         MeasureRun nativeRun = new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), HOST, MeasureSpec.defaults(),
                 List.of(ok("getpid", "libc", true, 1, 140.25)), flat(9.5));
-        assertThat(MeasureTable.render(nativeRun)).contains("native loop").contains("A Java caller pays 9.50 ns more");
+        assertThat(table(nativeRun)).contains("native loop").contains("A Java caller pays 9.50 ns more");
         CallResult javaResult = ok("getpid", "libc", true, 1, 140.25).withLoop("java");
         MeasureRun fallback = run(HOST, javaResult);
-        assertThat(MeasureTable.render(fallback)).contains("the kernel refused to run")
+        assertThat(table(fallback)).contains("the kernel refused to run")
                 .contains("baseline (ffi-noop)");
         MeasureRun asked = new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), HOST,
                 MeasureSpec.defaults().withLoop(dev.sysc.probe.LoopKind.JAVA), List.of(javaResult));
-        assertThat(MeasureTable.render(asked)).contains("Java loop (loop: java)").doesNotContain("refused");
+        assertThat(table(asked)).contains("Java loop (loop: java)").doesNotContain("refused");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sysc.shell;
 
+import dev.sysc.tour.TourPause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -7,12 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +26,15 @@ class ShellTest {
 
     /** Types {@code input} into a shell on a dumb terminal, then closes the input (Ctrl-D). */
     private String session(String input, Path history) throws Exception {
+        return session(input, history, "dumb");
+    }
+
+    /** Types {@code input} into a shell on a terminal of {@code type}, then closes the input (Ctrl-D). */
+    private String session(String input, Path history, String type) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
         java.io.PipedInputStream in = new java.io.PipedInputStream(keyboard, 1 << 16);
-        try (Terminal terminal = TerminalBuilder.builder().system(false).type("dumb").streams(in, out).build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(false).type(type).streams(in, out).build()) {
             long lines = input.lines().count();
             Thread typist = new Thread(() -> {
                 try {
@@ -49,6 +57,51 @@ class ShellTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A conversation with a shell on a dumb terminal: {@code turns} alternate what to wait for in the
+     * output (after what was last waited for) and what to type then; the input closes after the last.
+     * The terminal is jline's own line discipline over two streams, so that Ctrl-C typed becomes
+     * SIGINT for the shell, as on a real terminal (a pseudo-terminal would send it to no one).
+     */
+    private String conversation(String... turns) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
+        java.io.PipedInputStream in = new java.io.PipedInputStream(keyboard, 1 << 16);
+        try (Terminal terminal = new ExternalTerminal("test", "dumb", in, out, StandardCharsets.UTF_8)) {
+            Thread typist = new Thread(() -> {
+                try {
+                    int seen = 0;
+                    for (int i = 0; i + 1 < turns.length; i += 2) {
+                        long deadline = System.nanoTime() + 60_000_000_000L;
+                        while (text(out).indexOf(turns[i], seen) < 0 && System.nanoTime() < deadline) {
+                            Thread.sleep(20);
+                        }
+                        seen = Math.max(seen, text(out).indexOf(turns[i], seen) + turns[i].length());
+                        keyboard.write(turns[i + 1].getBytes(StandardCharsets.UTF_8));
+                        keyboard.flush();
+                    }
+                    long deadline = System.nanoTime() + 60_000_000_000L;
+                    while (text(out).indexOf(Shell.PROMPT, seen) < 0 && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    keyboard.close();
+                } catch (Exception ignored) {
+                    // The shell left first.
+                }
+            });
+            typist.start();
+            assertThat(new Shell(terminal, dir.resolve("history"), new dev.sysc.SyscShellCommands()).run()).isZero();
+            typist.join(10_000);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String text(ByteArrayOutputStream out) {
+        synchronized (out) {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     private static int prompts(ByteArrayOutputStream out) {
         String text;
         synchronized (out) {
@@ -67,6 +120,37 @@ class ShellTest {
                 .doesNotContain("never-reached'");
         assertThat(Files.readString(history)).contains("measure getpid --time 20ms --warmup 0 -q")
                 .contains("list --category time");
+    }
+
+    @Test
+    void aLeadingSyscIsTheCommandLinesNameNotACommand() throws Exception {
+        String out = session("sysc list --category time\nsysc\n", dir.resolve("h"));
+        assertThat(out).contains("clock_gettime_cputime").contains("You are in the sysc shell already.")
+                .doesNotContain("Unmatched argument");
+        assertThat(Shell.command(List.of("sysc", "measure", "getpid"))).containsExactly("measure", "getpid");
+        assertThat(Shell.command(List.of("measure", "sysc"))).containsExactly("measure", "sysc");
+    }
+
+    @Test
+    void clearClearsTheScreen() throws Exception {
+        String out = session("clear\n", dir.resolve("h"), "xterm");
+        assertThat(out).contains("\u001b[H\u001b[2J").doesNotContain("Unmatched argument").doesNotContain("sysc:");
+    }
+
+    @Test
+    void ctrlCAtTheTourPauseStopsTheTourAndTheNextLineStillRuns() throws Exception {
+        String out = conversation(Shell.PROMPT, "tour --loop java\n", "[Enter: next page, q: stop]", "\u0003",
+                Shell.PROMPT, "list --category floor\n");
+        assertThat(out).contains("1/6  The floor").doesNotContain("2/6");
+        String after = out.substring(out.indexOf("[Enter: next page, q: stop]"));
+        assertThat(after).contains("what it does").contains("enosys");
+    }
+
+    @Test
+    void enterAtTheTourPauseTurnsThePageAndQStops() throws Exception {
+        String out = conversation(Shell.PROMPT, "tour --loop java\n", "[Enter: next page, q: stop]", "\n",
+                "2/6", "", "[Enter: next page, q: stop]", "q\n");
+        assertThat(out).contains("1/6  The floor").contains("2/6").doesNotContain("3/6");
     }
 
     @Test
