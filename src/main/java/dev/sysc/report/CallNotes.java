@@ -97,7 +97,10 @@ final class CallNotes {
             return text("vdso-fallback", host.clocksource());
         }
         if (e.crossings() > 1) {
-            return text("crossings", e.crossings(), String.join(" + ", e.syscalls()));
+            // The catalog counts a page fault (an exception entry) among the crossings, not the syscalls.
+            String entries = String.join(" + ", e.syscalls())
+                    + (e.crossings() > e.syscalls().size() ? " + a page fault" : "");
+            return text("crossings", e.crossings(), entries);
         }
         return text("crossing");
     }

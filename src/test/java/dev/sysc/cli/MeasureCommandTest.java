@@ -442,4 +442,13 @@ class MeasureCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines().count()).isEqualTo(Catalog.builtIn().entries().size() + 1L);
     }
+
+    @Test
+    void measuringSpawnWaitLeavesNoZombie() throws IOException {
+        Run r = measure("spawn_wait");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("spawn_wait");
+        assertThat(dev.sysc.os.ChildProcesses.now())
+                .as("children of this process after the measurement (a zombie stays a child until reaped)").isEmpty();
+    }
 }
