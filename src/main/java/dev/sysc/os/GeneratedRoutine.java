@@ -54,25 +54,25 @@ public final class GeneratedRoutine implements AutoCloseable {
         a.movImm(Reg.R11, setAffinity);
         a.call(Reg.R11);
         a.place(top);
-        a.movImm(Reg.RDI, readFd);
-        a.movImm(Reg.RSI, buffer);
-        a.movImm(Reg.RDX, 1);
-        a.movImm(Reg.R11, read);
-        a.call(Reg.R11);
-        a.cmpImm(Reg.RAX, 1);
+        oneByte(a, read, readFd, buffer);
         a.jcc(Cond.NE, out);
-        a.movImm(Reg.RDI, writeFd);
-        a.movImm(Reg.RSI, buffer);
-        a.movImm(Reg.RDX, 1);
-        a.movImm(Reg.R11, write);
-        a.call(Reg.R11);
-        a.cmpImm(Reg.RAX, 1);
+        oneByte(a, write, writeFd, buffer);
         a.jcc(Cond.E, top);
         a.place(out);
         a.pop(Reg.RBX);
         a.zero(Reg.RAX);
         a.ret();
         return new GeneratedRoutine(pages, a.bytes());
+    }
+
+    /** {@code function(fd, buffer, 1)}, then compares its result with 1 (the flags say whether one byte moved). */
+    private static void oneByte(X86Encoder a, long function, int fd, long buffer) {
+        a.movImm(Reg.RDI, fd);
+        a.movImm(Reg.RSI, buffer);
+        a.movImm(Reg.RDX, 1);
+        a.movImm(Reg.R11, function);
+        a.call(Reg.R11);
+        a.cmpImm(Reg.RAX, 1);
     }
 
     /** Where the function starts: a C function pointer. */

@@ -157,8 +157,8 @@ final class ProcessProbes {
             toPartner.close();
             c.pthread_join(thread.getLong(0), 0);
         });
-        Affinity.pinCurrentThread(cpu);
-        s.onClose(() -> Affinity.setAllowedCpus(allowed));
+        // Held, not just set: probes of ctx_switch on several paths may be open at once and closed in any order.
+        s.onClose(Affinity.pinWhileHeld(cpu));
 
         NativeMemory out = s.keep(NativeMemory.allocate(8));
         NativeMemory in = s.keep(NativeMemory.allocate(8));

@@ -78,6 +78,21 @@ class KernelWorkProbesTest {
         assertThat(Affinity.allowedCpus()).as("the measuring thread's CPUs are given back").isEqualTo(cpus);
     }
 
+    @org.junit.jupiter.api.Test
+    void ctxSwitchProbesClosedOutOfOrderStillGiveTheCpusBack() throws IOException {
+        int[] cpus = Affinity.allowedCpus();
+        try (Workspace workspace = new Workspace(tmp)) {
+            Probe first = open("ctx_switch", workspace, LoopKind.NATIVE);
+            Probe second = open("ctx_switch@raw", workspace, LoopKind.NATIVE);
+            runs(first, 10);
+            runs(second, 10);
+            first.close();
+            assertThat(Affinity.allowedCpus()).as("still pinned while the second is open").hasSize(1);
+            second.close();
+        }
+        assertThat(Affinity.allowedCpus()).isEqualTo(cpus);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"signal_roundtrip", "signal_roundtrip@syscall", "signal_roundtrip@raw"})
     void theSignalIsCaughtAndTheHandlerRestored(String id) throws IOException {
