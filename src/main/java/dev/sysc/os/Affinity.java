@@ -26,17 +26,8 @@ public final class Affinity {
         setAllowedCpus(new int[] {cpu});
     }
 
-    /** The CPUs each thread had before its first {@link #pinWhileHeld}, and how many holds are open, by thread id. */
-    private static final java.util.Map<Integer, Hold> HOLDS = new java.util.HashMap<>();
-
-    private static final class Hold {
-        final int[] before;
-        int count;
-
-        Hold(int[] before) {
-            this.before = before;
-        }
-    }
+    /** The CPUs each thread had before its first {@link #pinWhileHeld}, by thread id. */
+    private static final SharedByKey<Integer> PINNED = new SharedByKey<>();
 
     /**
      * Pins the calling thread to {@code cpu} until the returned hold is closed. Holds nest in any
@@ -45,29 +36,21 @@ public final class Affinity {
      */
     public static AutoCloseable pinWhileHeld(int cpu) {
         int tid = Bindings.process(CallPath.LIBC).gettid();
-        synchronized (HOLDS) {
-            Hold hold = HOLDS.get(tid);
-            if (hold == null) {
-                hold = new Hold(allowedCpus());
-            }
+        AutoCloseable hold = PINNED.hold(tid, () -> {
+            int[] before = allowedCpus();
+            return () -> setAllowedCpus(tid, before);
+        });
+        try {
             setAllowedCpus(0, new int[] {cpu});
-            hold.count++;
-            HOLDS.put(tid, hold);
-        }
-        boolean[] closed = {false};
-        return () -> {
-            synchronized (HOLDS) {
-                if (closed[0]) {
-                    return;
-                }
-                closed[0] = true;
-                Hold hold = HOLDS.get(tid);
-                if (--hold.count == 0) {
-                    HOLDS.remove(tid);
-                    setAllowedCpus(tid, hold.before);
-                }
+        } catch (RuntimeException e) {
+            try {
+                hold.close();
+            } catch (Exception ignored) {
+                // the pin failed; there is nothing else to undo
             }
-        };
+            throw e;
+        }
+        return hold;
     }
 
     /** Lets the calling thread run on exactly {@code cpus} (to undo a pin, pass what {@link #allowedCpus} gave). */

@@ -8,7 +8,7 @@ package dev.sysc.os;
  */
 public final class InstalledHandler implements AutoCloseable {
     /** The shared no-op handlers, by signal: several probes (one per path) may use one at the same time. */
-    private static final java.util.Map<Integer, SharedNoop> SHARED = new java.util.HashMap<>();
+    private static final SharedByKey<Integer> SHARED = new SharedByKey<>();
     private static final int SIGACTION_BYTES = 152;
     private static final int FLAGS_OFFSET = 136;
     private static final int SA_RESTART = 0x10000000;
@@ -59,46 +59,20 @@ public final class InstalledHandler implements AutoCloseable {
      * @throws ExecutablePages.ExecutableMemoryRefused when the handler cannot be generated
      */
     public static AutoCloseable noopLease(int signal, ExecutablePages pages) {
-        synchronized (SHARED) {
-            SharedNoop shared = SHARED.get(signal);
-            if (shared == null) {
-                GeneratedRoutine handler = GeneratedRoutine.noop(pages);
-                try {
-                    shared = new SharedNoop(handler, install(signal, handler.address()));
-                } catch (RuntimeException e) {
-                    handler.close();
-                    throw e;
-                }
-                SHARED.put(signal, shared);
+        return SHARED.hold(signal, () -> {
+            GeneratedRoutine handler = GeneratedRoutine.noop(pages);
+            InstalledHandler installed;
+            try {
+                installed = install(signal, handler.address());
+            } catch (RuntimeException e) {
+                handler.close();
+                throw e;
             }
-            shared.users++;
-            SharedNoop lease = shared;
-            boolean[] released = {false};
             return () -> {
-                synchronized (SHARED) {
-                    if (released[0]) {
-                        return;
-                    }
-                    released[0] = true;
-                    if (--lease.users == 0) {
-                        SHARED.remove(signal);
-                        lease.installed.close();
-                        lease.handler.close();
-                    }
-                }
+                installed.close(); // the old disposition first, then the handler's code may go
+                handler.close();
             };
-        }
-    }
-
-    private static final class SharedNoop {
-        final GeneratedRoutine handler;
-        final InstalledHandler installed;
-        int users;
-
-        SharedNoop(GeneratedRoutine handler, InstalledHandler installed) {
-            this.handler = handler;
-            this.installed = installed;
-        }
+        });
     }
 
     /**
