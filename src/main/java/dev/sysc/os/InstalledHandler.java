@@ -31,7 +31,7 @@ public final class InstalledHandler implements AutoCloseable {
      * @throws NativeCallException with EBUSY when the signal already has a handler or is ignored
      *                             (someone in this process uses it), or the errno of sigaction
      */
-    public static InstalledHandler install(int signal, long handler) {
+    private static InstalledHandler install(int signal, long handler) {
         ChildCalls c = Bindings.child();
         NativeMemory old = NativeMemory.allocate(SIGACTION_BYTES);
         check(c.sigaction(signal, 0, old.address()), "sigaction(" + signal + ") query");
