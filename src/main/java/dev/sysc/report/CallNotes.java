@@ -58,6 +58,10 @@ final class CallNotes {
         }
         if (e != null) {
             notes.add(kindNote(r, e, host));
+            if (e.name().equals("ctx_switch")) {
+                // lat_ctx reports one switch; an invocation here is a round trip, there and back.
+                notes.add(text("per-switch", Numbers.ns(r.net().median() / 2)));
+            }
         }
         if (r.noisy()) {
             double outliers = (double) (r.raw().lowOutliers() + r.raw().highOutliers()) / r.raw().n();
