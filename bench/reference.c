@@ -49,6 +49,18 @@
  *                          to itself, then recvmmsg(MSG_WAITFORONE) until all B are back (B = 1, 8, 64)
  *   sendmmsg_B             one sendmmsg of B such datagrams, then the same receive; as `sysc batch
  *                          sendmmsg`, one "call" is one batch: divide by B for ns per datagram
+ *   spawn_wait             posix_spawn of /bin/true (empty environment) then waitpid
+ *   thread_create          pthread_create of a routine that returns at once, then pthread_join
+ *   page_fault             madvise(MADV_DONTNEED) of one private anonymous page, then a 4-byte store to it
+ *   page_fault_file        madvise(MADV_DONTNEED) of a shared read-only mapping of the temp file, then a
+ *                          4-byte load from it
+ *   signal_roundtrip       tgkill(own pid, own tid, SIGRTMIN+5) to a no-op handler (SA_RESTART)
+ *   udp_roundtrip          two UDP sockets on 127.0.0.1 connected to each other: send 1 byte A->B,
+ *                          recv on B, send it B->A, recv on A
+ *   tcp_roundtrip          the same over one 127.0.0.1 TCP connection (TCP_NODELAY on both ends)
+ *   ctx_switch             write 1 byte to a partner thread and read its answer, through two pipes,
+ *                          both threads pinned to the last CPU this process may use (two switches);
+ *                          it leaves the main thread pinned, so it is the last case of a full run
  * The temp file lives in a mkdtemp() directory under /tmp, removed at exit.
  *
  * Threads: the JVM that runs sysc has a dozen threads, and glibc's wrappers of
@@ -74,6 +86,9 @@
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
+#include <netinet/tcp.h>
+#include <spawn.h>
 #include <linux/io_uring.h>
 #include <time.h>
 #include <unistd.h>
@@ -548,6 +563,228 @@ static int run_mmap_munmap(long n)
     return 0;
 }
 
+/* ---------------------------------------------------- kernel work (issue 17) */
+
+static char *true_argv[] = { "/bin/true", NULL };
+static char *empty_envp[] = { NULL };
+
+static int run_spawn_wait(long n)
+{
+    for (long i = 0; i < n; i++) {
+        pid_t pid;
+        int status;
+        int err = posix_spawn(&pid, "/bin/true", NULL, NULL, true_argv, empty_envp);
+        if (err)
+            return err;
+        if (waitpid(pid, &status, 0) != pid)
+            return errno;
+    }
+    return 0;
+}
+
+static void *noop_routine(void *arg)
+{
+    return arg;
+}
+
+static int run_thread_create(long n)
+{
+    for (long i = 0; i < n; i++) {
+        pthread_t t;
+        int err = pthread_create(&t, NULL, noop_routine, NULL);
+        if (err)
+            return err;
+        if ((err = pthread_join(t, NULL)) != 0)
+            return err;
+    }
+    return 0;
+}
+
+static volatile int *fault_page;
+static volatile int *fault_file_page;
+
+static int prepare_fault_page(void)
+{
+    if (fault_page == NULL) {
+        void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return errno;
+        fault_page = p;
+    }
+    return prepare_mappings();      /* the JVM's address space is large too; see mmap_munmap */
+}
+
+static int run_page_fault(long n)
+{
+    for (long i = 0; i < n; i++) {
+        if (madvise((void *)fault_page, 4096, MADV_DONTNEED) != 0)
+            return errno;
+        *fault_page = 1;
+    }
+    return 0;
+}
+
+static int prepare_fault_file_page(void)
+{
+    int err = prepare_temp_file();
+    if (err)
+        return err;
+    if (fault_file_page == NULL) {
+        int fd = open(tmp_file, O_RDONLY);
+        if (fd < 0)
+            return errno;
+        void *p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
+        err = p == MAP_FAILED ? errno : 0;
+        close(fd);
+        if (err)
+            return err;
+        fault_file_page = p;
+    }
+    return prepare_mappings();
+}
+
+static int run_page_fault_file(long n)
+{
+    for (long i = 0; i < n; i++) {
+        if (madvise((void *)fault_file_page, 4096, MADV_DONTNEED) != 0)
+            return errno;
+        (void)*fault_file_page;     /* a volatile load: the compiler keeps it */
+    }
+    return 0;
+}
+
+static int signal_number;
+static pid_t own_pid, own_tid;
+
+static void noop_handler(int sig)
+{
+    (void)sig;
+}
+
+static int prepare_signal(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = noop_handler;
+    sa.sa_flags = SA_RESTART;
+    signal_number = SIGRTMIN + 5;
+    own_pid = getpid();
+    own_tid = gettid();
+    return sigaction(signal_number, &sa, NULL) != 0 ? errno : 0;
+}
+
+static int run_signal_roundtrip(long n)
+{
+    for (long i = 0; i < n; i++)
+        if (tgkill(own_pid, own_tid, signal_number) != 0)
+            return errno;
+    return 0;
+}
+
+static int pair_fds[2] = {-1, -1};  /* A and B of udp_roundtrip or tcp_roundtrip */
+
+static int receive_timeout(int fd)
+{
+    struct timeval timeout = { 5, 0 };
+    return setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+}
+
+static int prepare_udp_pair(void)
+{
+    struct sockaddr_in a[2];
+    socklen_t len = sizeof a[0];
+    for (int k = 0; k < 2; k++) {
+        memset(&a[k], 0, sizeof a[k]);
+        a[k].sin_family = AF_INET;
+        a[k].sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if ((pair_fds[k] = socket(AF_INET, SOCK_DGRAM, 0)) < 0 || receive_timeout(pair_fds[k]) != 0 ||
+            bind(pair_fds[k], (struct sockaddr *)&a[k], sizeof a[k]) != 0 ||
+            getsockname(pair_fds[k], (struct sockaddr *)&a[k], &len) != 0)
+            return errno;
+    }
+    if (connect(pair_fds[0], (struct sockaddr *)&a[1], sizeof a[1]) != 0 ||
+        connect(pair_fds[1], (struct sockaddr *)&a[0], sizeof a[0]) != 0)
+        return errno;
+    return 0;
+}
+
+static int prepare_tcp_pair(void)
+{
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof a;
+    int one = 1;
+    int listener = socket(AF_INET, SOCK_STREAM, 0);
+    if (listener < 0 || bind(listener, (struct sockaddr *)&a, sizeof a) != 0 || listen(listener, 1) != 0 ||
+        getsockname(listener, (struct sockaddr *)&a, &len) != 0)
+        return errno;
+    if ((pair_fds[0] = socket(AF_INET, SOCK_STREAM, 0)) < 0 ||
+        connect(pair_fds[0], (struct sockaddr *)&a, sizeof a) != 0 ||
+        (pair_fds[1] = accept(listener, NULL, NULL)) < 0)
+        return errno;
+    close(listener);
+    for (int k = 0; k < 2; k++)
+        if (setsockopt(pair_fds[k], IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0 ||
+            receive_timeout(pair_fds[k]) != 0)
+            return errno;
+    return 0;
+}
+
+/* One byte A -> B and back, each received before the next send: udp_roundtrip and tcp_roundtrip. */
+static int run_pair_roundtrip(long n)
+{
+    char c = 'x';
+    for (long i = 0; i < n; i++) {
+        if (send(pair_fds[0], &c, 1, 0) != 1 || recv(pair_fds[1], &c, 1, 0) != 1 ||
+            send(pair_fds[1], &c, 1, 0) != 1 || recv(pair_fds[0], &c, 1, 0) != 1)
+            return errno ? errno : EIO;
+    }
+    return 0;
+}
+
+static int to_partner[2], from_partner[2];
+static cpu_set_t ctx_cpu;
+
+static void *echo_partner(void *arg)
+{
+    char c;
+    (void)arg;
+    sched_setaffinity(0, sizeof ctx_cpu, &ctx_cpu);
+    while (read(to_partner[0], &c, 1) == 1 && write(from_partner[1], &c, 1) == 1)
+        ;
+    return NULL;
+}
+
+static int prepare_ctx_switch(void)
+{
+    cpu_set_t allowed;
+    pthread_t partner;
+    int last = -1;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0)
+        return errno;
+    for (int cpu = 0; cpu < CPU_SETSIZE; cpu++)
+        if (CPU_ISSET(cpu, &allowed))
+            last = cpu;
+    CPU_ZERO(&ctx_cpu);
+    CPU_SET(last, &ctx_cpu);
+    if (pipe(to_partner) != 0 || pipe(from_partner) != 0)
+        return errno;
+    int err = pthread_create(&partner, NULL, echo_partner, NULL);
+    if (err)
+        return err;
+    return sched_setaffinity(0, sizeof ctx_cpu, &ctx_cpu) != 0 ? errno : 0;
+}
+
+static int run_ctx_switch(long n)
+{
+    for (long i = 0; i < n; i++) {
+        if (write(to_partner[1], buf, 1) != 1)
+            return errno ? errno : EIO;
+        if (read(from_partner[0], buf, 1) != 1)
+            return errno ? errno : EIO;
+    }
+    return 0;
+}
+
 struct bench_case {
     const char *name;
     int (*prepare)(void);
@@ -583,6 +820,14 @@ static const struct bench_case cases[] = {
     { "sendmmsg_1",            prepare_udp,       run_sendmmsg_1 },
     { "sendmmsg_8",            prepare_udp,       run_sendmmsg_8 },
     { "sendmmsg_64",           prepare_udp,       run_sendmmsg_64 },
+    { "spawn_wait",            prepare_none,      run_spawn_wait },
+    { "thread_create",         prepare_none,      run_thread_create },
+    { "page_fault",            prepare_fault_page, run_page_fault },
+    { "page_fault_file",       prepare_fault_file_page, run_page_fault_file },
+    { "signal_roundtrip",      prepare_signal,    run_signal_roundtrip },
+    { "udp_roundtrip",         prepare_udp_pair,  run_pair_roundtrip },
+    { "tcp_roundtrip",         prepare_tcp_pair,  run_pair_roundtrip },
+    { "ctx_switch",            prepare_ctx_switch, run_ctx_switch },  /* pins the main thread: keep last */
 };
 #define NCASES ((int)(sizeof cases / sizeof cases[0]))
 

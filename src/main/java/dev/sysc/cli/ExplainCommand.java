@@ -43,7 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "No argument: this machine's CPU vulnerabilities, what each adds to every system call, whether "
                         + "the vDSO serves the time, and a quick measurement of the floor.",
                 "NAME (see `sysc list`): that call's path step by step, each step active or not here, and why.",
-                "TOPIC: mode-switch, vdso, mitigations, batching or indirect-costs."})
+                "TOPIC: mode-switch, vdso, mitigations, batching, indirect-costs, page-fault, clone or "
+                        + "signal-delivery."})
 public final class ExplainCommand implements Callable<Integer> {
     /** Short: explain only needs a sense of scale, not sysc measure's care. */
     static final MeasureSpec QUICK = new MeasureSpec(Duration.ofMillis(100), Duration.ofMillis(50), 0, -1, true);
@@ -52,7 +53,8 @@ public final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "NAME|TOPIC", completionCandidates = ExplainSubjects.class,
-            description = "A call (NAME[@PATH]) or a topic: mode-switch, vdso, mitigations, batching, indirect-costs.")
+            description = "A call (NAME[@PATH]) or a topic: mode-switch, vdso, mitigations, batching, indirect-costs, "
+                    + "page-fault, clone, signal-delivery.")
     String subject;
 
     @Option(names = "--no-measure", description = "Do not measure anything; explain only.")

@@ -15,6 +15,7 @@ public final class Bindings {
     private static final Lazy<FileCalls> FILE = new Lazy<>(() -> Native.libc(FileCalls.class));
     private static final Lazy<MemoryCalls> MEMORY = new Lazy<>(() -> Native.libc(MemoryCalls.class));
     private static final Lazy<IpcCalls> IPC = new Lazy<>(() -> Native.libc(IpcCalls.class));
+    private static final Lazy<ChildCalls> CHILD = new Lazy<>(() -> Native.libc(ChildCalls.class));
 
     private Bindings() {
     }
@@ -49,6 +50,11 @@ public final class Bindings {
 
     public static IpcCalls ipc(CallPath path) {
         return path == CallPath.SYSCALL ? new SyscallIpcCalls(syscalls()) : IPC.get();
+    }
+
+    /** Processes, threads and signal handlers: through libc only. */
+    public static ChildCalls child() {
+        return CHILD.get();
     }
 
     /** A value computed on first use, once, even when several threads ask at the same moment. */

@@ -24,6 +24,12 @@ public interface IpcCalls {
 
     int getsockname(int fd, long addr, long addrlen);
 
+    int listen(int fd, int backlog);
+
+    int accept(int fd, long addr, long addrlen);
+
+    int tgkill(int pid, int tid, int signal);
+
     long send(int fd, long buf, long len, int flags);
 
     long recv(int fd, long buf, long len, int flags);

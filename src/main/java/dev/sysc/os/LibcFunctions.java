@@ -6,8 +6,12 @@ import java.util.Map;
 
 /** What each libc function the probes call returns and which system call it makes: {@code libc-functions.tsv}. */
 final class LibcFunctions {
-    /** One row: the function, whether it returns a C int, and its system call (null for none) with argument templates. */
-    record Function(String name, boolean returnsInt, String syscall, List<String> arguments) {
+    /**
+     * One row: the function, whether it returns a C int, whether that int is 0 or an error number
+     * (pthread_create, posix_spawn: errno is left alone), and its system call (null for none) with
+     * argument templates.
+     */
+    record Function(String name, boolean returnsInt, boolean returnsErrorNumber, String syscall, List<String> arguments) {
     }
 
     private static final Map<String, Function> TABLE = load();
@@ -29,7 +33,8 @@ final class LibcFunctions {
         for (String[] f : ResourceTable.rows(LibcFunctions.class, "libc-functions.tsv")) {
             String syscall = f.length < 3 || f[2].equals("-") ? null : f[2];
             List<String> args = f.length < 4 || f[3].isBlank() ? List.of() : List.of(f[3].trim().split(" "));
-            map.put(f[0], new Function(f[0], f[1].equals("int"), syscall, args));
+            map.put(f[0], new Function(f[0], f[1].equals("int") || f[1].equals("errno"), f[1].equals("errno"),
+                    syscall, args));
         }
         return Map.copyOf(map);
     }

@@ -1,8 +1,8 @@
 package dev.sysc.os;
 
 /**
- * A UDP socket bound to an ephemeral port on 127.0.0.1 and connected to itself: what it sends, it
- * receives. Used by the sendmmsg probe and the sendmmsg batch workload.
+ * UDP sockets bound to ephemeral ports on 127.0.0.1: one connected to itself (what it sends, it
+ * receives; the sendmmsg probe and batch workload), or two connected to each other (udp_roundtrip).
  */
 public final class LoopbackUdp {
     private static final int AF_INET = 2;
@@ -12,6 +12,8 @@ public final class LoopbackUdp {
     private static final int SO_RCVBUF = 8;
     private static final int SO_RCVTIMEO = 20;
     private static final int MSG_WAITFORONE = 0x10000;
+    /** 127.0.0.1 in network byte order, as a little-endian int. */
+    static final int LOOPBACK = 0x0100007f;
 
     private LoopbackUdp() {
     }
@@ -26,6 +28,36 @@ public final class LoopbackUdp {
      */
     public static int open(int receiveBufferBytes, int receiveTimeoutSeconds, java.util.function.IntConsumer onOpen) {
         IpcCalls c = Bindings.ipc(CallPath.LIBC);
+        NativeMemory addr = NativeMemory.allocate(SOCKADDR_IN_BYTES);
+        int fd = bound(c, receiveBufferBytes, receiveTimeoutSeconds, addr, onOpen);
+        check(c.connect(fd, addr.address(), SOCKADDR_IN_BYTES), "connect to its own port");
+        java.lang.ref.Reference.reachabilityFence(addr); // passed by address only
+        return fd;
+    }
+
+    /**
+     * Opens two sockets on 127.0.0.1, each connected to the other: what one sends, the other receives
+     * (lat_udp's client and server in one process).
+     *
+     * @return the two descriptors; {@code onOpen} receives each as soon as it exists
+     * @throws NativeCallException naming the step the kernel refused
+     */
+    public static int[] openPair(int receiveTimeoutSeconds, java.util.function.IntConsumer onOpen) {
+        IpcCalls c = Bindings.ipc(CallPath.LIBC);
+        NativeMemory addrA = NativeMemory.allocate(SOCKADDR_IN_BYTES);
+        NativeMemory addrB = NativeMemory.allocate(SOCKADDR_IN_BYTES);
+        int a = bound(c, 0, receiveTimeoutSeconds, addrA, onOpen);
+        int b = bound(c, 0, receiveTimeoutSeconds, addrB, onOpen);
+        check(c.connect(a, addrB.address(), SOCKADDR_IN_BYTES), "connect to the other socket");
+        check(c.connect(b, addrA.address(), SOCKADDR_IN_BYTES), "connect to the other socket");
+        java.lang.ref.Reference.reachabilityFence(addrA);
+        java.lang.ref.Reference.reachabilityFence(addrB);
+        return new int[] {a, b};
+    }
+
+    /** A socket bound to an ephemeral port of 127.0.0.1, whose address is left in {@code addr}. */
+    private static int bound(IpcCalls c, int receiveBufferBytes, int receiveTimeoutSeconds, NativeMemory addr,
+                             java.util.function.IntConsumer onOpen) {
         int fd = c.socket(AF_INET, SOCK_DGRAM, 0);
         if (fd < 0) {
             throw new NativeCallException("socket(AF_INET, SOCK_DGRAM)", Errnos.last());
@@ -37,23 +69,27 @@ public final class LoopbackUdp {
             check(c.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, opt.address(), 4), "setsockopt(SO_RCVBUF)");
         }
         if (receiveTimeoutSeconds > 0) {
-            opt.putLong(0, receiveTimeoutSeconds); // tv_sec
-            opt.putLong(8, 0);                     // tv_usec
-            check(c.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, opt.address(), 16), "setsockopt(SO_RCVTIMEO)");
+            receiveTimeout(c, fd, receiveTimeoutSeconds);
         }
-        NativeMemory addr = NativeMemory.allocate(SOCKADDR_IN_BYTES);
         addr.putShort(0, (short) AF_INET);
-        addr.putInt(4, 0x0100007f); // 127.0.0.1 in network byte order, as a little-endian int
+        addr.putInt(4, LOOPBACK);
         check(c.bind(fd, addr.address(), SOCKADDR_IN_BYTES), "bind to 127.0.0.1");
         NativeMemory len = NativeMemory.allocate(4);
         len.putInt(0, SOCKADDR_IN_BYTES);
         check(c.getsockname(fd, addr.address(), len.address()), "getsockname");
-        check(c.connect(fd, addr.address(), SOCKADDR_IN_BYTES), "connect to its own port");
         // Passed by address only: the buffers must stay reachable until the calls above are done.
         java.lang.ref.Reference.reachabilityFence(opt);
-        java.lang.ref.Reference.reachabilityFence(addr);
         java.lang.ref.Reference.reachabilityFence(len);
         return fd;
+    }
+
+    /** Sets SO_RCVTIMEO, so a receive that nothing answers ends in EAGAIN instead of hanging. */
+    static void receiveTimeout(IpcCalls c, int fd, int seconds) {
+        NativeMemory opt = NativeMemory.allocate(16);
+        opt.putLong(0, seconds); // tv_sec
+        opt.putLong(8, 0);       // tv_usec
+        check(c.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, opt.address(), 16), "setsockopt(SO_RCVTIMEO)");
+        java.lang.ref.Reference.reachabilityFence(opt);
     }
 
     /**
@@ -92,7 +128,7 @@ public final class LoopbackUdp {
         }, NativeSequence.Check.INT);
     }
 
-    private static void check(int result, String what) {
+    static void check(int result, String what) {
         if (result < 0) {
             throw new NativeCallException(what, Errnos.last());
         }

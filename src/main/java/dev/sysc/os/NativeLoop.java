@@ -84,6 +84,9 @@ public final class NativeLoop implements AutoCloseable {
         if (check == NativeSequence.Check.EXACT && result >= 0) {
             return EIO;
         }
+        if (check == NativeSequence.Check.ERROR_NUMBER) {
+            return (int) result;
+        }
         if (check != NativeSequence.Check.INT && check != NativeSequence.Check.LONG
                 && check != NativeSequence.Check.EXACT) {
             return (int) -(check == NativeSequence.Check.NEGATED_INT ? (int) result : result);

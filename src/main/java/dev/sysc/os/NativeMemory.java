@@ -40,7 +40,7 @@ public final class NativeMemory {
     }
 
     /** Memory the kernel mapped (an io_uring ring, say) at {@code address}; its owner unmaps it. */
-    static NativeMemory wrap(long address, long bytes) {
+    public static NativeMemory wrap(long address, long bytes) {
         return new NativeMemory(address);
     }
 

@@ -22,6 +22,13 @@ public final class NativeSequence {
     public record Result(int step) {
     }
 
+    /**
+     * The 8 bytes at {@code address}, read when the call is made: for a value an earlier call stored
+     * in memory (posix_spawn's pid, pthread_create's thread handle).
+     */
+    public record ValueAt(long address) {
+    }
+
     /** How a step's result says it failed, and where its errno is then. */
     enum Check {
         /** A C int below 0; errno in the thread's errno variable. */
@@ -34,6 +41,8 @@ public final class NativeSequence {
         NEGATED_LONG,
         /** The kernel's own answer: -4095..-1 is a negated errno. */
         RAW,
+        /** A C int that is 0 on success and otherwise the error number itself (pthread_create). */
+        ERROR_NUMBER,
         /**
          * Exactly the expected count (a transfer of N bytes or N messages): below 0 the errno is in the
          * errno variable; a short count is a failure too, reported as EIO.
@@ -62,6 +71,9 @@ public final class NativeSequence {
          */
         void emit(X86Encoder a, Label failed);
     }
+
+    /** In {@code Step.fromStep}: the argument is the value at the immediate address, not the immediate. */
+    private static final int LOADED = -2;
 
     /** The offset from rsp of the loop frame's one free 8-byte slot, a fragment's scratch. */
     static final int SCRATCH = 0;
@@ -93,7 +105,7 @@ public final class NativeSequence {
         LibcFunctions.Function f = LibcFunctions.of(function);
         switch (path) {
             case LIBC:
-                return add(false, NativeEntryPoints.libc(function), false, args, f.returnsInt() ? Check.INT : Check.LONG);
+                return add(false, NativeEntryPoints.libc(function), false, args, libcCheck(f));
             case VDSO:
                 return add(false, NativeEntryPoints.vdso(function), false, args,
                         f.returnsInt() ? Check.NEGATED_INT : Check.NEGATED_LONG);
@@ -128,7 +140,33 @@ public final class NativeSequence {
     /** Appends a call of libc's {@code function} on any path: setup-free helpers such as getpagesize. */
     public Result libcFunction(String function, Object... args) {
         LibcFunctions.Function f = LibcFunctions.of(function);
-        return add(false, NativeEntryPoints.libc(function), false, args, f.returnsInt() ? Check.INT : Check.LONG);
+        return add(false, NativeEntryPoints.libc(function), false, args, libcCheck(f));
+    }
+
+    private static Check libcCheck(LibcFunctions.Function f) {
+        if (f.returnsErrorNumber()) {
+            return Check.ERROR_NUMBER;
+        }
+        return f.returnsInt() ? Check.INT : Check.LONG;
+    }
+
+    /**
+     * Appends a 4-byte store of 1 to {@code address}: an ordinary write to memory, which takes a page
+     * fault when the page is not mapped in (after MADV_DONTNEED).
+     */
+    public Result storeTo(long address) {
+        return fragment((a, failed) -> {
+            a.movImm(Reg.R11, address);
+            a.storeImm32(Reg.R11, 0, 1);
+        }, Check.NONE);
+    }
+
+    /** Appends a 4-byte load from {@code address}: an ordinary read, faulting when the page is not mapped in. */
+    public Result loadFrom(long address) {
+        return fragment((a, failed) -> {
+            a.movImm(Reg.R11, address);
+            a.load32(Reg.RAX, Reg.R11, 0);
+        }, Check.NONE);
     }
 
     /** Stops checking the last step's result: it cannot fail, or failing is what it is measured for. */
@@ -174,7 +212,10 @@ public final class NativeSequence {
         long[] immediates = new long[args.length];
         int[] fromStep = new int[args.length];
         for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Result r) {
+            if (args[i] instanceof ValueAt v) {
+                immediates[i] = v.address();
+                fromStep[i] = LOADED;
+            } else if (args[i] instanceof Result r) {
                 if (r.step() >= steps.size() || r.step() >= RESULT_REGS.length) {
                     throw new IllegalArgumentException("step " + r.step() + " cannot pass its result here");
                 }
@@ -343,13 +384,20 @@ public final class NativeSequence {
                 a.cmpImm(Reg.RAX, -4095);
                 a.jcc(Cond.AE, failed);
                 break;
+            case ERROR_NUMBER:
+                a.test32(Reg.RAX);
+                a.jcc(Cond.NE, failed);
+                break;
             default:
                 break;
         }
     }
 
     private static void load(X86Encoder a, Reg target, long immediate, int fromStep) {
-        if (fromStep >= 0) {
+        if (fromStep == LOADED) {
+            a.movImm(target, immediate);
+            a.load(target, target, 0);
+        } else if (fromStep >= 0) {
             a.mov(target, RESULT_REGS[fromStep]);
         } else {
             a.movImm(target, immediate);

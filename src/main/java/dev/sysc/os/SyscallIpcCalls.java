@@ -14,6 +14,9 @@ final class SyscallIpcCalls implements IpcCalls {
     private final int bind = SyscallNumbers.of("bind");
     private final int connect = SyscallNumbers.of("connect");
     private final int getsockname = SyscallNumbers.of("getsockname");
+    private final int listen = SyscallNumbers.of("listen");
+    private final int accept = SyscallNumbers.of("accept");
+    private final int tgkill = SyscallNumbers.of("tgkill");
     private final int sendto = SyscallNumbers.of("sendto");
     private final int recvfrom = SyscallNumbers.of("recvfrom");
     private final int sendmmsg = SyscallNumbers.of("sendmmsg");
@@ -36,6 +39,9 @@ final class SyscallIpcCalls implements IpcCalls {
     @Override public int bind(int fd, long addr, int addrlen) { return (int) s.syscall(bind, fd, addr, addrlen); }
     @Override public int connect(int fd, long addr, int addrlen) { return (int) s.syscall(connect, fd, addr, addrlen); }
     @Override public int getsockname(int fd, long addr, long addrlen) { return (int) s.syscall(getsockname, fd, addr, addrlen); }
+    @Override public int listen(int fd, int backlog) { return (int) s.syscall(listen, fd, backlog); }
+    @Override public int accept(int fd, long addr, long addrlen) { return (int) s.syscall(accept, fd, addr, addrlen); }
+    @Override public int tgkill(int pid, int tid, int signal) { return (int) s.syscall(tgkill, pid, tid, signal); }
     @Override public long send(int fd, long buf, long len, int flags) { return s.syscall(sendto, fd, buf, len, flags, 0, 0); }
     @Override public long recv(int fd, long buf, long len, int flags) { return s.syscall(recvfrom, fd, buf, len, flags, 0, 0); }
     @Override public int sendmmsg(int fd, long msgvec, int vlen, int flags) { return (int) s.syscall(sendmmsg, fd, msgvec, vlen, flags); }

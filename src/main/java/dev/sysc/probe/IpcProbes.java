@@ -2,9 +2,14 @@ package dev.sysc.probe;
 
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
+import dev.sysc.os.ChildCalls;
 import dev.sysc.os.FileCalls;
+import dev.sysc.os.InstalledHandler;
 import dev.sysc.os.IpcCalls;
+import dev.sysc.os.LoopbackTcp;
+import dev.sysc.os.LoopbackUdp;
 import dev.sysc.os.NativeMemory;
+import dev.sysc.os.NativeSequence;
 import dev.sysc.os.SyscallNumbers;
 import dev.sysc.os.Syscalls;
 import java.util.Map;
@@ -15,6 +20,16 @@ final class IpcProbes {
     private static final int AF_UNIX = 1;
     private static final int SOCK_STREAM = 1;
     private static final int POLLIN = 1;
+    /**
+     * signal_roundtrip's signal is SIGRTMIN+5. HotSpot handles SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGPIPE,
+     * SIGXFSZ, SIGQUIT (thread dumps), SIGUSR2 (its suspend/resume signal, SR_signum) and the shutdown
+     * signals; glibc keeps 32 and 33 below SIGRTMIN for itself. SIGUSR1 is free in HotSpot but any library
+     * or sun.misc.Signal user may take it; nothing in the JDK uses a real-time signal. Setup still refuses
+     * the signal if anyone has installed a handler for it.
+     */
+    private static final int SIGRTMIN_OFFSET = 5;
+    /** How long a loopback receive waits before it fails with EAGAIN: a byte lost is then an error, not a hang. */
+    private static final int RECEIVE_TIMEOUT_SECONDS = 5;
 
     private IpcProbes() {
     }
@@ -56,6 +71,27 @@ final class IpcProbes {
             s.closeFd(fds.getInt(4));
             return roundTrip(s, fds.getInt(0), fds.getInt(4), 1);
         });
+        m.put("signal_roundtrip", s -> {
+            // tgkill to this very thread: the kernel delivers the signal on the way out of tgkill, runs
+            // the generated no-op handler on the user stack, and the handler's return goes through glibc's
+            // restorer into rt_sigreturn, which puts the interrupted registers back (lat_sig catch).
+            ChildCalls child = Bindings.child();
+            int signal = child.__libc_current_sigrtmin() + SIGRTMIN_OFFSET;
+            s.onClose(s.generated(pages -> InstalledHandler.noopLease(signal, pages)));
+            int pid = child.getpid();
+            int tid = child.gettid();
+            IpcCalls c = Bindings.ipc(s.path());
+            s.natively().call("tgkill", pid, tid, signal);
+            return () -> c.tgkill(pid, tid, signal);
+        });
+        m.put("udp_roundtrip", s -> {
+            int[] fds = LoopbackUdp.openPair(RECEIVE_TIMEOUT_SECONDS, s::closeFd);
+            return echo(s, fds[0], fds[1]);
+        });
+        m.put("tcp_roundtrip", s -> {
+            int[] fds = LoopbackTcp.openPair(RECEIVE_TIMEOUT_SECONDS, s::closeFd);
+            return echo(s, fds[0], fds[1]);
+        });
         m.put("poll0", s -> {
             IpcCalls c = Bindings.ipc(s.path());
             int fd = s.open(FileProbes.DEV_NULL, Setup.O_WRONLY);
@@ -73,6 +109,27 @@ final class IpcProbes {
             s.natively().call("epoll_wait", epfd, events.address(), 1, 0);
             return () -> c.epoll_wait(epfd, events.address(), 1, 0);
         });
+    }
+
+    /**
+     * lat_tcp and lat_udp in one thread: one byte from {@code a} to {@code b}, and back from {@code b}
+     * to {@code a}, each received before the next send.
+     */
+    private static Operation echo(Setup s, int a, int b) {
+        IpcCalls c = Bindings.ipc(s.path());
+        NativeMemory out = s.keep(NativeMemory.allocate(8));
+        NativeMemory in = s.keep(NativeMemory.allocate(8));
+        NativeSequence n = s.natively();
+        n.call("send", a, out.address(), 1, 0);
+        n.call("recv", b, in.address(), 1, 0);
+        n.call("send", b, in.address(), 1, 0);
+        n.call("recv", a, in.address(), 1, 0);
+        return () -> {
+            long r = c.send(a, out.address(), 1, 0);
+            r = r < 0 ? r : c.recv(b, in.address(), 1, 0);
+            r = r < 0 ? r : c.send(b, in.address(), 1, 0);
+            return r < 0 ? r : c.recv(a, in.address(), 1, 0);
+        };
     }
 
     private static IpcCalls ipc() {

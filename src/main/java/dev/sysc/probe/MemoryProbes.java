@@ -3,17 +3,23 @@ package dev.sysc.probe;
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.MemoryCalls;
+import dev.sysc.os.NativeMemory;
 import dev.sysc.os.NativeSequence;
 import dev.sysc.os.SyscallNumbers;
 import dev.sysc.os.Syscalls;
 import java.util.Map;
 
-/** Address-space calls on one anonymous page, never touched so no page fault is timed. */
+/**
+ * Address-space calls on one page: never touched by the plain calls, so no page fault is timed there;
+ * dropped and touched again by the page_fault entries, so one is.
+ */
 final class MemoryProbes {
     static final long PAGE = 4096;
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
     private static final int MADV_DONTNEED = 4;
+    private static final int PROT_READ = 0x1;
+    private static final int MAP_SHARED = 0x01;
 
     private MemoryProbes() {
     }
@@ -39,6 +45,40 @@ final class MemoryProbes {
             long page = mapPage(s);
             s.natively().call("madvise", page, PAGE, MADV_DONTNEED);
             return () -> c.madvise(page, PAGE, MADV_DONTNEED);
+        });
+        m.put("page_fault", s -> {
+            // MADV_DONTNEED drops the page; the store that follows takes a fault, and the kernel hands
+            // in a freshly zeroed page (lat_pagefault does the same on a file, see page_fault_file).
+            MemoryCalls c = Bindings.memory(s.path());
+            long page = mapPage(s);
+            NativeMemory view = NativeMemory.wrap(page, PAGE);
+            s.natively().call("madvise", page, PAGE, MADV_DONTNEED);
+            s.natively().storeTo(page);
+            return () -> {
+                int r = c.madvise(page, PAGE, MADV_DONTNEED);
+                if (r == 0) {
+                    view.putInt(0, 1);
+                }
+                return r;
+            };
+        });
+        m.put("page_fault_file", s -> {
+            // A shared read-only mapping of the workspace's small file: after MADV_DONTNEED the read
+            // faults, and the kernel maps the file's page straight from the page cache (no zeroing, no I/O).
+            MemoryCalls c = Bindings.memory(s.path());
+            int fd = s.open(s.workspace().smallFile(), Setup.O_RDONLY);
+            MemoryCalls libc = Bindings.memory(CallPath.LIBC);
+            long page = libc.mmap(0, PAGE, PROT_READ, MAP_SHARED, fd, 0);
+            Setup.check(page == -1 ? -1 : 0, "mmap of the small file");
+            s.onClose(() -> libc.munmap(page, PAGE));
+            NativeMemory view = NativeMemory.wrap(page, PAGE);
+            s.natively().call("madvise", page, PAGE, MADV_DONTNEED);
+            s.natively().loadFrom(page);
+            return () -> {
+                int r = c.madvise(page, PAGE, MADV_DONTNEED);
+                // The byte read is returned (never negative), so the JIT cannot drop the read.
+                return r == 0 ? view.getByte(0) & 0xFF : r;
+            };
         });
         m.put("brk", s -> {
             Syscalls sys = Bindings.syscalls();

@@ -40,7 +40,7 @@ public final class Probes {
         if (maker == null) {
             throw new IllegalStateException("no probe for catalog entry " + call.name());
         }
-        Setup setup = new Setup(call, workspace);
+        Setup setup = new Setup(call, workspace, pages);
         try {
             Operation op = maker.make(setup);
             boolean negatedErrno = setup.negatedErrno();

@@ -2,6 +2,8 @@ package dev.sysc.probe;
 
 import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
+import dev.sysc.os.ExecutablePages;
+import dev.sysc.os.GeneratedRoutine;
 import dev.sysc.os.NativeCallException;
 import dev.sysc.os.NativeMemory;
 import dev.sysc.os.NativeSequence;
@@ -19,13 +21,15 @@ final class Setup {
 
     private final CallRef call;
     private final Workspace workspace;
+    private final ExecutablePages pages;
     private final Opened opened = new Opened();
     private boolean negatedErrno;
     private NativeSequence sequence;
 
-    Setup(CallRef call, Workspace workspace) {
+    Setup(CallRef call, Workspace workspace, ExecutablePages pages) {
         this.call = call;
         this.workspace = workspace;
+        this.pages = pages;
     }
 
     CallPath path() {
@@ -34,6 +38,30 @@ final class Setup {
 
     Workspace workspace() {
         return workspace;
+    }
+
+    /**
+     * Generates {@code routine} (a thread's start routine, a signal handler) into executable memory for
+     * the probe's lifetime, registered before anything that may still run it so it is released after.
+     *
+     * @throws ProbeSetupException when the kernel will not run generated code: such a call has no
+     *                             other way to be made
+     */
+    GeneratedRoutine routine(java.util.function.Function<ExecutablePages, GeneratedRoutine> routine) {
+        return opened.add(generated(routine));
+    }
+
+    /**
+     * What {@code make} builds from generated code in this probe's executable memory.
+     *
+     * @throws ProbeSetupException when the kernel will not run generated code
+     */
+    <T> T generated(java.util.function.Function<ExecutablePages, T> make) {
+        try {
+            return make.apply(pages);
+        } catch (ExecutablePages.ExecutableMemoryRefused e) {
+            throw new ProbeSetupException("this call needs generated code, and " + e.getMessage(), e.errno());
+        }
     }
 
     /**

@@ -60,6 +60,10 @@ final class CallNotes {
         }
         if (e != null) {
             notes.add(kindNote(r, e, host, spec));
+            if (e.name().equals("ctx_switch")) {
+                // lat_ctx reports one switch; an invocation here is a round trip, there and back.
+                notes.add(text("per-switch", Numbers.ns(r.net().median() / 2)));
+            }
         }
         if (r.noisy()) {
             double outliers = (double) (r.raw().lowOutliers() + r.raw().highOutliers()) / r.raw().n();
@@ -113,7 +117,10 @@ final class CallNotes {
             return text("vdso-fallback", host.clocksource());
         }
         if (e.crossings() > 1) {
-            return text("crossings", e.crossings(), String.join(" + ", e.syscalls()));
+            // The catalog counts a page fault (an exception entry) among the crossings, not the syscalls.
+            String entries = String.join(" + ", e.syscalls())
+                    + (e.crossings() > e.syscalls().size() ? " + a page fault" : "");
+            return text("crossings", e.crossings(), entries);
         }
         return text("crossing");
     }

@@ -155,7 +155,8 @@ class ExplainCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("# The mode switch").contains("| # | phase | step | here | why |",
                 "## What to try next");
-        for (String topic : List.of("vdso", "mitigations", "batching", "indirect-costs")) {
+        for (String topic : List.of("vdso", "mitigations", "batching", "indirect-costs", "page-fault", "clone",
+                "signal-delivery")) {
             var t = sysc("explain", topic, "--no-measure");
             assertThat(t.exit()).as(topic).isZero();
             assertThat(t.out()).as(topic).isNotBlank();

@@ -444,4 +444,40 @@ class MeasureCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines().count()).isEqualTo(Catalog.builtIn().entries().size() + 1L);
     }
+
+    @Test
+    void measuringSpawnWaitLeavesNoZombie() throws IOException {
+        Run r = measure("spawn_wait");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("spawn_wait");
+        assertThat(dev.sysc.os.ChildProcesses.now())
+                .as("children of this process after the measurement (a zombie stays a child until reaped)").isEmpty();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"signal_roundtrip", "ctx_switch", "spawn_wait",
+            "thread_create"})
+    void interruptedMidMeasurementTheKernelWorkEntriesPutEverythingBack(String call) throws Exception {
+        // Ctrl-C in the shell interrupts the measuring thread; the probes then close on the way out.
+        int signal = dev.sysc.os.Bindings.child().__libc_current_sigrtmin() + 5;
+        AtomicReference<Run> run = new AtomicReference<>();
+        AtomicReference<int[]> cpusBefore = new AtomicReference<>();
+        AtomicReference<int[]> cpusAfter = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            cpusBefore.set(Affinity.allowedCpus());
+            run.set(sysc("measure", call, "--time", "30s", "-q"));
+            cpusAfter.set(Affinity.allowedCpus());
+        });
+        t.start();
+        Thread.sleep(1000); // well into sampling: setup takes a few milliseconds
+        t.interrupt();
+        t.join(60_000);
+
+        assertThat(t.isAlive()).as("the measurement stopped").isFalse();
+        assertThat(run.get().exit()).as(run.get().err()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(cpusAfter.get()).as("ctx_switch gave the thread its CPUs back").isEqualTo(cpusBefore.get());
+        assertThat(dev.sysc.os.InstalledHandler.currentHandler(signal)).as("the signal's old disposition is back")
+                .isZero();
+        assertThat(dev.sysc.os.ChildProcesses.now()).as("no child left, zombie or not").isEmpty();
+    }
 }

@@ -23,7 +23,7 @@ class TourCommandTest {
         assertThat(code).as(err.toString()).isZero();
         String md = Files.readString(handout);
         assertThat(md).startsWith("# What a system call costs").contains("**Host:**")
-                .contains("## 1. The floor").contains("## 6. Crossing less")
+                .contains("## 1. The floor").contains("## 7. Crossing less")
                 .containsPattern("\\| `enosys` \\| syscall \\| crosses \\| [0-9.,]+ ns \\|")
                 .containsPattern("through it costs [0-9.]+ ns; forced through a real system call it costs [0-9.]+ ns")
                 .doesNotContain("(not measured)").doesNotContain("{");

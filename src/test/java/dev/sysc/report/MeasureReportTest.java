@@ -59,6 +59,13 @@ class MeasureReportTest {
     }
 
     @Test
+    void ctxSwitchIsAlsoGivenPerSwitch() {
+        String text = table(run(HOST, ok("ctx_switch", "libc", true, 2, 4400)));
+        assertThat(text).contains("2 crossings per invocation (write + read)")
+                .contains("two context switches per invocation (there and back): 2,200 ns per switch");
+    }
+
+    @Test
     void vdsoFallbackIsExplainedWithTheClocksource() {
         String text = table(run(XEN_HOST, ok("clock_gettime", "libc", true, 1, 300)));
         assertThat(text).contains("the vDSO cannot read the xen clocksource, so it falls back to a real syscall");

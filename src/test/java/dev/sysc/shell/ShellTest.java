@@ -141,7 +141,7 @@ class ShellTest {
     void ctrlCAtTheTourPauseStopsTheTourAndTheNextLineStillRuns() throws Exception {
         String out = conversation(Shell.PROMPT, "tour --loop java\n", "[Enter: next page, q: stop]", "\u0003",
                 Shell.PROMPT, "list --category floor\n");
-        assertThat(out).contains("1/6  The floor").doesNotContain("2/6");
+        assertThat(out).containsPattern("1/[0-9]+  The floor").doesNotContainPattern("2/[0-9]+ ");
         String after = out.substring(out.indexOf("[Enter: next page, q: stop]"));
         assertThat(after).contains("what it does").contains("enosys");
     }
@@ -150,7 +150,7 @@ class ShellTest {
     void enterAtTheTourPauseTurnsThePageAndQStops() throws Exception {
         String out = conversation(Shell.PROMPT, "tour --loop java\n", "[Enter: next page, q: stop]", "\n",
                 "2/6", "", "[Enter: next page, q: stop]", "q\n");
-        assertThat(out).contains("1/6  The floor").contains("2/6").doesNotContain("3/6");
+        assertThat(out).containsPattern("1/[0-9]+  The floor").containsPattern("2/[0-9]+ ").doesNotContainPattern("3/[0-9]+ ");
     }
 
     @Test

@@ -13,7 +13,7 @@ class TourScriptTest {
     void theTourGoesFromTheFloorToBatching() {
         List<TourStep> steps = TourScript.builtIn();
         assertThat(steps).extracting(TourStep::id)
-                .containsExactly("floor", "enosys", "getpid", "vdso", "mitigations", "batching");
+                .containsExactly("floor", "enosys", "getpid", "page-fault", "vdso", "mitigations", "batching");
         assertThat(steps).allSatisfy(s -> {
             assertThat(s.text()).isNotEmpty();
             assertThat(s.title()).isNotBlank();
