@@ -74,7 +74,7 @@ final class BatchChart {
         }
         sb.append(" ".repeat(labelWidth + 1)).append('└').append("─".repeat(width)).append('\n');
         sb.append(" ".repeat(labelWidth + 2)).append(axis(sizes, w.info().kind() == WorkloadInfo.Kind.BUFFER))
-                .append("  ").append(w.info().kind() == WorkloadInfo.Kind.BUFFER ? "bytes" : "batch size").append('\n');
+                .append("  ").append(axisName(w.info().kind())).append('\n');
         StringBuilder legend = new StringBuilder(" ".repeat(labelWidth + 2));
         for (int i = 0; i < series.size(); i++) {
             legend.append(i > 0 ? "   " : "").append(MARKS[i % MARKS.length]).append(' ').append(series.get(i).strategy());
@@ -84,6 +84,14 @@ final class BatchChart {
         }
         sb.append(legend).append('\n');
         return sb.toString();
+    }
+
+    private static String axisName(WorkloadInfo.Kind kind) {
+        switch (kind) {
+            case BUFFER: return "bytes";
+            case SELECT: return "K (1 in K wanted)";
+            default: return "batch size";
+        }
     }
 
     /** Row 0 is the top (the highest cost). */
