@@ -265,7 +265,10 @@ public final class BatchReport {
         long saved = crossings(info, info.loop(), largest) - crossings(info, info.batched(), largest);
         double perBatch = (w.series(info.loop()).orElseThrow().at(largest)
                 - w.series(info.batched()).orElseThrow().at(largest)) * info.operations(largest);
-        if (saved > 0 && Double.isFinite(perBatch)) {
+        if (saved > 0 && !(perBatch > 0) && Double.isFinite(perBatch)) {
+            out.add(String.format(Locale.ROOT, "At 1 in %d the filter saves %d crossings a batch but no time here: its "
+                    + "own work costs as much as the recv calls it spares.", largest, saved));
+        } else if (saved > 0 && Double.isFinite(perBatch)) {
             out.add(String.format(Locale.ROOT, "At 1 in %d a batch costs %s ns less with the filter: about %s ns for each "
                             + "crossing saved (a recv of one %s, less the filter's own work).", largest,
                     Numbers.ns(perBatch), Numbers.ns(perBatch / saved), sel.item()));
