@@ -13,7 +13,7 @@ class TourScriptTest {
     void theTourGoesFromTheFloorToBatching() {
         List<TourStep> steps = TourScript.builtIn();
         assertThat(steps).extracting(TourStep::id)
-                .containsExactly("floor", "enosys", "getpid", "vdso", "mitigations", "batching");
+                .containsExactly("floor", "enosys", "getpid", "vdso", "mitigations", "batching", "three-ways");
         assertThat(steps).allSatisfy(s -> {
             assertThat(s.text()).isNotEmpty();
             assertThat(s.title()).isNotBlank();
@@ -31,7 +31,8 @@ class TourScriptTest {
 
     @Test
     void everyPlaceholderIsMeasuredByThisOrAnEarlierStepOrIsExtraData() {
-        Set<String> extra = Set.of("mitigations", "io_uring@1", "io_uring@64", "syscall-loop@64");
+        Set<String> extra = Set.of("mitigations", "io_uring@1", "io_uring@64", "syscall-loop@64",
+                "discard@1", "discard@100", "bpf-filter@1", "bpf-filter@100");
         java.util.Set<String> known = new java.util.HashSet<>(extra);
         for (TourStep s : TourScript.builtIn()) {
             known.addAll(s.calls());
