@@ -172,6 +172,8 @@ class BatchCommandTest {
         });
         assertThat(batch("--sizes", "0").err()).contains("--sizes: '0' is not a positive integer");
         assertThat(batch("--sizes", "-3").err()).contains("--sizes: '-3' is not a positive integer");
+        assertThat(batch("filter", "--sizes", "1,200").err().strip()).isEqualTo("sysc batch: --sizes: 200 is too "
+                + "large for filter (a batch is 100 datagrams, so at most 1 in 100 can be wanted)");
         Run big = batch("write", "--sizes", "1,2048");
         assertThat(big.exit()).isEqualTo(2);
         assertThat(big.err().strip()).isEqualTo("sysc batch: --sizes: 2048 is too large for write "
