@@ -292,11 +292,19 @@ public final class BatchReport {
     }
 
     private static String legend(BatchRun run) {
+        WorkloadInfo selection = run.workloads().stream().map(WorkloadResult::info)
+                .filter(i -> i.kind() == WorkloadInfo.Kind.SELECT).findFirst().orElse(null);
+        boolean selections = selection != null;
+        boolean others = run.workloads().stream().anyMatch(w -> w.info().kind() != WorkloadInfo.Kind.SELECT);
         StringBuilder sb = new StringBuilder();
-        sb.append("Times are ns per operation (per byte for read): the median time of one batch divided by its size.\n");
-        if (run.workloads().stream().anyMatch(w -> w.info().kind() == WorkloadInfo.Kind.SELECT)) {
-            sb.append("For filter the x axis is K (1 in K datagrams wanted) and times are ns per wanted datagram: "
-                    + "a batch's time\ndivided by the datagrams kept; crossings = the system calls one batch makes.\n");
+        if (others) {
+            sb.append("Times are ns per operation (per byte for read): the median time of one batch divided by its size.\n");
+        }
+        if (selections) {
+            String item = selection.selection().item();
+            sb.append("For " + selection.name() + " the x axis is K (1 in K " + item + "s wanted) and times are ns per "
+                    + selection.unit() + ": the median time\nof one batch divided by the " + item + "s kept; crossings "
+                    + "= the system calls one batch makes.\n");
         }
         if (run.spec().baseline()) {
             sb.append("They are net of the Java-to-C call cost: each strategy has the FFI baseline (ffi-noop) "
@@ -304,8 +312,14 @@ public final class BatchReport {
         } else {
             sb.append("They include the Java-to-C call cost (--no-baseline): a loop pays it N times, a batch once.\n");
         }
-        sb.append("speedup = the loop's ns per operation / the strategy's. The fit is least squares on the cost of "
-                + "one batch,\nweighted by 1/cost² so that the biggest batches do not drown the fixed cost.\n");
+        if (others) {
+            sb.append("speedup = the loop's ns per operation / the strategy's. The fit is least squares on the cost of "
+                    + "one batch,\nweighted by 1/cost² so that the biggest batches do not drown the fixed cost.\n");
+        }
+        if (selections) {
+            sb.append("For " + selection.name() + ", speedup = " + selection.loop() + "'s ns per " + selection.unit()
+                    + " / " + selection.batched() + "'s.\n");
+        }
         return sb.toString();
     }
 
