@@ -4,7 +4,6 @@ import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
 import dev.sysc.os.IpcCalls;
-import dev.sysc.os.LoopbackUdp;
 import dev.sysc.os.NativeCallException;
 import dev.sysc.os.NativeMemory;
 import dev.sysc.os.NativeSequence;
@@ -76,8 +75,8 @@ final class FilterWorkload implements Workload {
     public Session open(int largest) {
         Resources r = new Resources();
         return Resources.orClose(r, () -> {
-            int plain = loopbackSocket(r);
-            int filtered = loopbackSocket(r);
+            int plain = r.loopbackUdp(RCVBUF_PER_DATAGRAM * PER_BATCH);
+            int filtered = r.loopbackUdp(RCVBUF_PER_DATAGRAM * PER_BATCH);
             try {
                 SocketFilter.attach(filtered, FILTER_PROGRAM.instructions());
             } catch (NativeCallException e) {
@@ -88,15 +87,6 @@ final class FilterWorkload implements Workload {
         });
     }
 
-    /** A loopback socket with room for a whole batch and a 1 s receive timeout (a lost datagram ends in EAGAIN). */
-    private static int loopbackSocket(Resources r) {
-        try {
-            return LoopbackUdp.open(RCVBUF_PER_DATAGRAM * PER_BATCH, 1, r::fd);
-        } catch (NativeCallException e) {
-            throw new WorkloadUnavailableException("the kernel refused " + e.call() + " on a loopback UDP socket: "
-                    + Errnos.describe(e.errno()), null);
-        }
-    }
 
     /** The socket that receives {@code strategy}'s datagrams, and how many recv calls a batch at {@code k} makes. */
     static int receives(Strategy strategy, int k) {
@@ -158,12 +148,12 @@ final class FilterWorkload implements Workload {
             return () -> {
                 int sent = c.sendmmsg(fd, vec, PER_BATCH, 0);
                 if (sent != PER_BATCH) {
-                    return sent < 0 ? -errnoOr(EIO) : -EIO;
+                    return sent < 0 ? -Resources.errnoOr(EIO) : -EIO;
                 }
                 int got = 0;
                 for (int i = 0; i < calls; i++) {
                     if (c.recv(fd, slot.address(), SLOT_BYTES, 0) != 1) {
-                        return -errnoOr(EAGAIN);
+                        return -Resources.errnoOr(EAGAIN);
                     }
                     if (slot.getByte(0) == WANTED) {
                         got++;
@@ -214,10 +204,5 @@ final class FilterWorkload implements Workload {
             java.lang.ref.Reference.reachabilityFence(slot);
             java.lang.ref.Reference.reachabilityFence(vectors);
         }
-    }
-
-    private static int errnoOr(int fallback) {
-        int errno = Errnos.last();
-        return errno != 0 ? errno : fallback;
     }
 }
