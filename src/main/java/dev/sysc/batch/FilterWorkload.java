@@ -26,11 +26,11 @@ final class FilterWorkload implements Workload {
     static final byte WANTED = 'W';
     static final byte UNWANTED = 'x';
     static final String PROGRAM = "wanted-datagram.bpf.tsv";
-    private static final int MMSGHDR_BYTES = 64;
-    private static final int IOVEC_BYTES = 16;
-    /** Room each received datagram gets: more than the 1 byte sent, so a longer one would show. */
-    private static final int SLOT_BYTES = 8;
-    private static final int RCVBUF_PER_DATAGRAM = 4096;
+    // The same layout and room per datagram as the sendmmsg workload: struct mmsghdr, struct iovec.
+    private static final int MMSGHDR_BYTES = SendmmsgWorkload.MMSGHDR_BYTES;
+    private static final int IOVEC_BYTES = SendmmsgWorkload.IOVEC_BYTES;
+    private static final int SLOT_BYTES = SendmmsgWorkload.SLOT_BYTES;
+    private static final int RCVBUF_PER_DATAGRAM = SendmmsgWorkload.RCVBUF_PER_DATAGRAM;
     private static final int EAGAIN = 11;
     private static final int EIO = 5;
 
@@ -98,9 +98,9 @@ final class FilterWorkload implements Workload {
         private final int plain;
         private final int filtered;
         private final Resources resources;
-        private final NativeMemory marks = NativeMemory.allocate(2);
-        private final NativeMemory iovs = NativeMemory.allocate(2 * IOVEC_BYTES);
-        private final NativeMemory slot = NativeMemory.allocate(SLOT_BYTES);
+        private final NativeMemory marks;
+        private final NativeMemory iovs;
+        private final NativeMemory slot;
         /** One mmsghdr array per K: datagram i is wanted when i % K == 0. */
         private final Map<Integer, NativeMemory> vectors = new HashMap<>();
 
@@ -108,6 +108,10 @@ final class FilterWorkload implements Workload {
             this.plain = plain;
             this.filtered = filtered;
             this.resources = resources;
+            // Kept by the session's resources: the kernel and the generated code see them only by address.
+            marks = resources.keep(NativeMemory.allocate(2));
+            iovs = resources.keep(NativeMemory.allocate(2 * IOVEC_BYTES));
+            slot = resources.keep(NativeMemory.allocate(SLOT_BYTES));
             marks.putByte(0, WANTED);
             marks.putByte(1, UNWANTED);
             for (int i = 0; i < 2; i++) {
@@ -123,7 +127,7 @@ final class FilterWorkload implements Workload {
 
         private long vector(int k) {
             return vectors.computeIfAbsent(k, key -> {
-                NativeMemory vec = NativeMemory.allocate(MMSGHDR_BYTES * PER_BATCH);
+                NativeMemory vec = resources.keep(NativeMemory.allocate(MMSGHDR_BYTES * PER_BATCH));
                 for (int i = 0; i < PER_BATCH; i++) {
                     long iov = iovs.address() + (i % key == 0 ? 0 : IOVEC_BYTES);
                     vec.putLong((long) i * MMSGHDR_BYTES + 16, iov); // msg_iov
@@ -199,10 +203,6 @@ final class FilterWorkload implements Workload {
         @Override
         public void close() {
             resources.close();
-            java.lang.ref.Reference.reachabilityFence(marks);
-            java.lang.ref.Reference.reachabilityFence(iovs);
-            java.lang.ref.Reference.reachabilityFence(slot);
-            java.lang.ref.Reference.reachabilityFence(vectors);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.sysc.batch;
 import dev.sysc.os.Errnos;
 import dev.sysc.os.LoopbackUdp;
 import dev.sysc.os.NativeCallException;
+import dev.sysc.os.NativeMemory;
 import dev.sysc.os.Opened;
 
 /** What a session opened ({@link Opened}), with failures to open reported as the workload being unavailable. */
@@ -11,6 +12,11 @@ final class Resources implements AutoCloseable {
 
     <T extends AutoCloseable> T add(T resource) {
         return opened.add(resource);
+    }
+
+    /** Keeps {@code memory} reachable until the session closes ({@link Opened#keep}). */
+    NativeMemory keep(NativeMemory memory) {
+        return opened.keep(memory);
     }
 
     /** Registers {@code fd} to be closed with the session. */

@@ -18,12 +18,12 @@ final class SendmmsgWorkload implements Workload {
     /** The kernel's UIO_MAXIOV: sendmmsg sends at most this many messages in one call. */
     static final int MAX_DATAGRAMS = 1024;
     private static final int MSG_WAITFORONE = 0x10000;
-    private static final int MMSGHDR_BYTES = 64;
-    private static final int IOVEC_BYTES = 16;
+    static final int MMSGHDR_BYTES = 64;
+    static final int IOVEC_BYTES = 16;
     /** Room each received datagram gets: more than the 1 byte sent, so a longer one would show. */
-    private static final int SLOT_BYTES = 8;
+    static final int SLOT_BYTES = 8;
     /** Receive buffer asked for per datagram of the largest batch (a 1-byte datagram takes about 1 KiB of it). */
-    private static final int RCVBUF_PER_DATAGRAM = 4096;
+    static final int RCVBUF_PER_DATAGRAM = 4096;
     private static final int EAGAIN = 11;
     private static final int EIO = 5;
 
