@@ -71,6 +71,13 @@ class TourScriptTest {
     }
 
     @Test
+    void largeFiguresAreInMicrosecondsAndAHyphenatedStrategyIsOneName() {
+        Map<String, Double> ns = Map.of("discard@100", 252_870.0, "bpf-filter@100", 211_067.0, "discard@1", 25_597.0);
+        assertThat(TourScript.fill("{discard@100}; {bpf-filter@100}; {discard@100-bpf-filter@100}; {discard@1}", ns,
+                Map.of())).isEqualTo("253 µs; 211 µs; 41.8 µs; 25.6 µs");
+    }
+
+    @Test
     void parsesHeadersAndBodies() {
         List<TourStep> steps = TourScript.parse("# comment\n## a | Title A | getpid enosys | -\nline one\n\n## b | B | - | batching\nx\n");
         assertThat(steps).hasSize(2);
