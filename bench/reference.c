@@ -61,6 +61,11 @@
  *   ctx_switch             write 1 byte to a partner thread and read its answer, through two pipes,
  *                          both threads pinned to the last CPU this process may use (two switches);
  *                          it leaves the main thread pinned, so it is the last case of a full run
+ *   filter_discard_K       as `sysc batch filter`: one sendmmsg of 100 1-byte datagrams to a loopback
+ *                          socket connected to itself, 1 in K marked 'W' (K = 1, 10, 100), then 100
+ *                          recv calls, counting the 'W's; one "call" is one batch: divide by 100/K
+ *   filter_bpf_K           the same to a socket with a classic BPF filter (SO_ATTACH_FILTER) that keeps
+ *                          only the 'W's, then 100/K recv calls
  * The temp file lives in a mkdtemp() directory under /tmp, removed at exit.
  *
  * Threads: the JVM that runs sysc has a dozen threads, and glibc's wrappers of
@@ -89,6 +94,7 @@
 #include <sys/wait.h>
 #include <netinet/tcp.h>
 #include <spawn.h>
+#include <linux/filter.h>
 #include <linux/io_uring.h>
 #include <time.h>
 #include <unistd.h>
@@ -480,6 +486,97 @@ UDP_CASES(1)
 UDP_CASES(8)
 UDP_CASES(64)
 
+/* ------------------------------------------------------------------- filter */
+/* As `sysc batch filter`: two loopback UDP sockets connected to themselves (400 KiB receive buffer,
+ * 1 s receive timeout), the second with the same four-instruction filter sysc attaches
+ * (src/main/resources/dev/sysc/batch/wanted-datagram.bpf.tsv). Datagram i of a batch is wanted
+ * ('W') when i % K == 0, else 'x'. */
+#define FILTER_BATCH 100
+static int fd_plain = -1, fd_filtered = -1;
+static char filter_marks[2] = { 'W', 'x' };
+static struct iovec filter_iov[2] = { { &filter_marks[0], 1 }, { &filter_marks[1], 1 } };
+static struct mmsghdr filter_send_1[FILTER_BATCH], filter_send_10[FILTER_BATCH], filter_send_100[FILTER_BATCH];
+static char filter_slot[8];
+
+static int loopback_socket(int *fd)
+{
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof a;
+    int rcvbuf = 4096 * FILTER_BATCH;
+    struct timeval timeout = { 1, 0 };
+    *fd = socket(AF_INET, SOCK_DGRAM, 0);
+    if (*fd < 0 ||
+        setsockopt(*fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf) != 0 ||
+        setsockopt(*fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout) != 0 ||
+        bind(*fd, (struct sockaddr *)&a, sizeof a) != 0 ||
+        getsockname(*fd, (struct sockaddr *)&a, &len) != 0 ||
+        connect(*fd, (struct sockaddr *)&a, sizeof a) != 0)
+        return errno;
+    return 0;
+}
+
+static void mark_batch(struct mmsghdr *vec, int k)
+{
+    for (int i = 0; i < FILTER_BATCH; i++) {
+        vec[i].msg_hdr.msg_iov = &filter_iov[i % k == 0 ? 0 : 1];
+        vec[i].msg_hdr.msg_iovlen = 1;
+    }
+}
+
+static int prepare_filter(void)
+{
+    static struct sock_filter wanted[] = {
+        { 0x30, 0, 0, 8 },          /* ldb [8]: the payload's first byte, after the UDP header */
+        { 0x15, 0, 1, 0x57 },       /* jeq #'W' */
+        { 0x06, 0, 0, 0xffffffff }, /* ret: keep it all */
+        { 0x06, 0, 0, 0 },          /* ret 0: drop */
+    };
+    struct sock_fprog prog = { sizeof wanted / sizeof wanted[0], wanted };
+    int err;
+    if (fd_filtered >= 0)
+        return 0; /* already set up by an earlier filter case */
+    if ((err = loopback_socket(&fd_plain)) != 0 || (err = loopback_socket(&fd_filtered)) != 0)
+        return err;
+    if (setsockopt(fd_filtered, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof prog) != 0)
+        return errno;
+    mark_batch(filter_send_1, 1);
+    mark_batch(filter_send_10, 10);
+    mark_batch(filter_send_100, 100);
+    return 0;
+}
+
+#define FILTER_CASES(K) \
+    static int run_filter_discard_##K(long n) \
+    { \
+        for (long i = 0; i < n; i++) { \
+            int wanted = 0; \
+            if (sendmmsg(fd_plain, filter_send_##K, FILTER_BATCH, 0) != FILTER_BATCH) \
+                return errno ? errno : EIO; \
+            for (int j = 0; j < FILTER_BATCH; j++) { \
+                if (recv(fd_plain, filter_slot, sizeof filter_slot, 0) != 1) \
+                    return errno ? errno : EIO; \
+                wanted += filter_slot[0] == 'W'; \
+            } \
+            if (wanted != (FILTER_BATCH + K - 1) / K) \
+                return EIO; \
+        } \
+        return 0; \
+    } \
+    static int run_filter_bpf_##K(long n) \
+    { \
+        for (long i = 0; i < n; i++) { \
+            if (sendmmsg(fd_filtered, filter_send_##K, FILTER_BATCH, 0) != FILTER_BATCH) \
+                return errno ? errno : EIO; \
+            for (int j = 0; j < (FILTER_BATCH + K - 1) / K; j++) \
+                if (recv(fd_filtered, filter_slot, sizeof filter_slot, 0) != 1 || filter_slot[0] != 'W') \
+                    return errno ? errno : EIO; \
+        } \
+        return 0; \
+    }
+FILTER_CASES(1)
+FILTER_CASES(10)
+FILTER_CASES(100)
+
 static int run_read(long n)
 {
     for (long i = 0; i < n; i++) {
@@ -827,6 +924,12 @@ static const struct bench_case cases[] = {
     { "signal_roundtrip",      prepare_signal,    run_signal_roundtrip },
     { "udp_roundtrip",         prepare_udp_pair,  run_pair_roundtrip },
     { "tcp_roundtrip",         prepare_tcp_pair,  run_pair_roundtrip },
+    { "filter_discard_1",      prepare_filter,    run_filter_discard_1 },
+    { "filter_discard_10",     prepare_filter,    run_filter_discard_10 },
+    { "filter_discard_100",    prepare_filter,    run_filter_discard_100 },
+    { "filter_bpf_1",          prepare_filter,    run_filter_bpf_1 },
+    { "filter_bpf_10",         prepare_filter,    run_filter_bpf_10 },
+    { "filter_bpf_100",        prepare_filter,    run_filter_bpf_100 },
     { "ctx_switch",            prepare_ctx_switch, run_ctx_switch },  /* pins the main thread: keep last */
 };
 #define NCASES ((int)(sizeof cases / sizeof cases[0]))

@@ -29,7 +29,8 @@ import java.util.function.Function;
  *
  * <p>Net cost per batch = raw − (native calls the batch makes) × baseline, sample by sample: each
  * strategy pays for its own Java-to-C calls (the loop N of them, a writev one), so the figures are the
- * kernel's and libc's share and agree with {@code sysc measure}. ns per operation = net per batch / size.
+ * kernel's and libc's share and agree with {@code sysc measure}. ns per operation = net per batch / the
+ * operations it counts as ({@link WorkloadInfo#operations}: its size, or for a selection the wanted items).
  */
 public final class BatchSweep {
     private final ProbeSampler sampler;
@@ -93,8 +94,9 @@ public final class BatchSweep {
                 for (int i = 0; i < strategies.size(); i++) {
                     // A native batch is one loop iteration, and the baseline is the empty iteration; a Java
                     // batch pays one bridge crossing per native call it makes, and the baseline is one crossing.
-                    long baselines = probes.get(i).loop() == LoopKind.NATIVE ? 1 : strategies.get(i).nativeCalls(size);
-                    perOp[i][k] = netPerBatch(samples.get(i), baselines) / size;
+                    int operations = info.operations(size);
+                    long baselines = probes.get(i).loop() == LoopKind.NATIVE ? 1 : strategies.get(i).nativeCalls(operations);
+                    perOp[i][k] = netPerBatch(samples.get(i), baselines) / operations;
                 }
             }
             return summarize(info, sizes, perOp);
@@ -162,6 +164,13 @@ public final class BatchSweep {
             series.add(new BatchSeries(strategies.get(i).name(), points));
         }
         int batched = strategies.indexOf(info.strategy(info.batched()));
+        if (info.kind() == WorkloadInfo.Kind.SELECT) {
+            // The size is K, not a count of operations: no cost line through it, and no typical loop figure,
+            // since receiving everything costs more per wanted item the larger K is.
+            int loop = strategies.indexOf(info.strategy(info.loop()));
+            Integer breakEven = boxed(BreakEven.fromPoints(sizes, perOp[loop], perOp[batched]));
+            return new WorkloadResult(info, true, null, false, series, null, breakEven, Double.NaN);
+        }
         BatchFit fit = fit(info.batched(), sizes, perOp[batched]);
         Integer breakEven = null;
         double loopPerOp = Double.NaN;

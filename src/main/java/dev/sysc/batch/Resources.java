@@ -1,7 +1,9 @@
 package dev.sysc.batch;
 
 import dev.sysc.os.Errnos;
+import dev.sysc.os.LoopbackUdp;
 import dev.sysc.os.NativeCallException;
+import dev.sysc.os.NativeMemory;
 import dev.sysc.os.Opened;
 
 /** What a session opened ({@link Opened}), with failures to open reported as the workload being unavailable. */
@@ -10,6 +12,11 @@ final class Resources implements AutoCloseable {
 
     <T extends AutoCloseable> T add(T resource) {
         return opened.add(resource);
+    }
+
+    /** Keeps {@code memory} reachable until the session closes ({@link Opened#keep}). */
+    NativeMemory keep(NativeMemory memory) {
+        return opened.keep(memory);
     }
 
     /** Registers {@code fd} to be closed with the session. */
@@ -28,6 +35,28 @@ final class Resources implements AutoCloseable {
         } catch (NativeCallException e) {
             throw new WorkloadUnavailableException("cannot open " + path + ": " + Errnos.describe(e.errno()), null);
         }
+    }
+
+    /**
+     * Opens a UDP socket on 127.0.0.1 connected to itself ({@link LoopbackUdp}), closed with the session,
+     * with {@code receiveBufferBytes} of receive buffer and a 1 s receive timeout, so that a lost datagram
+     * ends in EAGAIN instead of a hang.
+     *
+     * @throws WorkloadUnavailableException when the kernel refuses a step
+     */
+    int loopbackUdp(int receiveBufferBytes) {
+        try {
+            return LoopbackUdp.open(receiveBufferBytes, 1, this::fd);
+        } catch (NativeCallException e) {
+            throw new WorkloadUnavailableException("the kernel refused " + e.call() + " on a loopback UDP socket: "
+                    + Errnos.describe(e.errno()), null);
+        }
+    }
+
+    /** errno of the call that just failed, or {@code fallback} when it left none (a short count is not an error). */
+    static int errnoOr(int fallback) {
+        int errno = Errnos.last();
+        return errno != 0 ? errno : fallback;
     }
 
     @Override

@@ -2,10 +2,8 @@ package dev.sysc.batch;
 
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
-import dev.sysc.os.Errnos;
 import dev.sysc.os.IpcCalls;
 import dev.sysc.os.LoopbackUdp;
-import dev.sysc.os.NativeCallException;
 import dev.sysc.os.NativeMemory;
 import dev.sysc.os.NativeSequence;
 import dev.sysc.probe.Operation;
@@ -20,12 +18,12 @@ final class SendmmsgWorkload implements Workload {
     /** The kernel's UIO_MAXIOV: sendmmsg sends at most this many messages in one call. */
     static final int MAX_DATAGRAMS = 1024;
     private static final int MSG_WAITFORONE = 0x10000;
-    private static final int MMSGHDR_BYTES = 64;
-    private static final int IOVEC_BYTES = 16;
+    static final int MMSGHDR_BYTES = 64;
+    static final int IOVEC_BYTES = 16;
     /** Room each received datagram gets: more than the 1 byte sent, so a longer one would show. */
-    private static final int SLOT_BYTES = 8;
+    static final int SLOT_BYTES = 8;
     /** Receive buffer asked for per datagram of the largest batch (a 1-byte datagram takes about 1 KiB of it). */
-    private static final int RCVBUF_PER_DATAGRAM = 4096;
+    static final int RCVBUF_PER_DATAGRAM = 4096;
     private static final int EAGAIN = 11;
     private static final int EIO = 5;
 
@@ -65,7 +63,7 @@ final class SendmmsgWorkload implements Workload {
         Resources r = new Resources();
         return Resources.orClose(r, () -> {
             IpcCalls c = Bindings.ipc(CallPath.LIBC);
-            int fd = loopbackSocket(r, largest);
+            int fd = r.loopbackUdp((int) Math.min(64L << 20, (long) RCVBUF_PER_DATAGRAM * largest));
             NativeMemory payload = NativeMemory.allocate(1);
             payload.putByte(0, (byte) 'x');
             NativeMemory sendIov = NativeMemory.allocate(IOVEC_BYTES);
@@ -86,19 +84,6 @@ final class SendmmsgWorkload implements Workload {
             }
             return new UdpSession(c, fd, r, payload, sendIov, sendVec, slots, recvIov, recvVec);
         });
-    }
-
-    /**
-     * The loopback socket, with a receive buffer for a whole batch and a 1 s receive timeout (so a lost
-     * datagram ends in EAGAIN, not a hang).
-     */
-    private static int loopbackSocket(Resources r, int largest) {
-        try {
-            return LoopbackUdp.open((int) Math.min(64L << 20, (long) RCVBUF_PER_DATAGRAM * largest), 1, r::fd);
-        } catch (NativeCallException e) {
-            throw new WorkloadUnavailableException("the kernel refused " + e.call() + " on a loopback UDP socket: "
-                    + Errnos.describe(e.errno()), null);
-        }
     }
 
     private static final class UdpSession implements Session {
@@ -132,7 +117,7 @@ final class SendmmsgWorkload implements Workload {
                     for (int i = 0; i < size; i++) {
                         // glibc's send() on a connected socket is the sendto syscall with no address.
                         if (c.send(fd, payload.address(), 1, 0) != 1) {
-                            return -errnoOr(EIO);
+                            return -Resources.errnoOr(EIO);
                         }
                     }
                     return receive(size);
@@ -141,7 +126,7 @@ final class SendmmsgWorkload implements Workload {
             return () -> {
                 int sent = c.sendmmsg(fd, sendVec.address(), size, 0);
                 if (sent != size) {
-                    return sent < 0 ? -errnoOr(EIO) : -EIO;
+                    return sent < 0 ? -Resources.errnoOr(EIO) : -EIO;
                 }
                 return receive(size);
             };
@@ -175,7 +160,7 @@ final class SendmmsgWorkload implements Workload {
             while (got < n) {
                 int r = c.recvmmsg(fd, recvVec.address() + (long) got * MMSGHDR_BYTES, n - got, MSG_WAITFORONE, 0);
                 if (r <= 0) {
-                    return -(r < 0 ? errnoOr(EAGAIN) : EAGAIN);
+                    return -(r < 0 ? Resources.errnoOr(EAGAIN) : EAGAIN);
                 }
                 for (int i = got; i < got + r; i++) {
                     if (recvVec.getInt((long) i * MMSGHDR_BYTES + 56) != 1) {
@@ -207,10 +192,5 @@ final class SendmmsgWorkload implements Workload {
             java.lang.ref.Reference.reachabilityFence(slots);
             java.lang.ref.Reference.reachabilityFence(recvIov);
         }
-    }
-
-    private static int errnoOr(int fallback) {
-        int errno = Errnos.last();
-        return errno != 0 ? errno : fallback;
     }
 }

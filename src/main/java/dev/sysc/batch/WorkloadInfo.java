@@ -16,11 +16,42 @@ import java.util.List;
  * @param batchedPhrase how the sentence names the batched way, e.g. {@code io_uring}, {@code one writev}
  * @param loopPhrase    how the sentence names the loop, e.g. {@code one syscall per request}
  * @param note          what else to know about the figures (what every batch also does), or null
+ * @param selection     for a {@link Kind#SELECT} workload, how many items a batch carries and the program
+ *                      that picks the wanted ones; null for the others
  */
 public record WorkloadInfo(String name, String title, Kind kind, String unit, String units, List<Strategy> strategies,
-                           String loop, String batched, String batchedPhrase, String loopPhrase, String note) {
+                           String loop, String batched, String batchedPhrase, String loopPhrase, String note,
+                           Selection selection) {
     public WorkloadInfo {
         strategies = List.copyOf(strategies);
+        if ((kind == Kind.SELECT) != (selection != null)) {
+            throw new IllegalArgumentException(name + ": a selection goes with kind SELECT, and only with it");
+        }
+    }
+
+    /** A workload whose sizes are batch sizes or buffer sizes. */
+    public WorkloadInfo(String name, String title, Kind kind, String unit, String units, List<Strategy> strategies,
+                        String loop, String batched, String batchedPhrase, String loopPhrase, String note) {
+        this(name, title, kind, unit, units, strategies, loop, batched, batchedPhrase, loopPhrase, note, null);
+    }
+
+    /**
+     * What a {@link Kind#SELECT} batch is made of.
+     *
+     * @param perBatch how many items every batch carries (N), whatever K is
+     * @param item     one item, singular, e.g. {@code datagram}
+     * @param program  the disassembly of the program that keeps the wanted items, one instruction a line,
+     *                 or empty when there is none
+     */
+    public record Selection(int perBatch, String item, List<String> program) {
+        public Selection {
+            program = List.copyOf(program);
+        }
+
+        /** The wanted items in a batch where 1 in {@code k} is wanted: items 0, k, 2k, ... */
+        public int wanted(int k) {
+            return (perBatch + k - 1) / k;
+        }
     }
 
     /** How a workload's sizes are read. */
@@ -28,7 +59,17 @@ public record WorkloadInfo(String name, String title, Kind kind, String unit, St
         /** N operations per batch: one call each in a loop, or many on one crossing. */
         AMORTIZE,
         /** One call moving N bytes: the batch size is the buffer size. */
-        BUFFER
+        BUFFER,
+        /**
+         * A fixed batch of {@link Selection#perBatch()} items of which 1 in K is wanted: the size is K,
+         * and the cost unit is one wanted item.
+         */
+        SELECT
+    }
+
+    /** The operations one batch of {@code size} counts as: its size, or the wanted items of a selection. */
+    public int operations(int size) {
+        return kind == Kind.SELECT ? selection.wanted(size) : size;
     }
 
     public Strategy strategy(String name) {

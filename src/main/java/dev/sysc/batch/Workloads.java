@@ -11,7 +11,8 @@ public final class Workloads {
 
     /** All workloads, io_uring's rings opened by {@code rings}. */
     public static List<Workload> all(RingFactory rings) {
-        return List.of(new WriteWorkload(), new ReadWorkload(), new IoUringWorkload(rings), new SendmmsgWorkload());
+        return List.of(new WriteWorkload(), new ReadWorkload(), new IoUringWorkload(rings), new SendmmsgWorkload(),
+                new FilterWorkload());
     }
 
     public static List<String> names() {

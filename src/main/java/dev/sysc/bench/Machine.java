@@ -28,6 +28,11 @@ public final class Machine {
         return Terminal.isStderrTerminal();
     }
 
+    /** Whether this process can call the legacy vsyscall page (it is mapped executable). */
+    public static boolean vsyscallCallable() {
+        return dev.sysc.os.Vsyscall.mode().callable();
+    }
+
     /** The width of the terminal on standard output, or 0 when it is not one (or will not say). */
     public static int stdoutColumns() {
         return Terminal.stdoutColumns();

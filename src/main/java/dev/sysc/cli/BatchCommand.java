@@ -35,16 +35,19 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sysc batch [WORKLOAD]}: how the cost per operation falls as more work rides on one crossing. */
 @Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Show how batching amortizes the kernel crossing: per-operation cost against batch size "
-                + "for a loop of calls and for writev, io_uring, sendmmsg and bigger read buffers.",
+                + "for a loop of calls and for writev, io_uring, sendmmsg and bigger read buffers; and how a BPF "
+                + "socket filter saves the crossings for unwanted datagrams.",
                 "Workloads: write (write loop vs writev vs one big write), read (one read of 1 B to 1 MiB), "
                         + "io_uring (getppid loop vs NOPs on one io_uring_enter), sendmmsg (sendto loop vs "
-                        + "sendmmsg over loopback UDP). Without WORKLOAD, all of them.",
+                        + "sendmmsg over loopback UDP), filter (100 loopback datagrams, 1 in K wanted: receive all "
+                        + "and discard, or a BPF socket filter drops the rest; sizes are K, costs per wanted datagram). "
+                        + "Without WORKLOAD, all of them.",
                 "A workload the kernel refuses (io_uring disabled, say) is reported unavailable with the reason; "
                         + "the others still run (exit 0). A batch that fails while measured exits 1.",
                 "Nothing is written to disk; every ring, socket and descriptor is closed when a workload ends, "
                         + "and by the kernel if sysc is interrupted."},
         footer = {"", "Examples:", "  sysc batch", "  sysc batch io_uring --sizes 1,8,64,512",
-                "  sysc batch --format json -q -o batch.json"})
+                "  sysc batch filter --format markdown", "  sysc batch --format json -q -o batch.json"})
 public final class BatchCommand implements Callable<Integer> {
     /** Per point (one batch size, all strategies interleaved): short, so that the whole sweep takes seconds. */
     static final Duration TIME = Duration.ofMillis(50);
@@ -59,7 +62,7 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--sizes", paramLabel = "N,N,...",
             description = "Batch sizes to sweep, comma-separated positive integers (default: powers of two "
-                    + "1 to 256; for read, bytes from 1 B to 1 MiB).")
+                    + "1 to 256; for read, bytes from 1 B to 1 MiB; for filter, K: 1,2,10,100).")
     String sizes;
 
     @Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,

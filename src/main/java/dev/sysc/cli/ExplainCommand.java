@@ -43,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "No argument: this machine's CPU vulnerabilities, what each adds to every system call, whether "
                         + "the vDSO serves the time, and a quick measurement of the floor.",
                 "NAME (see `sysc list`): that call's path step by step, each step active or not here, and why.",
-                "TOPIC: mode-switch, vdso, mitigations, batching, indirect-costs, page-fault, clone or "
+                "TOPIC: mode-switch, vdso, mitigations, batching, bpf, indirect-costs, page-fault, clone or "
                         + "signal-delivery."})
 public final class ExplainCommand implements Callable<Integer> {
     /** Short: explain only needs a sense of scale, not sysc measure's care. */
@@ -53,7 +53,7 @@ public final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "NAME|TOPIC", completionCandidates = ExplainSubjects.class,
-            description = "A call (NAME[@PATH]) or a topic: mode-switch, vdso, mitigations, batching, indirect-costs, "
+            description = "A call (NAME[@PATH]) or a topic: mode-switch, vdso, mitigations, batching, bpf, indirect-costs, "
                     + "page-fault, clone, signal-delivery.")
     String subject;
 
@@ -124,6 +124,8 @@ public final class ExplainCommand implements Callable<Integer> {
             }
             if ("batching".equals(subject)) {
                 batching = measureBatching();
+            } else if ("bpf".equals(subject)) {
+                batching = measureFilter();
             }
         }
         String source = from == null ? "live" : Untrusted.shownPath(from.toString());
@@ -181,11 +183,33 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         switch (subject) {
             case "mode-switch": return List.of("ffi-noop", "enosys", "getppid");
-            case "vdso": return List.of("clock_gettime", "clock_gettime@syscall");
+            case "vdso": return vdsoCalls(Machine.vsyscallCallable());
             case "mitigations": return measureToggles ? List.of() : List.of("enosys", "getppid");
             case "batching": return List.of(); // measured by the batch engine: measureBatching
             default: return List.of();
         }
+    }
+
+    /**
+     * The vdso topic's live run: clock_gettime through the vDSO and as a system call and, where the legacy
+     * page is mapped, gettimeofday three ways: trapped and emulated on the vsyscall page, from the vDSO, and
+     * as a system call (the history of the fast time call in three numbers).
+     */
+    static List<String> vdsoCalls(boolean vsyscallMapped) {
+        List<String> calls = new ArrayList<>(List.of("clock_gettime", "clock_gettime@syscall"));
+        if (vsyscallMapped) {
+            calls.addAll(List.of("gettimeofday@vsyscall", "gettimeofday@vdso", "gettimeofday@syscall"));
+        }
+        return calls;
+    }
+
+    /** The K values of explain bpf's live run: every datagram wanted, 1 in 10, 1 in 100. */
+    static final int[] FILTER_KS = {1, 10, 100};
+
+    /** The filter workload of sysc batch at {@link #FILTER_KS}. */
+    private WorkloadResult measureFilter() {
+        Workload filter = Workloads.find("filter", RingFactory.KERNEL).orElseThrow();
+        return BatchCommand.sweep(List.of(filter), w -> FILTER_KS, BatchCommand.defaultSpec(), null).get(0);
     }
 
     /** The batch sizes of explain batching's live run: a loop of N writes against one writev of N iovecs. */

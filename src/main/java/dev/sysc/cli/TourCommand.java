@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sysc tour}: a guided sequence of live measurements for teaching, a page at a time. */
 @Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"A guided tour for workshops: the FFI floor, an empty system call, getpid, the vDSO, "
-                + "this machine's mitigations, and batching with io_uring, each a live measurement and a few sentences.",
+                + "this machine's mitigations, batching with io_uring, and three ways not to cross (vDSO, batching, a BPF "
+                + "socket filter), each a live measurement and a few sentences.",
                 "At a terminal it waits for Enter between pages (q and Enter stops; in the shell, so does Ctrl-C). "
                         + "--format markdown writes the same as a handout with this machine's numbers."})
 public final class TourCommand implements Callable<Integer> {
@@ -136,6 +137,9 @@ public final class TourCommand implements Callable<Integer> {
         if (step.needs().equals("batching")) {
             batching(workspace, ns, words);
         }
+        if (step.needs().equals("filter")) {
+            filter(workspace, ns, words);
+        }
         List<String> paragraphs = step.text().stream().map(t -> TourScript.fill(t, ns, words)).collect(Collectors.toList());
         return new TourReport.Page(number, of, step.title(), paragraphs, measured);
     }
@@ -150,23 +154,39 @@ public final class TourCommand implements Callable<Integer> {
     }
 
     private void batching(Workspace workspace, Map<String, Double> ns, Map<String, String> words) {
+        sweep("io_uring", new int[] {1, 64}, List.of("io_uring@1", "io_uring@64", "syscall-loop@64"), workspace, ns,
+                words);
+    }
+
+    /** The three-ways page: the filter workload with every datagram wanted, and 1 in 100. */
+    private void filter(Workspace workspace, Map<String, Double> ns, Map<String, String> words) {
+        sweep("filter", new int[] {1, 100}, List.of("discard@1", "discard@100", "bpf-filter@1", "bpf-filter@100"),
+                workspace, ns, words);
+    }
+
+    /**
+     * Runs batch workload {@code name} at {@code sizes} and puts each strategy's ns per operation in
+     * {@code ns} as STRATEGY@SIZE; when the kernel refuses the workload, {@code keys} say why instead.
+     */
+    private void sweep(String name, int[] sizes, List<String> keys, Workspace workspace, Map<String, Double> ns,
+                       Map<String, String> words) {
         ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, (c, i, n, p, f) -> { });
-        WorkloadResult io = new BatchSweep(sampler, call -> Probes.open(call, workspace, loop))
-                .run(List.of(Workloads.find("io_uring", RingFactory.KERNEL).orElseThrow()), w -> new int[] {1, 64},
+        WorkloadResult result = new BatchSweep(sampler, call -> Probes.open(call, workspace, loop))
+                .run(List.of(Workloads.find(name, RingFactory.KERNEL).orElseThrow()), w -> sizes,
                         new MeasureSpec(Duration.ofMillis(60), Duration.ofMillis(40), 0, -1, true, loop))
                 .get(0);
-        if (!io.available()) {
-            String why = "(io_uring is unavailable here: " + io.reason() + ")";
-            for (String key : List.of("io_uring@1", "io_uring@64", "syscall-loop@64")) {
+        if (!result.available()) {
+            String why = "(" + name + " is unavailable here: " + result.reason() + ")";
+            for (String key : keys) {
                 words.put(key, why);
             }
             return;
         }
-        for (BatchSeries s : io.series()) {
-            for (int batch : new int[] {1, 64}) {
-                double v = s.at(batch);
+        for (BatchSeries s : result.series()) {
+            for (int size : sizes) {
+                double v = s.at(size);
                 if (!Double.isNaN(v)) {
-                    ns.put(s.strategy() + "@" + batch, v);
+                    ns.put(s.strategy() + "@" + size, v);
                 }
             }
         }

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public final class KnowledgeBase {
     /** The topic ids, in the order {@code sysc explain --help} lists them. */
     public static final List<String> TOPIC_IDS = List.of("mode-switch", "vdso", "mitigations", "batching",
-            "indirect-costs", "page-fault", "clone", "signal-delivery");
+            "bpf", "indirect-costs", "page-fault", "clone", "signal-delivery");
 
     private static final KnowledgeBase BUILT_IN = load();
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * The legacy vsyscall page: three entry points at fixed addresses that predate the vDSO. Kernels
  * since 3.x no longer run code there; an instruction fetch from the page faults and the kernel emulates
  * the call (emulate_vsyscall in arch/x86/entry/vsyscall/vsyscall_64.c), so it now costs more than a real
- * system call. vsyscall=xonly (the default since 5.18) and emulate both allow it; vsyscall=none removes
+ * system call. vsyscall=xonly (added in 2019, Linux 5.2, and the usual default since) and emulate both allow it; vsyscall=none removes
  * the page. Documentation/admin-guide/kernel-parameters.txt, "vsyscall=".
  */
 public final class Vsyscall {

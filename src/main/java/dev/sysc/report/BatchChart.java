@@ -84,7 +84,7 @@ final class BatchChart {
         sb.append(" ".repeat(labelWidth + 1)).append('└').append("─".repeat(plot)).append('\n');
         String margin = " ".repeat(labelWidth + 2);
         String axis = axis(sizes, w.info().kind() == WorkloadInfo.Kind.BUFFER, column);
-        String axisName = w.info().kind() == WorkloadInfo.Kind.BUFFER ? "bytes" : "batch size";
+        String axisName = axisName(w.info().kind());
         if (margin.length() + axis.length() + 2 + axisName.length() <= width) {
             sb.append(margin).append(axis).append("  ").append(axisName).append('\n');
         } else {
@@ -113,6 +113,14 @@ final class BatchChart {
         }
         sb.append(legend).append('\n');
         return sb.toString();
+    }
+
+    private static String axisName(WorkloadInfo.Kind kind) {
+        switch (kind) {
+            case BUFFER: return "bytes";
+            case SELECT: return "K (1 in K wanted)";
+            default: return "batch size";
+        }
     }
 
     /** Row 0 is the top (the highest cost). */

@@ -81,6 +81,9 @@ public final class BatchReport {
     private static TextTable grid(WorkloadResult w) {
         WorkloadInfo info = w.info();
         int[] sizes = w.sizes();
+        if (info.kind() == WorkloadInfo.Kind.SELECT) {
+            return selectionGrid(w);
+        }
         if (info.kind() == WorkloadInfo.Kind.BUFFER) {
             BatchSeries s = w.series().get(0);
             TextTable t = new TextTable(List.of("bytes", "ns per " + s.strategy(), "ns per byte"), true, true, true);
@@ -114,6 +117,42 @@ public final class BatchReport {
             t.add(row);
         }
         return t;
+    }
+
+    /**
+     * A selection: per K, the wanted items, each strategy's ns per wanted item, the speedup, and the
+     * crossings one batch makes without the program and with it.
+     */
+    private static TextTable selectionGrid(WorkloadResult w) {
+        WorkloadInfo info = w.info();
+        List<String> headers = new ArrayList<>(List.of("1 in K", "wanted"));
+        for (BatchSeries s : w.series()) {
+            headers.add(s.strategy());
+        }
+        headers.addAll(List.of("speedup", "crossings", "saved"));
+        boolean[] right = new boolean[headers.size()];
+        java.util.Arrays.fill(right, true);
+        TextTable t = new TextTable(headers, right);
+        BatchSeries loop = w.series(info.loop()).orElseThrow();
+        BatchSeries batched = w.series(info.batched()).orElseThrow();
+        for (int k : w.sizes()) {
+            List<String> row = new ArrayList<>(List.of(Numbers.count(k), Numbers.count(info.operations(k))));
+            for (BatchSeries s : w.series()) {
+                row.add(perUnit(s.at(k)));
+            }
+            long without = crossings(info, info.loop(), k);
+            long with = crossings(info, info.batched(), k);
+            row.add(speedup(loop.at(k), batched.at(k)));
+            row.add(Numbers.count(without) + " → " + Numbers.count(with));
+            row.add(Numbers.count(without - with));
+            t.add(row);
+        }
+        return t;
+    }
+
+    /** The system calls one batch of {@code strategy} makes at {@code size}: each one crossing into the kernel. */
+    static long crossings(WorkloadInfo info, String strategy, int size) {
+        return info.strategy(strategy).nativeCalls(info.operations(size));
     }
 
     private static List<BatchSeries> others(WorkloadResult w) {
@@ -168,6 +207,9 @@ public final class BatchReport {
         BatchFit fit = w.fit();
         int[] sizes = w.sizes();
         List<String> out = new ArrayList<>();
+        if (info.kind() == WorkloadInfo.Kind.SELECT) {
+            return selectionSentences(w);
+        }
         if (info.kind() == WorkloadInfo.Kind.BUFFER) {
             if (fit == null) {
                 out.add("Too few sizes to fit a cost line (give --sizes at least two).");
@@ -218,21 +260,76 @@ public final class BatchReport {
         return out;
     }
 
+    /** What the crossings saved come to, and from which K the program pays for itself. */
+    static List<String> selectionSentences(WorkloadResult w) {
+        WorkloadInfo info = w.info();
+        WorkloadInfo.Selection sel = info.selection();
+        int[] ks = w.sizes();
+        int largest = ks[ks.length - 1];
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "Every batch carries %d %ss. Receiving them all takes %s crossings a batch; "
+                        + "with %s it takes %s at 1 in %d (%s saved).", sel.perBatch(), sel.item(),
+                Numbers.count(crossings(info, info.loop(), largest)), info.batchedPhrase(),
+                Numbers.count(crossings(info, info.batched(), largest)), largest,
+                Numbers.count(crossings(info, info.loop(), largest) - crossings(info, info.batched(), largest))));
+        long saved = crossings(info, info.loop(), largest) - crossings(info, info.batched(), largest);
+        double perBatch = (w.series(info.loop()).orElseThrow().at(largest)
+                - w.series(info.batched()).orElseThrow().at(largest)) * info.operations(largest);
+        if (saved > 0 && !(perBatch > 0) && Double.isFinite(perBatch)) {
+            out.add(String.format(Locale.ROOT, "At 1 in %d the filter saves %d crossings a batch but no time here: its "
+                    + "own work costs as much as the recv calls it spares.", largest, saved));
+        } else if (saved > 0 && Double.isFinite(perBatch)) {
+            out.add(String.format(Locale.ROOT, "At 1 in %d a batch costs %s ns less with the filter: about %s ns for each "
+                            + "crossing saved (a recv of one %s, less the filter's own work).", largest,
+                    Numbers.ns(perBatch), Numbers.ns(perBatch / saved), sel.item()));
+        }
+        Integer from = w.breakEven();
+        if (from == null) {
+            out.add(String.format(Locale.ROOT, "%s never costs less per %s than %s at the K measured (up to 1 in %d).",
+                    capitalize(info.batchedPhrase()), info.unit(), info.loopPhrase(), largest));
+        } else if (from == ks[0] && ks.length > 1) {
+            out.add(String.format(Locale.ROOT, "At every K measured (1 in %d to 1 in %d), %s costs less per %s than %s.",
+                    ks[0], largest, info.batchedPhrase(), info.unit(), info.loopPhrase()));
+        } else {
+            out.add(String.format(Locale.ROOT, "Break-even: from 1 in %d wanted on, %s costs less per %s than %s here.",
+                    from, info.batchedPhrase(), info.unit(), info.loopPhrase()));
+        }
+        return out;
+    }
+
     private static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String legend(BatchRun run) {
+        WorkloadInfo selection = run.workloads().stream().map(WorkloadResult::info)
+                .filter(i -> i.kind() == WorkloadInfo.Kind.SELECT).findFirst().orElse(null);
+        boolean selections = selection != null;
+        boolean others = run.workloads().stream().anyMatch(w -> w.info().kind() != WorkloadInfo.Kind.SELECT);
         StringBuilder sb = new StringBuilder();
-        sb.append("Times are ns per operation (per byte for read): the median time of one batch divided by its size.\n");
+        if (others) {
+            sb.append("Times are ns per operation (per byte for read): the median time of one batch divided by its size.\n");
+        }
+        if (selections) {
+            String item = selection.selection().item();
+            sb.append("For " + selection.name() + " the x axis is K (1 in K " + item + "s wanted) and times are ns per "
+                    + selection.unit() + ": the median time of one batch divided by the " + item + "s kept; crossings "
+                    + "= the system calls one batch makes.\n");
+        }
         if (run.spec().baseline()) {
             sb.append("They are net of the Java-to-C call cost: each strategy has the FFI baseline (ffi-noop) "
                     + "subtracted once per native call it makes — a loop N times, a batch once — as sysc measure does.\n");
         } else {
             sb.append("They include the Java-to-C call cost (--no-baseline): a loop pays it N times, a batch once.\n");
         }
-        sb.append("speedup = the loop's ns per operation / the strategy's. The fit is least squares on the cost of "
-                + "one batch, weighted by 1/cost² so that the biggest batches do not drown the fixed cost.\n");
+        if (others) {
+            sb.append("speedup = the loop's ns per operation / the strategy's. The fit is least squares on the cost of "
+                    + "one batch, weighted by 1/cost² so that the biggest batches do not drown the fixed cost.\n");
+        }
+        if (selections) {
+            sb.append("For " + selection.name() + ", speedup = " + selection.loop() + "'s ns per " + selection.unit()
+                    + " / " + selection.batched() + "'s.\n");
+        }
         return sb.toString();
     }
 
@@ -264,6 +361,10 @@ public final class BatchReport {
             for (BatchPoint p : s.points()) {
                 Map<String, Object> pm = new LinkedHashMap<>();
                 pm.put("batch", p.batch());
+                if (w.info().kind() == WorkloadInfo.Kind.SELECT) {
+                    pm.put("wanted", w.info().operations(p.batch()));
+                    pm.put("crossings", crossings(w.info(), s.strategy(), p.batch()));
+                }
                 pm.put("ns_per_op", Numbers.round(p.nsPerOp(), 4));
                 points.add(pm);
             }
@@ -280,18 +381,59 @@ public final class BatchReport {
         }
         m.put("fit", fit);
         m.put("break_even_batch", w.breakEven());
+        WorkloadInfo.Selection sel = w.info().selection();
+        if (sel != null) {
+            // Additive to batch/v1: "batch" is K here, and ns_per_op is per wanted item.
+            m.put("x", "one_in_k");
+            m.put("per_batch", sel.perBatch());
+            m.put("unit", w.info().unit());
+            m.put("program", sel.program());
+        }
         return m;
     }
 
     private static String csv(BatchRun run) {
-        StringBuilder sb = new StringBuilder("workload,strategy,batch,ns_per_op\n");
+        // ops_per_batch: what ns_per_op divides a batch by (its size; the wanted datagrams for filter, where batch is K).
+        StringBuilder sb = new StringBuilder("workload,strategy,batch,ns_per_op,ops_per_batch\n");
         for (WorkloadResult w : run.workloads()) {
             for (BatchSeries s : w.series()) {
                 for (BatchPoint p : s.points()) {
                     sb.append(w.name()).append(',').append(s.strategy()).append(',').append(p.batch()).append(',')
-                            .append(String.format(Locale.ROOT, "%.4f", p.nsPerOp())).append('\n');
+                            .append(String.format(Locale.ROOT, "%.4f", p.nsPerOp())).append(',')
+                            .append(w.info().operations(p.batch())).append('\n');
                 }
             }
+        }
+        return sb.toString();
+    }
+
+    /** The selection table (ns per wanted item), then the program that does the selecting, disassembled. */
+    private static String markdownSelection(WorkloadResult w) {
+        WorkloadInfo info = w.info();
+        StringBuilder sb = new StringBuilder("| 1 in K | wanted |");
+        StringBuilder rule = new StringBuilder("|---:|---:|");
+        for (BatchSeries s : w.series()) {
+            sb.append(" ").append(s.strategy()).append(" (ns/").append(info.unit()).append(") |");
+            rule.append("---:|");
+        }
+        sb.append(" speedup | crossings | saved |\n").append(rule).append("---:|---:|---:|\n");
+        BatchSeries loop = w.series(info.loop()).orElseThrow();
+        BatchSeries batched = w.series(info.batched()).orElseThrow();
+        for (int k : w.sizes()) {
+            sb.append("| ").append(k).append(" | ").append(info.operations(k)).append(" |");
+            for (BatchSeries s : w.series()) {
+                sb.append(" ").append(perUnit(s.at(k))).append(" |");
+            }
+            long without = crossings(info, info.loop(), k);
+            long with = crossings(info, info.batched(), k);
+            sb.append(" ").append(speedup(loop.at(k), batched.at(k))).append(" | ").append(without).append(" → ")
+                    .append(with).append(" | ").append(without - with).append(" |\n");
+        }
+        List<String> program = info.selection().program();
+        if (!program.isEmpty()) {
+            sb.append("\nThe socket filter (classic BPF), as attached with `setsockopt(SO_ATTACH_FILTER)`:\n\n```\n");
+            program.forEach(line -> sb.append(line).append('\n'));
+            sb.append("```\n");
         }
         return sb.toString();
     }
@@ -306,7 +448,9 @@ public final class BatchReport {
                 continue;
             }
             WorkloadInfo info = w.info();
-            if (info.kind() == WorkloadInfo.Kind.BUFFER) {
+            if (info.kind() == WorkloadInfo.Kind.SELECT) {
+                sb.append(markdownSelection(w));
+            } else if (info.kind() == WorkloadInfo.Kind.BUFFER) {
                 sb.append("| bytes | ns per read | ns per byte |\n|---:|---:|---:|\n");
                 for (BatchPoint p : w.series().get(0).points()) {
                     sb.append("| ").append(bytes(p.batch())).append(" | ").append(Numbers.ns(p.nsPerOp() * p.batch()))

@@ -320,6 +320,10 @@ public final class ExplainReport {
             if (b == null) {
                 return;
             }
+            if (b.info().kind() == dev.sysc.batch.WorkloadInfo.Kind.SELECT) {
+                selection(b);
+                return;
+            }
             heading(2, "Measured here: N writes, one crossing or N");
             if (!b.available()) {
                 para("Not measured: " + b.reason());
@@ -349,6 +353,38 @@ public final class ExplainReport {
                             + "because it crosses once instead of %d times. ", n, batched, loop, loop / batched, n) : "";
             String text = verdict + "Measured with sysc batch's write workload (short points, native loop); more "
                     + "sizes: `sysc batch write --sizes 1,4,16,64,256`.";
+            para(md ? text : plain(text));
+        }
+
+        /** The bpf topic's live run: the filter workload at a few K, ns per wanted datagram and crossings. */
+        private void selection(dev.sysc.batch.WorkloadResult b) {
+            heading(2, "Measured here: 1 in K datagrams wanted, sorted in user space or by a socket filter");
+            if (!b.available()) {
+                para("Not measured: " + b.reason());
+                return;
+            }
+            var info = b.info();
+            List<String> headers = new ArrayList<>(List.of("how"));
+            for (int k : b.sizes()) {
+                headers.add("1 in " + k);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (var series : b.series()) {
+                List<String> row = new ArrayList<>(List.of(series.strategy() + ", ns per wanted datagram"));
+                for (int k : b.sizes()) {
+                    row.add(BatchReport.perUnit(series.at(k)));
+                }
+                rows.add(row);
+                List<String> crossings = new ArrayList<>(List.of(series.strategy() + ", crossings a batch"));
+                for (int k : b.sizes()) {
+                    crossings.add(Long.toString(BatchReport.crossings(info, series.strategy(), k)));
+                }
+                rows.add(crossings);
+            }
+            table(headers, rows);
+            String text = String.join(" ", BatchReport.selectionSentences(b)) + " Measured with sysc batch's filter "
+                    + "workload (short points, native loop); more K and the filter's listing: "
+                    + "`sysc batch filter --format markdown`.";
             para(md ? text : plain(text));
         }
 
@@ -541,7 +577,9 @@ public final class ExplainReport {
         doc.put("speculation_control", toggles);
         doc.put("measured", measuredList(run.measured()));
         if (run.batching() != null) {
-            doc.put("batching", BatchReport.workloadJson(run.batching()));
+            // The bpf topic's filter run goes under its own key; batching's stays where it was.
+            boolean selection = run.batching().info().kind() == dev.sysc.batch.WorkloadInfo.Kind.SELECT;
+            doc.put(selection ? "filter" : "batching", BatchReport.workloadJson(run.batching()));
         }
         doc.put("measure_note", run.measureNote());
         List<Object> next = new ArrayList<>();

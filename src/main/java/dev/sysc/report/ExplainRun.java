@@ -17,7 +17,7 @@ import java.util.List;
  * @param toggles     prctl toggle measurements (mitigations --measure), empty otherwise
  * @param settings    how the live measurements were taken; null when nothing was measured
  * @param batching    the batching topic's live run (a loop of writes against one writev and one write),
- *                    or null
+ *                    the bpf topic's (the filter workload at a few K), or null
  */
 public record ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
                          List<CallResult> measured, String measureNote, List<dev.sysc.bench.ToggleMeasurement> toggles,

@@ -110,6 +110,10 @@ public final class TourScript {
     }
 
     static String nanos(double v) {
+        if (Math.abs(v) >= 10_000) {
+            // A wanted datagram among a hundred costs hundreds of µs: six-digit ns are hard to read aloud.
+            return String.format(Locale.ROOT, Math.abs(v) < 100_000 ? "%.1f µs" : "%.0f µs", v / 1000);
+        }
         return String.format(Locale.ROOT, Math.abs(v) < 10 ? "%.1f ns" : "%.0f ns", v);
     }
 }

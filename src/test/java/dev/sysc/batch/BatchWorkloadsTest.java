@@ -49,7 +49,7 @@ class BatchWorkloadsTest {
         });
 
         assertThat(OpenDescriptors.openedSince(before)).as("every fd, socket and ring closed").isEmpty();
-        assertThat(results).extracting(WorkloadResult::name).containsExactly("write", "read", "io_uring", "sendmmsg");
+        assertThat(results).extracting(WorkloadResult::name).containsExactly("write", "read", "io_uring", "sendmmsg", "filter");
         for (WorkloadResult r : results) {
             if (r.name().equals("io_uring") && !r.available() && !r.failed()) {
                 continue; // a kernel that refuses io_uring: covered by the refusal test
@@ -81,7 +81,7 @@ class BatchWorkloadsTest {
         assertThat(ring.reason()).contains("io_uring_setup", "EPERM", "io_uring_disabled");
         assertThat(ring.series()).isEmpty();
         assertThat(results).filteredOn(r -> !r.name().equals("io_uring"))
-                .hasSize(3).allSatisfy(r -> assertThat(r.available()).as(r.name()).isTrue());
+                .hasSize(4).allSatisfy(r -> assertThat(r.available()).as(r.name()).isTrue());
     }
 
     @Test

@@ -79,10 +79,16 @@ class BatchCommandTest {
         assertThat(doc.get("schema")).isEqualTo("sysc/batch/v1");
         assertThat(map(doc.get("host"))).containsKeys("kernel", "cpu_model", "vulnerabilities");
         List<Map<String, Object>> workloads = list(doc.get("workloads"));
-        assertThat(workloads).extracting(w -> w.get("name")).containsExactly("write", "read", "io_uring", "sendmmsg");
+        assertThat(workloads).extracting(w -> w.get("name"))
+                .containsExactly("write", "read", "io_uring", "sendmmsg", "filter");
         for (Map<String, Object> w : workloads) {
-            assertThat(new ArrayList<>(w.keySet())).containsExactly("name", "available", "reason", "series", "fit",
-                    "break_even_batch");
+            if (w.get("name").equals("filter")) {
+                assertThat(new ArrayList<>(w.keySet())).containsExactly("name", "available", "reason", "series", "fit",
+                        "break_even_batch", "x", "per_batch", "unit", "program");
+            } else {
+                assertThat(new ArrayList<>(w.keySet())).containsExactly("name", "available", "reason", "series", "fit",
+                        "break_even_batch");
+            }
             if (!(Boolean) w.get("available")) {
                 assertThat(w.get("reason")).isNotNull();
                 continue;
@@ -90,6 +96,10 @@ class BatchCommandTest {
             assertThat(w.get("reason")).isNull();
             for (Map<String, Object> s : list(w.get("series"))) {
                 assertThat(new ArrayList<>(s.keySet())).containsExactly("strategy", "points");
+                if (w.get("name").equals("filter")) {
+                    assertThat(new ArrayList<>(list(s.get("points")).get(0).keySet()))
+                            .containsExactly("batch", "wanted", "crossings", "ns_per_op");
+                }
                 assertThat(list(s.get("points"))).extracting(p -> ((Number) p.get("batch")).intValue())
                         .containsExactly(1, 4);
                 assertThat(list(s.get("points"))).allSatisfy(p -> assertThat(p.get("ns_per_op")).isInstanceOf(Number.class));
@@ -100,6 +110,35 @@ class BatchCommandTest {
         }
         Map<String, Object> io = workloads.get(2);
         assertThat(list(io.get("series"))).extracting(s -> s.get("strategy")).containsExactly("syscall-loop", "io_uring");
+        Map<String, Object> filter = workloads.get(4);
+        assertThat(filter).containsEntry("x", "one_in_k").containsEntry("per_batch", 100)
+                .containsEntry("unit", "wanted datagram");
+        assertThat(list(filter.get("program"))).hasSize(4);
+        Map<String, Object> bpf = list(filter.get("series")).get(1);
+        assertThat(bpf).containsEntry("strategy", "bpf-filter");
+        assertThat(list(bpf.get("points"))).extracting(p -> p.get("wanted"), p -> p.get("crossings"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(100, 101), org.assertj.core.groups.Tuple.tuple(25, 26));
+    }
+
+    @Test
+    void filterReadsInKWithCrossingsAndShowsItsProgramInMarkdown() throws Exception {
+        Run r = batch("filter", "--sizes", "1,10,100");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        // Sentences are wrapped to the width: read them with their line breaks as spaces.
+        String flowing = r.out().replaceAll("\\s*\\n\\s*", " ");
+        assertThat(r.out()).contains("filter —", "1 in K", "wanted", "discard", "bpf-filter", "crossings", "saved",
+                "101 → 11", "101 → 2", "K (1 in K wanted)", "ns per wanted datagram (log scale)");
+        assertThat(flowing).contains("Every batch carries 100 datagrams. Receiving them all takes 101 crossings a "
+                        + "batch; with the BPF socket filter it takes 2 at 1 in 100 (99 saved).")
+                .containsPattern("(Break-even: from 1 in \\d+ wanted on|At every K measured|never costs less)");
+        Path file = tmp.resolve("filter.md");
+        assertThat(batch("filter", "--sizes", "1,10", "--format", "markdown", "-o", file.toString()).exit()).isZero();
+        assertThat(Files.readString(file)).contains("| 1 in K | wanted | discard (ns/wanted datagram) |",
+                "| 10 | 10 |", "| 101 → 11 | 90 |", "SO_ATTACH_FILTER", "(001) jeq #0x57, jt 2, jf 3");
+        Run csv = batch("filter", "--sizes", "10", "--format", "csv");
+        assertThat(csv.out().lines()).contains("workload,strategy,batch,ns_per_op,ops_per_batch")
+                .anySatisfy(l -> assertThat(l).matches("filter,bpf-filter,10,-?\\d+\\.\\d{4},10"));
     }
 
     @Test
@@ -108,9 +147,9 @@ class BatchCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("workload,strategy,batch,ns_per_op");
+        assertThat(lines.get(0)).isEqualTo("workload,strategy,batch,ns_per_op,ops_per_batch");
         assertThat(lines).hasSize(1 + 3 * 2);
-        assertThat(lines.get(1)).matches("write,write-loop,1,-?\\d+\\.\\d{4}");
+        assertThat(lines.get(1)).matches("write,write-loop,1,-?\\d+\\.\\d{4},1");
         assertThat(lines.subList(1, lines.size())).extracting(l -> l.split(",")[1])
                 .containsExactly("write-loop", "write-loop", "writev", "writev", "write-buffer", "write-buffer");
     }
@@ -135,6 +174,8 @@ class BatchCommandTest {
         });
         assertThat(batch("--sizes", "0").err()).contains("--sizes: '0' is not a positive integer");
         assertThat(batch("--sizes", "-3").err()).contains("--sizes: '-3' is not a positive integer");
+        assertThat(batch("filter", "--sizes", "1,200").err().strip()).isEqualTo("sysc batch: --sizes: 200 is too "
+                + "large for filter (a batch is 100 datagrams, so at most 1 in 100 can be wanted)");
         Run big = batch("write", "--sizes", "1,2048");
         assertThat(big.exit()).isEqualTo(2);
         assertThat(big.err().strip()).isEqualTo("sysc batch: --sizes: 2048 is too large for write "

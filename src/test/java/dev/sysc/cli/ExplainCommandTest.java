@@ -155,7 +155,7 @@ class ExplainCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("# The mode switch").contains("| # | phase | step | here | why |",
                 "## What to try next");
-        for (String topic : List.of("vdso", "mitigations", "batching", "indirect-costs", "page-fault", "clone",
+        for (String topic : List.of("vdso", "mitigations", "batching", "bpf", "indirect-costs", "page-fault", "clone",
                 "signal-delivery")) {
             var t = sysc("explain", topic, "--no-measure");
             assertThat(t.exit()).as(topic).isZero();
@@ -163,6 +163,30 @@ class ExplainCommandTest {
         }
         assertThat(sysc("explain", "mitigations", "--no-measure").out().replaceAll("\\s+", " "))
                 .contains("Per-process switches (prctl)", "compare with.json without.json");
+    }
+
+    @Test
+    void vdsoTimesGettimeofdayThreeWaysOnlyWhereTheVsyscallPageIsMapped() {
+        assertThat(ExplainCommand.vdsoCalls(true)).containsExactly("clock_gettime", "clock_gettime@syscall",
+                "gettimeofday@vsyscall", "gettimeofday@vdso", "gettimeofday@syscall");
+        assertThat(ExplainCommand.vdsoCalls(false)).containsExactly("clock_gettime", "clock_gettime@syscall");
+        assertThat(sysc("explain", "vdso", "--no-measure").out())
+                .contains("emulate_vsyscall", "0xffffffffff600000", "gettimeofday@vsyscall");
+    }
+
+    @Test
+    void bpfLiveRunsTheFilterWorkloadAndShowsItsCrossings() throws Exception {
+        var run = sysc("explain", "bpf", "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Map<String, Object> doc = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(run.out());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> filter = (Map<String, Object>) doc.get("filter");
+        assertThat(filter).containsEntry("name", "filter").containsEntry("x", "one_in_k").containsEntry("available", true);
+        assertThat(list(filter, "series")).extracting(s -> s.get("strategy")).containsExactly("discard", "bpf-filter");
+        assertThat(list(list(filter, "series").get(1), "points")).extracting(p -> p.get("batch"), p -> p.get("crossings"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 101), org.assertj.core.groups.Tuple.tuple(10, 11),
+                        org.assertj.core.groups.Tuple.tuple(100, 2));
+        assertThat(doc).doesNotContainKey("batching");
     }
 
     @Test

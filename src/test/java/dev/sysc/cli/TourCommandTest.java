@@ -26,6 +26,9 @@ class TourCommandTest {
                 .contains("## 1. The floor").contains("## 7. Crossing less")
                 .containsPattern("\\| `enosys` \\| syscall \\| crosses \\| [0-9.,]+ ns \\|")
                 .containsPattern("through it costs [0-9.]+ ns; forced through a real system call it costs [0-9.]+ ns")
+                .containsPattern("## [0-9]+\\. Three ways not to cross: vDSO, batching, BPF")
+                .containsPattern("throwing 99 away costs [0-9.,]+ (ns|µs) per wanted datagram; a four-instruction "
+                        + "socket filter that drops the rest inside the kernel costs [0-9.,]+ (ns|µs)")
                 .doesNotContain("(not measured)").doesNotContain("{");
         assertThat(out.toString()).isEmpty();
     }

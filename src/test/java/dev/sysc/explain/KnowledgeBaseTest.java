@@ -70,7 +70,7 @@ class KnowledgeBaseTest {
             assertThat(t.body()).isNotBlank().doesNotStartWith("# ");
         }
         assertThat(KnowledgeBase.TOPIC_IDS).contains("mode-switch", "vdso", "mitigations", "batching",
-                "indirect-costs");
+                "bpf", "indirect-costs");
     }
 
     @Test

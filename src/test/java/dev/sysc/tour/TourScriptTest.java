@@ -13,7 +13,7 @@ class TourScriptTest {
     void theTourGoesFromTheFloorToBatching() {
         List<TourStep> steps = TourScript.builtIn();
         assertThat(steps).extracting(TourStep::id)
-                .containsExactly("floor", "enosys", "getpid", "page-fault", "vdso", "mitigations", "batching");
+                .containsExactly("floor", "enosys", "getpid", "page-fault", "vdso", "mitigations", "batching", "three-ways");
         assertThat(steps).allSatisfy(s -> {
             assertThat(s.text()).isNotEmpty();
             assertThat(s.title()).isNotBlank();
@@ -31,7 +31,8 @@ class TourScriptTest {
 
     @Test
     void everyPlaceholderIsMeasuredByThisOrAnEarlierStepOrIsExtraData() {
-        Set<String> extra = Set.of("mitigations", "io_uring@1", "io_uring@64", "syscall-loop@64");
+        Set<String> extra = Set.of("mitigations", "io_uring@1", "io_uring@64", "syscall-loop@64",
+                "discard@1", "discard@100", "bpf-filter@1", "bpf-filter@100");
         java.util.Set<String> known = new java.util.HashSet<>(extra);
         for (TourStep s : TourScript.builtIn()) {
             known.addAll(s.calls());
@@ -67,6 +68,13 @@ class TourScriptTest {
         String text = "{enosys}; {getpid-enosys}; {clock_gettime@syscall/clock_gettime}; {mitigations}; {nope}";
         assertThat(TourScript.fill(text, ns, Map.of("mitigations", "none")))
                 .isEqualTo("115 ns; 37 ns; 12 times; none; (not measured)");
+    }
+
+    @Test
+    void largeFiguresAreInMicrosecondsAndAHyphenatedStrategyIsOneName() {
+        Map<String, Double> ns = Map.of("discard@100", 252_870.0, "bpf-filter@100", 211_067.0, "discard@1", 25_597.0);
+        assertThat(TourScript.fill("{discard@100}; {bpf-filter@100}; {discard@100-bpf-filter@100}; {discard@1}", ns,
+                Map.of())).isEqualTo("253 µs; 211 µs; 41.8 µs; 25.6 µs");
     }
 
     @Test
