@@ -1,0 +1,167 @@
+package dev.sysc.os;
+
+import com.kenai.jffi.MemoryIO;
+import dev.sysc.os.X86Encoder.Cond;
+import dev.sysc.os.X86Encoder.Label;
+import dev.sysc.os.X86Encoder.Reg;
+import java.util.Random;
+
+/**
+ * The native loops of {@code sysc explain indirect-costs}: code shaped to show what a crossing costs
+ * beyond its own entry and exit.
+ *
+ * <ul>
+ *   <li>{@link #frames}: the {@code syscall} instruction (getpid) at the bottom of a chain of nested
+ *       calls, or the same chain with nothing at the bottom. Every {@code ret} back up the chain is
+ *       predicted by the CPU's return stack; a kernel that refills that stack on entry (a Spectre/Retbleed
+ *       mitigation) makes each of those returns mispredict once.</li>
+ *   <li>{@link #walk}: a pass over a working set, sequential or chasing pointers, alone or right after
+ *       getpid, to see what the crossing left in the caches and TLB.</li>
+ * </ul>
+ */
+public final class IndirectCostCode {
+    /** The cache line the walks step by. */
+    public static final int LINE = 64;
+    private static final int GETPID = 39;
+
+    private IndirectCostCode() {
+    }
+
+    /**
+     * A loop whose every iteration calls a chain of {@code depth} nested functions
+     * ({@code f1 → f2 → … → fdepth}); the innermost makes getpid with the {@code syscall} instruction
+     * when {@code crossing}, else returns at once. Direct {@code call rel32}, as a compiler emits.
+     */
+    public static NativeLoop frames(int depth, boolean crossing, ExecutablePages pages) {
+        if (depth < 1 || depth > 64) {
+            throw new IllegalArgumentException("depth must be 1..64: " + depth);
+        }
+        NativeSequence s = NativeSequence.on(CallPath.RAW);
+        s.fragment((a, failed) -> {
+            Label[] f = new Label[depth];
+            for (int i = 0; i < depth; i++) {
+                f[i] = a.label();
+            }
+            Label after = a.label();
+            a.call(f[0]);
+            a.jmp(after);
+            for (int i = 0; i < depth; i++) {
+                a.align(16);
+                a.place(f[i]);
+                if (i + 1 < depth) {
+                    a.call(f[i + 1]);
+                } else if (crossing) {
+                    a.movImm(Reg.RAX, GETPID);
+                    a.syscall();
+                }
+                a.ret();
+            }
+            a.place(after);
+        }, NativeSequence.Check.NONE);
+        return s.compile(pages);
+    }
+
+    /**
+     * A loop whose every iteration, after getpid when {@code crossing}, touches every cache line of
+     * {@code set} once: in address order ({@code dependent} false: the prefetchers' best case), or by
+     * following the pointer ring {@link WorkingSet} holds (each load waits for the one before).
+     */
+    public static NativeLoop walk(WorkingSet set, boolean dependent, boolean crossing, ExecutablePages pages) {
+        NativeSequence s = NativeSequence.on(CallPath.RAW);
+        if (crossing) {
+            s.syscall("getpid");
+            s.unchecked();
+        }
+        s.fragment((a, failed) -> {
+            Label top = a.label();
+            a.movImm(Reg.RSI, set.address());
+            a.movImm(Reg.RCX, set.lines());
+            a.align(16);
+            a.place(top);
+            if (dependent) {
+                a.load(Reg.RSI, Reg.RSI, 0);
+            } else {
+                a.load(Reg.RAX, Reg.RSI, 0);
+                a.addImm(Reg.RSI, LINE);
+            }
+            a.dec(Reg.RCX);
+            a.jcc(Cond.NE, top);
+        }, NativeSequence.Check.NONE);
+        return s.compile(pages);
+    }
+
+    /**
+     * Memory for {@link #walk}, mapped privately and touched, whose first word in every line points to
+     * the next line of a random cycle through all of them (seeded: the same cycle every run).
+     */
+    public static final class WorkingSet implements AutoCloseable {
+        private static final int PROT_READ_WRITE = 0x1 | 0x2;
+        private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
+
+        private final long address;
+        private final long bytes;
+        private boolean closed;
+
+        private WorkingSet(long address, long bytes) {
+            this.address = address;
+            this.bytes = bytes;
+        }
+
+        /** @param bytes a multiple of {@link #LINE}, at least two lines */
+        public static WorkingSet of(long bytes) {
+            if (bytes < 2L * LINE || bytes % LINE != 0 || bytes / LINE > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a working set is a whole number of lines, at least two: " + bytes);
+            }
+            long address = DirectLibc.mmap(0, bytes, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
+            if (address == -1) {
+                throw new NativeCallException("mmap", DirectLibc.errno());
+            }
+            WorkingSet set = new WorkingSet(address, bytes);
+            set.link(new Random(bytes));
+            return set;
+        }
+
+        private void link(Random random) {
+            int n = lines();
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            MemoryIO io = MemoryIO.getInstance();
+            for (int i = 0; i < n; i++) {
+                io.putLong(address + (long) order[i] * LINE, address + (long) order[(i + 1) % n] * LINE);
+            }
+        }
+
+        public long address() {
+            return address;
+        }
+
+        public long bytes() {
+            return bytes;
+        }
+
+        public int lines() {
+            return (int) (bytes / LINE);
+        }
+
+        /** The word at the start of line {@code line}: the address of the line the ring visits next. */
+        public long next(int line) {
+            return MemoryIO.getInstance().getLong(address + (long) line * LINE);
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                DirectLibc.munmap(address, bytes);
+            }
+        }
+    }
+}
