@@ -61,10 +61,19 @@ public final class IndirectCostCode {
         return s.compile(pages);
     }
 
+    /** getpid by the {@code syscall} instruction inline, alone: what the walks after it pay for it. */
+    public static NativeLoop getpid(ExecutablePages pages) {
+        NativeSequence s = NativeSequence.on(CallPath.RAW);
+        s.syscall("getpid");
+        return s.compile(pages);
+    }
+
     /**
-     * A loop whose every iteration, after getpid when {@code crossing}, touches every cache line of
-     * {@code set} once: in address order ({@code dependent} false: the prefetchers' best case), or by
-     * following the pointer ring {@link WorkingSet} holds (each load waits for the one before).
+     * A loop whose every iteration, after getpid when {@code crossing}, touches {@link WorkingSet#linesPerPass}
+     * cache lines of {@code set}, each once: in address order ({@code dependent} false: the prefetchers' best
+     * case), or by following the pointer ring {@link WorkingSet} holds (each load waits for the one before).
+     * A pass starts where the last one stopped (the set keeps a cursor), so a set larger than one pass is
+     * still walked whole, a pass at a time, and stays the working set the caches see.
      */
     public static NativeLoop walk(WorkingSet set, boolean dependent, boolean crossing, ExecutablePages pages) {
         NativeSequence s = NativeSequence.on(CallPath.RAW);
@@ -74,8 +83,11 @@ public final class IndirectCostCode {
         }
         s.fragment((a, failed) -> {
             Label top = a.label();
-            a.movImm(Reg.RSI, set.address());
-            a.movImm(Reg.RCX, set.lines());
+            Label next = a.label();
+            a.movImm(Reg.RDX, set.cursorAddress());
+            a.load(Reg.RSI, Reg.RDX, 0);
+            a.movImm(Reg.RCX, set.linesPerPass());
+            a.movImm(Reg.R11, set.address() + set.bytes());
             a.align(16);
             a.place(top);
             if (dependent) {
@@ -83,23 +95,35 @@ public final class IndirectCostCode {
             } else {
                 a.load(Reg.RAX, Reg.RSI, 0);
                 a.addImm(Reg.RSI, LINE);
+                a.cmp(Reg.RSI, Reg.R11);
+                a.jcc(Cond.NE, next);
+                a.movImm(Reg.RSI, set.address());
             }
+            a.place(next);
             a.dec(Reg.RCX);
             a.jcc(Cond.NE, top);
+            a.store(Reg.RDX, 0, Reg.RSI);
         }, NativeSequence.Check.NONE);
         return s.compile(pages);
     }
 
     /**
-     * Memory for {@link #walk}, mapped privately and touched, whose first word in every line points to
-     * the next line of a random cycle through all of them (seeded: the same cycle every run).
+     * Memory for {@link #walk}, mapped privately, whose first word in every line points to the next line
+     * of a random cycle through all of them (seeded: the same cycle every run), and where a walk left off.
      */
     public static final class WorkingSet implements AutoCloseable {
+        /**
+         * The most lines one pass touches (256 KiB): a pointer chase through 32 MiB takes a fifth of a
+         * second here, too long to sample in a quick experiment.
+         */
+        public static final int MAX_LINES_PER_PASS = 4096;
         private static final int PROT_READ_WRITE = 0x1 | 0x2;
         private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
 
         private final long address;
         private final long bytes;
+        /** Where the next pass starts; outside the set, so walking never touches it. */
+        private final NativeMemory cursor = NativeMemory.allocate(8);
         private boolean closed;
 
         private WorkingSet(long address, long bytes) {
@@ -118,6 +142,7 @@ public final class IndirectCostCode {
             }
             WorkingSet set = new WorkingSet(address, bytes);
             set.link(new Random(bytes));
+            set.cursor.putLong(0, address);
             return set;
         }
 
@@ -149,6 +174,20 @@ public final class IndirectCostCode {
 
         public int lines() {
             return (int) (bytes / LINE);
+        }
+
+        /** How many lines one pass of a walk touches: all of them, up to {@link #MAX_LINES_PER_PASS}. */
+        public int linesPerPass() {
+            return Math.min(lines(), MAX_LINES_PER_PASS);
+        }
+
+        long cursorAddress() {
+            return cursor.address();
+        }
+
+        /** The line the next pass starts at. */
+        public int cursorLine() {
+            return (int) ((cursor.getLong(0) - address) / LINE);
         }
 
         /** The word at the start of line {@code line}: the address of the line the ring visits next. */

@@ -71,6 +71,34 @@ class IndirectCostCodeTest {
     }
 
     @Test
+    void aPassOverALargeSetTouchesAPartAndTheNextPassGoesOnFromThere() {
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(512 * 1024)) {
+            assertThat(set.linesPerPass()).isEqualTo(IndirectCostCode.WorkingSet.MAX_LINES_PER_PASS);
+            try (NativeLoop sequential = IndirectCostCode.walk(set, false, false, ExecutablePages.SYSTEM)) {
+                sequential.run(1);
+                assertThat(set.cursorLine()).isEqualTo(4096);
+                sequential.run(1);
+                assertThat(set.cursorLine()).isZero();
+            }
+            try (NativeLoop dependent = IndirectCostCode.walk(set, true, true, ExecutablePages.SYSTEM)) {
+                // 4096 steps along the ring from line 0 end where the ring says they end.
+                int expected = 0;
+                for (int i = 0; i < 4096; i++) {
+                    expected = (int) ((set.next(expected) - set.address()) / IndirectCostCode.LINE);
+                }
+                dependent.run(1);
+                assertThat(set.cursorLine()).isEqualTo(expected);
+            }
+        }
+        try (IndirectCostCode.WorkingSet small = IndirectCostCode.WorkingSet.of(4096);
+             NativeLoop dependent = IndirectCostCode.walk(small, true, false, ExecutablePages.SYSTEM)) {
+            dependent.run(3);
+            assertThat(small.linesPerPass()).isEqualTo(64);
+            assertThat(small.cursorLine()).isZero(); // a whole cycle per pass
+        }
+    }
+
+    @Test
     void aWorkingSetIsWholeLines() {
         assertThatThrownBy(() -> IndirectCostCode.WorkingSet.of(100)).isInstanceOf(IllegalArgumentException.class);
     }
