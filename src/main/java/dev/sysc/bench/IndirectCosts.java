@@ -47,6 +47,8 @@ public final class IndirectCosts {
     public static final int[] FRAME_DEPTHS = {1, 2, 3, 4, 6, 8, 10, 12, 14, 16};
     /** Working sets across this kind of machine's L1 (32-48 KiB), L2 (0.5-2 MiB) and last-level cache. */
     public static final long[] WORKING_SETS = {4 << 10, 32 << 10, 256 << 10, 1 << 20, 8 << 20, 32 << 20};
+    /** The most cache lines one pass of a pollution walk touches. */
+    public static final int LINES_PER_PASS = dev.sysc.os.IndirectCostCode.WorkingSet.MAX_LINES_PER_PASS;
     /** Filter lengths, in BPF instructions; 0 is no filter. */
     public static final int[] FILTER_LENGTHS = {0, 1, 16, 128, 512};
     /** Lengths of the filters that load an argument, which the action cache cannot answer for. */
@@ -97,6 +99,12 @@ public final class IndirectCosts {
         this.sampler = sampler;
         this.code = code;
         this.spec = spec;
+    }
+
+    /** The experiments on real generated code and the real clock, reporting progress to {@code listener}. */
+    public static IndirectCosts live(MeasureListener listener, MeasureSpec spec) {
+        return new IndirectCosts(new ProbeSampler(Timer.SYSTEM, listener), new LiveIndirectCostCode(ExecutablePages.SYSTEM),
+                spec);
     }
 
     /** Runs {@code which} in the order of {@link Experiment}; one that cannot run is named in failures. */

@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.MeasureListener;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.stats.Summary;
 
@@ -26,6 +27,17 @@ final class LiveRunner {
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
         try (Workspace workspace = new Workspace()) {
             return work.apply(Runner.live(workspace, loop, showProgress ? progress : (c, i, n, p, f) -> { }));
+        } finally {
+            progress.clear();
+        }
+    }
+
+    /** Runs {@code work} with the same progress line as {@link #run}, for engines other than Runner. */
+    static <T> T withProgress(CommandSpec spec, OutputOptions output, Function<MeasureListener, T> work) {
+        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
+        try {
+            return work.apply(showProgress ? progress : MeasureListener.NONE);
         } finally {
             progress.clear();
         }

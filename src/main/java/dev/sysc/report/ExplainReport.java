@@ -265,6 +265,9 @@ public final class ExplainReport {
 
         private void measured() {
             batching();
+            if (run.experiments() != null) {
+                sb.append(IndirectCostsReport.page(run.experiments(), e.host(), md));
+            }
             if (run.measured().isEmpty() && run.measureNote() == null) {
                 return;
             }
@@ -529,6 +532,9 @@ public final class ExplainReport {
         if (run.batching() != null) {
             doc.put("batching", BatchReport.workloadJson(run.batching()));
         }
+        if (run.experiments() != null) {
+            doc.put("experiments", IndirectCostsReport.json(run.experiments(), e.host()));
+        }
         doc.put("measure_note", run.measureNote());
         List<Object> next = new ArrayList<>();
         for (Hint h : e.next()) {
@@ -573,6 +579,9 @@ public final class ExplainReport {
             sb.append("step,").append(csvCell(s.step().id())).append(',').append(csvCell(s.step().title())).append(',')
                     .append(s.activation().active() == null ? "" : s.activation().active()).append(',')
                     .append(csvCell(s.activation().reason())).append('\n');
+        }
+        if (run.experiments() != null) {
+            sb.append(IndirectCostsReport.csv(run.experiments()));
         }
         return sb.toString();
     }
