@@ -88,7 +88,9 @@ public final class IndirectCostCode {
             a.load(Reg.RSI, Reg.RDX, 0);
             a.movImm(Reg.RCX, set.linesPerPass());
             a.movImm(Reg.R11, set.address() + set.bytes());
-            a.align(16);
+            // A whole cache line for the loop head, so the walks with and without getpid before them
+            // lie alike in the instruction cache and the branch predictor's windows.
+            a.align(64);
             a.place(top);
             if (dependent) {
                 a.load(Reg.RSI, Reg.RSI, 0);
