@@ -389,13 +389,19 @@ function _picocli_sysc_explain() {
 
   local commands=""
   local flag_opts="'--no-measure' '--measure' '-q' '--quiet' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--from' '--format' '-o' '--output' '--color'"
+  local arg_opts="'--experiment' '--from' '--format' '-o' '--output' '--color'"
+  local NAME_option_args=("return-stack" "pollution" "seccomp") # --experiment values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--experiment')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
     '--from')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
