@@ -121,18 +121,17 @@ final class IndirectCostsReport {
         if (small.isEmpty() || slowestLine == null) {
             return "";
         }
-        double minNs = small.stream().mapToDouble(PollutionResult.Point::extraNs).min().orElse(0);
         double maxNs = small.stream().mapToDouble(PollutionResult.Point::extraNs).max().orElse(0);
-        double minShare = small.stream().mapToDouble(PollutionResult.Point::extraShare).min().orElse(0);
         double maxShare = small.stream().mapToDouble(PollutionResult.Point::extraShare).max().orElse(0);
         double missNs = slowestLine.aloneNs() / slowestLine.linesPerPass();
-        return f("Sets that fit in L1 (up to %s) lose %.0f to %.0f ns a pass after getpid (%+.0f %% to %+.0f %%): "
+        return f("Sets that fit in L1 (up to %s) lose at most %.0f ns a pass after getpid (%+.0f %%; a negative "
+                        + "extra is noise): "
                         + "the kernel's code and data took a few of their lines, and for a short pass part of it is "
                         + "the pipeline, which the crossing drains, so the pass cannot overlap the work before it. "
                         + "The caches are not flushed: a flush would make every line miss, at up to %.0f ns a line "
                         + "here (the dependent walk over %s), and the worst loss measured is %.2f ns a line; beyond "
                         + "L2 the difference is lost in the noise of the walk itself.",
-                IndirectCosts.bytesLabel(L1_SIZED), minNs, maxNs, 100 * minShare, 100 * maxShare, missNs,
+                IndirectCosts.bytesLabel(L1_SIZED), maxNs, 100 * maxShare, missNs,
                 IndirectCosts.bytesLabel(slowestLine.workingSetBytes()), worstPerLine);
     }
 
