@@ -23,13 +23,11 @@ final class LiveRunner {
     }
 
     static <T> T run(CommandSpec spec, OutputOptions output, LoopKind loop, Function<Runner, T> work) {
-        boolean showProgress = !output.quiet && Terminal.isStderrTerminal();
-        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        try (Workspace workspace = new Workspace()) {
-            return work.apply(Runner.live(workspace, loop, showProgress ? progress : (c, i, n, p, f) -> { }));
-        } finally {
-            progress.clear();
-        }
+        return withProgress(spec, output, listener -> {
+            try (Workspace workspace = new Workspace()) {
+                return work.apply(Runner.live(workspace, loop, listener));
+            }
+        });
     }
 
     /** Runs {@code work} with the same progress line as {@link #run}, for engines other than Runner. */
