@@ -10,9 +10,9 @@ import java.util.List;
  * A classic-BPF seccomp program that allows every system call, of a chosen length, and the calls that
  * put one on the calling thread.
  *
- * <p>The program is {@code load; (jeq K, 0, 1; ret ALLOW) × m; ret ALLOW}: an allow-list of m rules,
- * none of which names a real system call, so every call walks the whole list and is allowed by the last
- * instruction. With {@code inspectsArgument} the load reads the first argument instead of the system
+ * <p>The program is {@code load; (jeq K, 0, 1; ret ALLOW) × m; [ja 0]; ret ALLOW}: an allow-list of m
+ * rules, none of which names a real system call, so every call walks the whole list and is allowed by the
+ * last instruction (an odd length gets one jump to the next instruction). With {@code inspectsArgument} the load reads the first argument instead of the system
  * call number. That difference is what the kernel's action cache (5.11+, kernel/seccomp.c,
  * {@code seccomp_cache_prepare_bitmap}) looks at: it emulates the program once per system call number,
  * and where the answer is "allow" whatever the arguments, it sets a bit and never runs the program for
@@ -27,6 +27,7 @@ public final class SeccompFilter {
     private static final int BPF_LD_W_ABS = 0x20;
     private static final int BPF_JMP_JEQ_K = 0x15;
     private static final int BPF_RET_K = 0x06;
+    private static final int BPF_JMP_JA = 0x05;
     private static final int SECCOMP_RET_ALLOW = 0x7fff0000;
     /** offsetof(struct seccomp_data, nr) and args[0]. */
     private static final int OFFSET_NR = 0;
@@ -46,13 +47,11 @@ public final class SeccompFilter {
         this.inspectsArgument = inspectsArgument;
     }
 
-    /**
-     * @param instructions 1 (a lone {@code ret ALLOW}) or an even number from 2 to {@link #MAX_INSTRUCTIONS}
-     */
+    /** @param instructions 1 (a lone {@code ret ALLOW}) to {@link #MAX_INSTRUCTIONS} */
     public static SeccompFilter allowAll(int instructions, boolean inspectsArgument) {
-        if (instructions < 1 || instructions > MAX_INSTRUCTIONS || instructions > 1 && instructions % 2 != 0) {
-            throw new IllegalArgumentException("an allow-all filter has 1 or an even number of instructions up to "
-                    + MAX_INSTRUCTIONS + ": " + instructions);
+        if (instructions < 1 || instructions > MAX_INSTRUCTIONS) {
+            throw new IllegalArgumentException("an allow-all filter has 1 to " + MAX_INSTRUCTIONS + " instructions: "
+                    + instructions);
         }
         if (instructions == 1 && inspectsArgument) {
             throw new IllegalArgumentException("a one-instruction filter inspects nothing");
@@ -76,6 +75,9 @@ public final class SeccompFilter {
             for (int rule = 0; rule < (instructions - 2) / 2; rule++) {
                 p.add(new long[] {BPF_JMP_JEQ_K, 0, 1, UNUSED_VALUE + rule});
                 p.add(new long[] {BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW});
+            }
+            if (instructions % 2 == 1) {
+                p.add(new long[] {BPF_JMP_JA, 0, 0, 0});
             }
         }
         p.add(new long[] {BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW});

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SeccompFilterTest {
     @Test
     void theProgramIsAnAllowListOfTheRequestedLength() {
-        for (int n : new int[] {1, 2, 16, 128, 512}) {
+        for (int n : new int[] {1, 2, 3, 16, 17, 128, 512, 4096}) {
             List<long[]> p = SeccompFilter.allowAll(n, false).program();
             assertThat(p).hasSize(n);
             assertThat(p.get(p.size() - 1)).containsExactly(0x06, 0, 0, 0x7fff0000);
@@ -29,8 +29,13 @@ class SeccompFilterTest {
     }
 
     @Test
-    void oddOrOversizedLengthsAreRefused() {
-        assertThatThrownBy(() -> SeccompFilter.allowAll(3, false)).isInstanceOf(IllegalArgumentException.class);
+    void anOddLengthEndsWithAJumpToTheNextInstruction() {
+        List<long[]> p = SeccompFilter.allowAll(5, false).program();
+        assertThat(p.get(3)).containsExactly(0x05, 0, 0, 0);
+    }
+
+    @Test
+    void emptyOrOversizedLengthsAreRefused() {
         assertThatThrownBy(() -> SeccompFilter.allowAll(0, false)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SeccompFilter.allowAll(4098, false)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SeccompFilter.allowAll(1, true)).isInstanceOf(IllegalArgumentException.class);
