@@ -43,6 +43,24 @@ public final class IndirectCosts {
         }
     }
 
+    /** The crossings the pollution experiment puts before a walk. */
+    public enum Crossing {
+        GETPID("getpid"), READ_4K("read 4 KiB"), OPEN_CLOSE("open_close");
+
+        private final String label;
+
+        Crossing(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Sets up to this size are also walked after read 4 KiB and open_close (beyond it, the noise wins). */
+    public static final long ALL_CROSSINGS_UP_TO = 256 << 10;
+
     /** The chain depths of the return-stack experiment. */
     public static final int[] FRAME_DEPTHS = {1, 2, 3, 4, 6, 8, 10, 12, 14, 16};
     /** Working sets across this kind of machine's L1 (32-48 KiB), L2 (0.5-2 MiB) and last-level cache. */
@@ -65,6 +83,9 @@ public final class IndirectCosts {
         /** getpid by the syscall instruction, alone. */
         Probe getpid();
 
+        /** {@code crossing} alone, made by the syscall instruction. */
+        Probe crossing(Crossing crossing);
+
         /** A working set of {@code bytes}, its walks, released on close. */
         WorkingSet workingSet(long bytes);
 
@@ -82,7 +103,8 @@ public final class IndirectCosts {
 
     /** A working set and the walks over it. */
     public interface WorkingSet extends AutoCloseable {
-        Probe walk(boolean dependent, boolean crossing);
+        /** One pass a loop iteration, after {@code crossing}, or alone when it is null. */
+        Probe walk(boolean dependent, Crossing crossing);
 
         /** How many cache lines one pass of a walk touches. */
         int linesPerPass();
@@ -161,26 +183,42 @@ public final class IndirectCosts {
 
     PollutionResult pollution() {
         List<PollutionResult.Point> points = new ArrayList<>();
-        List<Double> crossings = new ArrayList<>();
+        List<Double> getpids = new ArrayList<>();
         int groups = WORKING_SETS.length * 2;
         int index = 0;
-        try (Probe base = code.emptyLoop(); Probe getpid = code.getpid()) {
+        try (Probe base = code.emptyLoop()) {
             for (long bytes : WORKING_SETS) {
+                List<Crossing> crossings = bytes <= ALL_CROSSINGS_UP_TO ? List.of(Crossing.values())
+                        : List.of(Crossing.GETPID);
                 try (WorkingSet set = code.workingSet(bytes)) {
                     for (boolean dependent : new boolean[] {false, true}) {
                         String walk = dependent ? "dependent" : "sequential";
-                        try (Probe alone = set.walk(dependent, false); Probe after = set.walk(dependent, true)) {
-                            List<RawSamples> s = sampler.sample(List.of(alone, after, getpid), base, spec,
+                        List<Probe> probes = new ArrayList<>();
+                        try {
+                            probes.add(set.walk(dependent, null));
+                            for (Crossing c : crossings) {
+                                probes.add(set.walk(dependent, c));
+                                probes.add(code.crossing(c));
+                            }
+                            List<RawSamples> s = sampler.sample(probes, base, spec,
                                     "pollution, " + walk + " " + bytesLabel(bytes), index++, groups);
-                            double c = net(s.get(2));
-                            crossings.add(c);
-                            points.add(new PollutionResult.Point(bytes, walk, set.linesPerPass(), net(s.get(0)), net(s.get(1)), c));
+                            double alone = net(s.get(0));
+                            for (int i = 0; i < crossings.size(); i++) {
+                                double crossingNs = net(s.get(2 + 2 * i));
+                                if (crossings.get(i) == Crossing.GETPID) {
+                                    getpids.add(crossingNs);
+                                }
+                                points.add(new PollutionResult.Point(bytes, walk, crossings.get(i).label(),
+                                        set.linesPerPass(), alone, net(s.get(1 + 2 * i)), crossingNs));
+                            }
+                        } finally {
+                            probes.forEach(Probe::close);
                         }
                     }
                 }
             }
         }
-        return new PollutionResult(Statistics.median(crossings.stream().mapToDouble(Double::doubleValue).toArray()),
+        return new PollutionResult(Statistics.median(getpids.stream().mapToDouble(Double::doubleValue).toArray()),
                 points);
     }
 

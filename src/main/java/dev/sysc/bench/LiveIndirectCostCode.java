@@ -2,6 +2,7 @@ package dev.sysc.bench;
 
 import dev.sysc.os.ExecutablePages;
 import dev.sysc.os.IndirectCostCode;
+import dev.sysc.os.Opened;
 import dev.sysc.os.SeccompFilter;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
@@ -34,12 +35,24 @@ public final class LiveIndirectCostCode implements IndirectCosts.Code {
     }
 
     @Override
+    public Probe crossing(IndirectCosts.Crossing crossing) {
+        Opened opened = new Opened();
+        return Probe.ofNativeLoop(getpid, IndirectCostCode.crossing(toCode(crossing), pages, opened), opened);
+    }
+
+    private static IndirectCostCode.Crossing toCode(IndirectCosts.Crossing c) {
+        return c == null ? IndirectCostCode.Crossing.NONE : IndirectCostCode.Crossing.valueOf(c.name());
+    }
+
+    @Override
     public IndirectCosts.WorkingSet workingSet(long bytes) {
         IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(bytes);
         return new IndirectCosts.WorkingSet() {
             @Override
-            public Probe walk(boolean dependent, boolean crossing) {
-                return Probe.ofNativeLoop(getpid, IndirectCostCode.walk(set, dependent, crossing, pages));
+            public Probe walk(boolean dependent, IndirectCosts.Crossing crossing) {
+                Opened opened = new Opened();
+                return Probe.ofNativeLoop(getpid, IndirectCostCode.walk(set, dependent, toCode(crossing), pages,
+                        opened), opened);
             }
 
             @Override

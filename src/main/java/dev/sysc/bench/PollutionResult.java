@@ -7,7 +7,7 @@ import java.util.List;
  * loses to the crossing is what the kernel left in the caches, TLB and predictors.
  *
  * @param crossingNs getpid alone, net ns (the median over all groups)
- * @param points     one per working-set size and walk
+ * @param points     one per working-set size, walk and crossing
  */
 public record PollutionResult(double crossingNs, List<Point> points) {
     public PollutionResult {
@@ -17,12 +17,13 @@ public record PollutionResult(double crossingNs, List<Point> points) {
     /**
      * @param walk          "sequential" (every line in address order) or "dependent" (a pointer chase
      *                      through all lines in random order)
+     * @param crossing      what came before the pass: getpid, read 4 KiB or open_close
      * @param linesPerPass  how many cache lines one pass touches (a large set is walked a part per pass)
      * @param aloneNs       net ns of one pass with no crossing
-     * @param afterNs       net ns of getpid and then one pass
-     * @param crossingNs    getpid alone, net ns, sampled beside them
+     * @param afterNs       net ns of the crossing and then one pass
+     * @param crossingNs    the crossing alone, net ns, sampled beside them
      */
-    public record Point(long workingSetBytes, String walk, int linesPerPass, double aloneNs, double afterNs,
+    public record Point(long workingSetBytes, String walk, String crossing, int linesPerPass, double aloneNs, double afterNs,
                         double crossingNs) {
         /** What the pass lost to the crossing: (crossing + pass) − crossing − pass; noise can make it negative. */
         public double extraNs() {

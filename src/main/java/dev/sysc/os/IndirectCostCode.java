@@ -61,6 +61,55 @@ public final class IndirectCostCode {
         return s.compile(pages);
     }
 
+    /** The crossings a walk can follow, each made by the {@code syscall} instruction inline. */
+    public enum Crossing {
+        /** No crossing: the walk alone. */
+        NONE,
+        /** getpid: the smallest footprint a crossing has. */
+        GETPID,
+        /** read of 4 KiB from /dev/zero into a buffer: the kernel writes 64 lines of the caller's memory. */
+        READ_4K,
+        /** openat of /dev/null and close of the descriptor: a path walk and a file table update. */
+        OPEN_CLOSE
+    }
+
+    private static final int O_RDONLY = 0;
+    private static final int AT_FDCWD = -100;
+    private static final int BUFFER_BYTES = 4096;
+
+    /**
+     * Appends {@code crossing} to {@code s}; what it needs (the descriptor of /dev/zero, a buffer, a path)
+     * is opened into {@code opened}, which the caller closes after the loop.
+     */
+    private static void cross(NativeSequence s, Crossing crossing, Opened opened) {
+        switch (crossing) {
+            case GETPID:
+                s.syscall("getpid");
+                break;
+            case READ_4K: {
+                int fd = opened.open("/dev/zero", O_RDONLY);
+                NativeMemory buffer = opened.keep(NativeMemory.allocate(BUFFER_BYTES));
+                s.syscall("read", fd, buffer.address(), BUFFER_BYTES);
+                break;
+            }
+            case OPEN_CLOSE: {
+                NativeMemory path = opened.keep(NativeMemory.cString("/dev/null"));
+                NativeSequence.Result fd = s.syscall("openat", AT_FDCWD, path.address(), O_RDONLY, 0);
+                s.syscall("close", fd);
+                break;
+            }
+            default:
+                break;
+        }
+    }
+
+    /** {@code crossing} alone, in a loop of its own: what the walks after it pay for the crossing itself. */
+    public static NativeLoop crossing(Crossing crossing, ExecutablePages pages, Opened opened) {
+        NativeSequence s = NativeSequence.on(CallPath.RAW);
+        cross(s, crossing, opened);
+        return s.compile(pages);
+    }
+
     /** getpid by the {@code syscall} instruction inline, alone: what the walks after it pay for it. */
     public static NativeLoop getpid(ExecutablePages pages) {
         NativeSequence s = NativeSequence.on(CallPath.RAW);
@@ -69,18 +118,22 @@ public final class IndirectCostCode {
     }
 
     /**
-     * A loop whose every iteration, after getpid when {@code crossing}, touches {@link WorkingSet#linesPerPass}
+     * A loop whose every iteration, after getpid when {@code crossing} (checked: a failing crossing stops
+     * the loop with its errno), touches {@link WorkingSet#linesPerPass}
      * cache lines of {@code set}, each once: in address order ({@code dependent} false: the prefetchers' best
      * case), or by following the pointer ring {@link WorkingSet} holds (each load waits for the one before).
      * A pass starts where the last one stopped (the set keeps a cursor), so a set larger than one pass is
      * still walked whole, a pass at a time, and stays the working set the caches see.
      */
     public static NativeLoop walk(WorkingSet set, boolean dependent, boolean crossing, ExecutablePages pages) {
+        return walk(set, dependent, crossing ? Crossing.GETPID : Crossing.NONE, pages, new Opened());
+    }
+
+    /** A walk as above, after {@code crossing}; what the crossing needs is opened into {@code opened}. */
+    public static NativeLoop walk(WorkingSet set, boolean dependent, Crossing crossing, ExecutablePages pages,
+                                  Opened opened) {
         NativeSequence s = NativeSequence.on(CallPath.RAW);
-        if (crossing) {
-            s.syscall("getpid");
-            s.unchecked();
-        }
+        cross(s, crossing, opened);
         s.fragment((a, failed) -> {
             Label top = a.label();
             Label next = a.label();

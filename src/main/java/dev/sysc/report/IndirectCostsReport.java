@@ -82,8 +82,10 @@ final class IndirectCostsReport {
 
     private static void pollution(StringBuilder sb, PollutionResult r, HostInfo host, boolean md) {
         heading(sb, md, 3, "Cache and TLB pollution: a working set after a crossing");
-        para(sb, md, "One pass over a working set alone, and right after getpid; the extra is (getpid + pass) − "
-                + "getpid − pass. Sequential touches each line in address order; dependent chases pointers "
+        para(sb, md, "One pass over a working set alone, and right after a crossing (getpid; for sets up to "
+                + IndirectCosts.bytesLabel(IndirectCosts.ALL_CROSSINGS_UP_TO) + " also a read of 4 KiB from "
+                + "/dev/zero, whose copy writes 64 lines of its own, and open_close); the extra is (crossing + pass) "
+                + "− crossing − pass. Sequential touches each line in address order; dependent chases pointers "
                 + "through the lines in random order, so every miss is paid in full. A set larger than "
                 + IndirectCosts.LINES_PER_PASS + " lines is walked a part per pass, each going on where the last "
                 + "stopped.");
@@ -91,15 +93,15 @@ final class IndirectCostsReport {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (PollutionResult.Point p : r.points()) {
-            rows.add(List.of(IndirectCosts.bytesLabel(p.workingSetBytes()), p.walk(),
+            rows.add(List.of(IndirectCosts.bytesLabel(p.workingSetBytes()), p.walk(), p.crossing(),
                     String.valueOf(p.linesPerPass()), ns(p.aloneNs()), ns(p.afterNs() - p.crossingNs()),
                     ns(p.extraNs()), f("%.2f", p.extraPerLineNs()), f("%+.0f %%", 100 * p.extraShare())));
-            labels.add(IndirectCosts.bytesLabel(p.workingSetBytes()) + " " + p.walk());
+            labels.add(IndirectCosts.bytesLabel(p.workingSetBytes()) + " " + p.walk() + ", " + p.crossing());
             values.add(100 * p.extraShare());
         }
-        table(sb, md, List.of("working set", "walk", "lines a pass", "pass alone, ns", "pass after getpid, ns",
+        table(sb, md, List.of("working set", "walk", "after", "lines a pass", "pass alone, ns", "pass after it, ns",
                 "extra, ns", "extra per line", "extra"), rows);
-        chart(sb, md, "extra after getpid, % of the pass alone", labels, values);
+        chart(sb, md, "extra after the crossing, % of the pass alone", labels, values);
         para(sb, md, pollutionConclusion(r) + " " + TlbOnCrossing.flushes(host).reason() + ".");
     }
 
@@ -121,17 +123,18 @@ final class IndirectCostsReport {
         if (small.isEmpty() || slowestLine == null) {
             return "";
         }
-        double maxNs = small.stream().mapToDouble(PollutionResult.Point::extraNs).max().orElse(0);
-        double maxShare = small.stream().mapToDouble(PollutionResult.Point::extraShare).max().orElse(0);
+        PollutionResult.Point worst = small.stream().max(java.util.Comparator.comparingDouble(
+                PollutionResult.Point::extraNs)).orElseThrow();
         double missNs = slowestLine.aloneNs() / slowestLine.linesPerPass();
-        return f("Sets that fit in L1 (up to %s) lose at most %.0f ns a pass after getpid (%+.0f %%; a negative "
-                        + "extra is noise): "
+        return f("Sets that fit in L1 (up to %s) lose at most %.0f ns a pass (%+.0f %%, the %s %s walk after "
+                        + "%s; a negative extra is noise): "
                         + "the kernel's code and data took a few of their lines, and for a short pass part of it is "
                         + "the pipeline, which the crossing drains, so the pass cannot overlap the work before it. "
                         + "The caches are not flushed: a flush would make every line miss, at up to %.0f ns a line "
                         + "here (the dependent walk over %s), and the worst loss measured is %.2f ns a line; beyond "
                         + "L2 the difference is lost in the noise of the walk itself.",
-                IndirectCosts.bytesLabel(L1_SIZED), maxNs, 100 * maxShare, missNs,
+                IndirectCosts.bytesLabel(L1_SIZED), worst.extraNs(), 100 * worst.extraShare(),
+                IndirectCosts.bytesLabel(worst.workingSetBytes()), worst.walk(), worst.crossing(), missNs,
                 IndirectCosts.bytesLabel(slowestLine.workingSetBytes()), worstPerLine);
     }
 
@@ -295,6 +298,7 @@ final class IndirectCostsReport {
                 Map<String, Object> pm = new LinkedHashMap<>();
                 pm.put("working_set_bytes", p.workingSetBytes());
                 pm.put("walk", p.walk());
+                pm.put("crossing", p.crossing());
                 pm.put("lines_per_pass", p.linesPerPass());
                 pm.put("alone_ns", round(p.aloneNs()));
                 pm.put("after_crossing_ns", round(p.afterNs()));
@@ -342,9 +346,9 @@ final class IndirectCostsReport {
         }
         if (r.pollution() != null) {
             for (PollutionResult.Point p : r.pollution().points()) {
-                row(sb, "pollution", p.workingSetBytes() + ":" + p.walk(), p.extraNs(),
-                        f("extra ns per pass; alone %.1f, after getpid %.1f, getpid %.1f", p.aloneNs(), p.afterNs(),
-                                p.crossingNs()));
+                row(sb, "pollution", p.workingSetBytes() + ":" + p.walk() + ":" + p.crossing(), p.extraNs(),
+                        f("extra ns per pass; alone %.1f, after the crossing %.1f, the crossing %.1f", p.aloneNs(),
+                                p.afterNs(), p.crossingNs()));
             }
         }
         if (r.seccomp() != null) {

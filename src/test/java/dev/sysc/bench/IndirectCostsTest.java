@@ -43,15 +43,32 @@ class IndirectCostsTest {
         long filterCost;
 
         @Override
+        public Probe crossing(IndirectCosts.Crossing crossing) {
+            return clock.probe("getpid@raw", 10 + crossingCost(crossing));
+        }
+
+        /** getpid 100 ns, read 4 KiB 300, open_close 1000. */
+        long crossingCost(IndirectCosts.Crossing c) {
+            switch (c) {
+                case READ_4K: return 300;
+                case OPEN_CLOSE: return 1000;
+                default: return 100;
+            }
+        }
+
+        @Override
         public IndirectCosts.WorkingSet workingSet(long bytes) {
             openSets++;
             long lines = Math.min(bytes / 64, 4096);
             return new IndirectCosts.WorkingSet() {
                 @Override
-                public Probe walk(boolean dependent, boolean crossing) {
-                    // A pass costs 1 ns a line (2 dependent); after the crossing, 64 lines more are missed at 5 ns.
+                public Probe walk(boolean dependent, IndirectCosts.Crossing crossing) {
+                    // A pass costs 1 ns a line (2 dependent); after a crossing, 64 lines more are missed at 5 ns
+                    // (after read 4 KiB, 128).
                     long pass = lines * (dependent ? 2 : 1);
-                    return clock.probe("getpid@raw", 10 + pass + (crossing ? 100 + 64 * 5 : 0));
+                    long missed = crossing == null ? 0 : crossing == IndirectCosts.Crossing.READ_4K ? 128 : 64;
+                    return clock.probe("getpid@raw", 10 + pass + (crossing == null ? 0 : crossingCost(crossing))
+                            + missed * 5);
                 }
 
                 @Override
@@ -109,15 +126,23 @@ class IndirectCostsTest {
     void pollutionIsWhatThePassLosesBeyondTheCrossingItself() {
         FakeCode code = new FakeCode();
         PollutionResult r = run(code, EnumSet.of(IndirectCosts.Experiment.POLLUTION)).pollution();
-        assertThat(r.points()).hasSize(2 * IndirectCosts.WORKING_SETS.length);
+        // Sets up to 256 KiB after all three crossings, the larger three after getpid only; both walks.
+        assertThat(r.points()).hasSize(2 * (3 * 3 + 3));
+        assertThat(r.points()).filteredOn(p -> p.workingSetBytes() > IndirectCosts.ALL_CROSSINGS_UP_TO)
+                .extracting(PollutionResult.Point::crossing).containsOnly("getpid");
         assertThat(r.crossingNs()).isCloseTo(100, within(1e-9));
-        PollutionResult.Point small = r.points().get(1);
+        PollutionResult.Point small = r.points().get(3);
         assertThat(small.workingSetBytes()).isEqualTo(4096);
         assertThat(small.walk()).isEqualTo("dependent");
+        assertThat(small.crossing()).isEqualTo("getpid");
         assertThat(small.aloneNs()).isCloseTo(128, within(1e-9));
         assertThat(small.extraNs()).isCloseTo(320, within(1e-9));
         assertThat(small.extraPerLineNs()).isCloseTo(5, within(1e-9));
         assertThat(small.extraShare()).isCloseTo(2.5, within(1e-9));
+        PollutionResult.Point read = r.points().get(4);
+        assertThat(read.crossing()).isEqualTo("read 4 KiB");
+        assertThat(read.crossingNs()).isCloseTo(300, within(1e-9));
+        assertThat(read.extraNs()).isCloseTo(640, within(1e-9));
         assertThat(r.points().get(r.points().size() - 1).linesPerPass()).isEqualTo(4096);
         assertThat(code.openSets).isZero();
     }

@@ -99,6 +99,25 @@ class IndirectCostCodeTest {
     }
 
     @Test
+    void everyCrossingRunsBeforeAWalkAndAloneAndWhatItOpenedIsClosedAfter() {
+        var before = OpenDescriptors.now();
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(32 * 1024)) {
+            for (IndirectCostCode.Crossing c : IndirectCostCode.Crossing.values()) {
+                try (Opened opened = new Opened()) {
+                    NativeLoop walk = opened.add(IndirectCostCode.walk(set, true, c, ExecutablePages.SYSTEM, opened));
+                    // A failing crossing (read, openat, close) would stop the loop early with its errno.
+                    assertThat(walk.run(50)).as(c.name()).isEqualTo(50);
+                    if (c != IndirectCostCode.Crossing.NONE) {
+                        NativeLoop alone = opened.add(IndirectCostCode.crossing(c, ExecutablePages.SYSTEM, opened));
+                        assertThat(alone.run(50)).as(c.name()).isEqualTo(50);
+                    }
+                }
+            }
+        }
+        assertThat(OpenDescriptors.openedSince(before)).isEmpty();
+    }
+
+    @Test
     void aWorkingSetIsWholeLines() {
         assertThatThrownBy(() -> IndirectCostCode.WorkingSet.of(100)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -27,9 +27,9 @@ class IndirectCostsReportTest {
         }
         ReturnStackResult rs = new ReturnStackResult(frames, 6.0, 100, 1.0, 0.99);
         PollutionResult pollution = new PollutionResult(100, List.of(
-                new PollutionResult.Point(4096, "sequential", 64, 20, 125, 100),
-                new PollutionResult.Point(4096, "dependent", 64, 64, 196, 100),
-                new PollutionResult.Point(32 << 20, "dependent", 4096, 409_600, 409_500, 100)));
+                new PollutionResult.Point(4096, "sequential", "getpid", 64, 20, 125, 100),
+                new PollutionResult.Point(4096, "dependent", "read 4 KiB", 64, 64, 496, 400),
+                new PollutionResult.Point(32 << 20, "dependent", "getpid", 4096, 409_600, 409_500, 100)));
         SeccompResult seccomp = new SeccompResult(List.of(
                 new SeccompResult.Point(0, false, 90),
                 new SeccompResult.Point(1, false, 115),
@@ -51,9 +51,10 @@ class IndirectCostsReportTest {
         assertThat(text).contains("Measured here: beyond the crossing");
         // Return stack: the fitted slope, and ten frames priced from it against the crossing at depth 0.
         assertThat(flat).contains("adds 6.0 ns").contains("about 60 ns more per call").contains("60 % more");
-        // Pollution: the L1-sized sets' largest loss (196 − 100 − 64 = 32 ns, +50 %, beside 5 ns, +25 %)
+        // Pollution: the L1-sized sets' largest loss (496 − 400 − 64 = 32 ns, +50 %, beside 5 ns, +25 %)
         // and a miss's price (409600 ns / 4096 lines = 100 ns a line).
-        assertThat(flat).contains("Sets that fit in L1 (up to 32 KiB) lose at most 32 ns a pass after getpid (+50 %;")
+        assertThat(flat).contains("Sets that fit in L1 (up to 32 KiB) lose at most 32 ns a pass (+50 %, the 4 KiB dependent walk "
+                + "after read 4 KiB;")
                 .contains("at up to 100 ns a line here (the dependent walk over 32 MiB)")
                 .contains("PTI is off");
         // seccomp: the cached filters' flat cost and the per-instruction cost of the uncached ones.
@@ -84,6 +85,7 @@ class IndirectCostsReportTest {
         Map<String, Object> first = ((List<Map<String, Object>>) pollution.get("points")).get(0);
         assertThat(((Number) first.get("working_set_bytes")).longValue()).isEqualTo(4096);
         assertThat(((Number) first.get("extra_ns")).doubleValue()).isEqualTo(5.0);
+        assertThat(first).containsEntry("crossing", "getpid");
         assertThat(pollution.get("tlb_flushed_by_crossing")).isEqualTo(false);
         List<Map<String, Object>> filters = (List<Map<String, Object>>) ex.get("seccomp_filter");
         assertThat(filters).extracting(f -> ((Number) f.get("instructions")).intValue()).containsExactly(0, 1, 512, 16, 512);
@@ -104,7 +106,7 @@ class IndirectCostsReportTest {
     void csvAddsOneRowPerPointInExplainsColumns() {
         String csv = ExplainReport.render(run(results()), Format.CSV);
         assertThat(csv).contains("return-stack,frames=4,124.0,,").contains("return-stack,per_frame_penalty,6.0,,")
-                .contains("pollution,4096:dependent,32.0,,").contains("seccomp,512:argument,190.0,,");
+                .contains("pollution,4096:dependent:read 4 KiB,32.0,,").contains("seccomp,512:argument,190.0,,");
         for (String line : csv.split("\n")) {
             assertThat(line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)).as(line).hasSize(5);
         }
