@@ -127,7 +127,8 @@ final class IndirectCostsReport {
                 PollutionResult.Point::extraNs)).orElseThrow();
         double missNs = slowestLine.aloneNs() / slowestLine.linesPerPass();
         return f("Sets that fit in L1 (up to %s) lose at most %.0f ns a pass (%+.0f %%, the %s %s walk after "
-                        + "%s; a negative extra is noise): "
+                        + "%s; a negative extra means the pass gained from the pause, as prefetching went on during the "
+                        + "crossing, or noise): "
                         + "the kernel's code and data took a few of their lines, and for a short pass part of it is "
                         + "the pipeline, which the crossing drains, so the pass cannot overlap the work before it. "
                         + "The caches are not flushed: a flush would make every line miss, at up to %.0f ns a line "
