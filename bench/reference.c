@@ -47,6 +47,8 @@
  *                          one "call" is one writev: divide by B for ns per byte
  *   sendto_loop_B          B send(fd, "x", 1, 0) of 1-byte UDP datagrams on a loopback socket connected
  *                          to itself, then recvmmsg(MSG_WAITFORONE) until all B are back (B = 1, 8, 64)
+ *   return_stack_D         getpid (inline syscall) under D nested C frames (D = 1, 2, 4, 8, 16);
+ *   frames_D               the same D frames without it (see bench/return-stack)
  *   sendmmsg_B             one sendmmsg of B such datagrams, then the same receive; as `sysc batch
  *                          sendmmsg`, one "call" is one batch: divide by B for ns per datagram
  *   spawn_wait             posix_spawn of /bin/true (empty environment) then waitpid
@@ -881,6 +883,56 @@ static int run_ctx_switch(long n)
     }
     return 0;
 }
+/*
+ * return_stack_D / frames_D (D = 1, 2, 4, 8, 16): the return-stack penalty, measured independently of
+ * sysc's generated code. D nested C functions, each calling the next and adding to its result (the
+ * empty asm keeps the compiler from turning the call into a jump); the innermost makes getpid with an
+ * inline syscall instruction (return_stack_D) or returns at once (frames_D). The penalty per frame is
+ * the slope of return_stack_D - frames_D over D; bench/return-stack fits it and sets it beside sysc's.
+ */
+#define BOTTOM(name, crossing) \
+    static __attribute__((noinline)) long name(void) \
+    { \
+        long r = 0; \
+        if (crossing) { \
+            r = 39; /* getpid */ \
+            __asm__ volatile("syscall" : "+a"(r) : : "rcx", "r11", "memory"); \
+        } \
+        __asm__ volatile("" : "+r"(r)); \
+        return r; \
+    }
+#define LEVEL(name, next) \
+    static __attribute__((noinline)) long name(void) \
+    { \
+        long r = next(); \
+        __asm__ volatile("" : "+r"(r)); \
+        return r + 1; \
+    }
+#define CHAIN(p, crossing) \
+    BOTTOM(p##1, crossing) LEVEL(p##2, p##1) LEVEL(p##3, p##2) LEVEL(p##4, p##3) LEVEL(p##5, p##4) \
+    LEVEL(p##6, p##5) LEVEL(p##7, p##6) LEVEL(p##8, p##7) LEVEL(p##9, p##8) LEVEL(p##10, p##9) \
+    LEVEL(p##11, p##10) LEVEL(p##12, p##11) LEVEL(p##13, p##12) LEVEL(p##14, p##13) LEVEL(p##15, p##14) \
+    LEVEL(p##16, p##15)
+CHAIN(crossing_, 1)
+CHAIN(plain_, 0)
+#define RUN_CHAIN(name, fn) \
+    static int name(long n) \
+    { \
+        for (long i = 0; i < n; i++) \
+            if (fn() < 0) \
+                return EINVAL; \
+        return 0; \
+    }
+RUN_CHAIN(run_return_stack_1, crossing_1)
+RUN_CHAIN(run_return_stack_2, crossing_2)
+RUN_CHAIN(run_return_stack_4, crossing_4)
+RUN_CHAIN(run_return_stack_8, crossing_8)
+RUN_CHAIN(run_return_stack_16, crossing_16)
+RUN_CHAIN(run_frames_1, plain_1)
+RUN_CHAIN(run_frames_2, plain_2)
+RUN_CHAIN(run_frames_4, plain_4)
+RUN_CHAIN(run_frames_8, plain_8)
+RUN_CHAIN(run_frames_16, plain_16)
 
 struct bench_case {
     const char *name;
@@ -930,6 +982,16 @@ static const struct bench_case cases[] = {
     { "filter_bpf_1",          prepare_filter,    run_filter_bpf_1 },
     { "filter_bpf_10",         prepare_filter,    run_filter_bpf_10 },
     { "filter_bpf_100",        prepare_filter,    run_filter_bpf_100 },
+    { "return_stack_1",        prepare_none,      run_return_stack_1 },
+    { "return_stack_2",        prepare_none,      run_return_stack_2 },
+    { "return_stack_4",        prepare_none,      run_return_stack_4 },
+    { "return_stack_8",        prepare_none,      run_return_stack_8 },
+    { "return_stack_16",       prepare_none,      run_return_stack_16 },
+    { "frames_1",              prepare_none,      run_frames_1 },
+    { "frames_2",              prepare_none,      run_frames_2 },
+    { "frames_4",              prepare_none,      run_frames_4 },
+    { "frames_8",              prepare_none,      run_frames_8 },
+    { "frames_16",             prepare_none,      run_frames_16 },
     { "ctx_switch",            prepare_ctx_switch, run_ctx_switch },  /* pins the main thread: keep last */
 };
 #define NCASES ((int)(sizeof cases / sizeof cases[0]))

@@ -257,7 +257,7 @@ function _picocli_sysc_measure() {
 
   local commands=""
   local flag_opts="'--no-baseline' '-q' '--quiet' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--time' '--warmup' '--samples' '--cpu' '--loop' '--format' '-o' '--output' '--color'"
+  local arg_opts="'--time' '--warmup' '--samples' '--cpu' '--loop' '--seccomp' '--format' '-o' '--output' '--color'"
   local KIND_option_args=("native" "java") # --loop values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -281,6 +281,9 @@ function _picocli_sysc_measure() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
+      ;;
+    '--seccomp')
+      return
       ;;
     '--format')
       local IFS=$'\n'
@@ -320,7 +323,7 @@ function _picocli_sysc_compare() {
 
   local commands=""
   local flag_opts="'--no-baseline' '-q' '--quiet' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--baseline' '--time' '--warmup' '--samples' '--cpu' '--loop' '--format' '-o' '--output' '--color'"
+  local arg_opts="'--baseline' '--time' '--warmup' '--samples' '--cpu' '--loop' '--seccomp' '--format' '-o' '--output' '--color'"
   local NAMEPATH_option_args=("ffi-noop" "enosys" "getpid" "getppid" "gettid" "getuid" "geteuid" "getpgrp" "getrlimit" "getrusage" "umask" "uname" "prctl" "spawn_wait" "thread_create" "clock_gettime" "clock_gettime_cputime" "gettimeofday" "time" "getcpu" "clock_getres" "sched_yield" "sched_getaffinity" "ctx_switch" "read" "write" "pread" "pwrite" "lseek" "fstat" "fcntl" "dup_close" "open_close" "stat" "lstat" "access" "readlink" "mmap_munmap" "mprotect" "madvise" "brk" "page_fault" "page_fault_file" "pipe_roundtrip" "eventfd_roundtrip" "futex_wake" "kill0" "signal_roundtrip" "socketpair_roundtrip" "udp_roundtrip" "tcp_roundtrip" "poll0" "epoll_wait0" "writev" "readv" "sendmmsg" "io_uring_nop" "ffi-noop@libc" "enosys@syscall" "enosys@raw" "getpid@libc" "getpid@syscall" "getpid@raw" "getppid@libc" "getppid@syscall" "getppid@raw" "gettid@libc" "gettid@syscall" "gettid@raw" "getuid@libc" "getuid@syscall" "getuid@raw" "geteuid@libc" "geteuid@syscall" "geteuid@raw" "getpgrp@libc" "getpgrp@syscall" "getpgrp@raw" "getrlimit@libc" "getrlimit@syscall" "getrlimit@raw" "getrusage@libc" "getrusage@syscall" "getrusage@raw" "umask@libc" "umask@syscall" "umask@raw" "uname@libc" "uname@syscall" "uname@raw" "prctl@libc" "prctl@syscall" "prctl@raw" "spawn_wait@libc" "thread_create@libc" "clock_gettime@libc" "clock_gettime@syscall" "clock_gettime@vdso" "clock_gettime@raw" "clock_gettime_cputime@libc" "clock_gettime_cputime@syscall" "clock_gettime_cputime@raw" "gettimeofday@libc" "gettimeofday@syscall" "gettimeofday@vdso" "gettimeofday@raw" "gettimeofday@vsyscall" "time@libc" "time@syscall" "time@vdso" "time@raw" "time@vsyscall" "getcpu@libc" "getcpu@syscall" "getcpu@vdso" "getcpu@raw" "getcpu@vsyscall" "clock_getres@libc" "clock_getres@syscall" "clock_getres@vdso" "clock_getres@raw" "sched_yield@libc" "sched_yield@syscall" "sched_yield@raw" "sched_getaffinity@libc" "sched_getaffinity@syscall" "sched_getaffinity@raw" "ctx_switch@libc" "ctx_switch@syscall" "ctx_switch@raw" "read@libc" "read@syscall" "read@raw" "write@libc" "write@syscall" "write@raw" "pread@libc" "pread@syscall" "pread@raw" "pwrite@libc" "pwrite@syscall" "pwrite@raw" "lseek@libc" "lseek@syscall" "lseek@raw" "fstat@libc" "fstat@syscall" "fstat@raw" "fcntl@libc" "fcntl@syscall" "fcntl@raw" "dup_close@libc" "dup_close@syscall" "dup_close@raw" "open_close@libc" "open_close@syscall" "open_close@raw" "stat@libc" "stat@syscall" "stat@raw" "lstat@libc" "lstat@syscall" "lstat@raw" "access@libc" "access@syscall" "access@raw" "readlink@libc" "readlink@syscall" "readlink@raw" "mmap_munmap@libc" "mmap_munmap@syscall" "mmap_munmap@raw" "mprotect@libc" "mprotect@syscall" "mprotect@raw" "madvise@libc" "madvise@syscall" "madvise@raw" "brk@syscall" "brk@raw" "page_fault@libc" "page_fault@syscall" "page_fault@raw" "page_fault_file@libc" "page_fault_file@syscall" "page_fault_file@raw" "pipe_roundtrip@libc" "pipe_roundtrip@syscall" "pipe_roundtrip@raw" "eventfd_roundtrip@libc" "eventfd_roundtrip@syscall" "eventfd_roundtrip@raw" "futex_wake@syscall" "futex_wake@raw" "kill0@libc" "kill0@syscall" "kill0@raw" "signal_roundtrip@libc" "signal_roundtrip@syscall" "signal_roundtrip@raw" "socketpair_roundtrip@libc" "socketpair_roundtrip@syscall" "socketpair_roundtrip@raw" "udp_roundtrip@libc" "udp_roundtrip@syscall" "udp_roundtrip@raw" "tcp_roundtrip@libc" "tcp_roundtrip@syscall" "tcp_roundtrip@raw" "poll0@libc" "poll0@syscall" "poll0@raw" "epoll_wait0@libc" "epoll_wait0@syscall" "epoll_wait0@raw" "writev@libc" "writev@syscall" "writev@raw" "readv@libc" "readv@syscall" "readv@raw" "sendmmsg@libc" "sendmmsg@syscall" "sendmmsg@raw" "io_uring_nop@syscall" "io_uring_nop@raw") # --baseline values
   local KIND_option_args=("native" "java") # --loop values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
@@ -350,6 +353,9 @@ function _picocli_sysc_compare() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
+      ;;
+    '--seccomp')
+      return
       ;;
     '--format')
       local IFS=$'\n'
@@ -389,13 +395,19 @@ function _picocli_sysc_explain() {
 
   local commands=""
   local flag_opts="'--no-measure' '--measure' '-q' '--quiet' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--from' '--format' '-o' '--output' '--color'"
+  local arg_opts="'--experiment' '--from' '--format' '-o' '--output' '--color'"
+  local NAME_option_args=("return-stack" "pollution" "seccomp") # --experiment values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--experiment')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
     '--from')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -598,7 +610,7 @@ function _complete_sysc() {
       COMPREPLY=( $(compgen -f -- "${curr_word}") )
       return 0
       ;;
-    --baseline|--time|--warmup|--samples|--cpu|--loop|--format|--color)
+    --baseline|--time|--warmup|--samples|--cpu|--loop|--seccomp|--format|--color)
       return 0
       ;;
   esac

@@ -11,8 +11,16 @@ import java.time.Duration;
  * @param baseline whether to measure and subtract the baseline (the empty native loop, or ffi-noop
  *                 for the Java loop)
  * @param loop     what runs the calls: generated native code (the default) or the Java loop
+ * @param seccomp  the length in instructions of the allow-all seccomp filter the calls are measured
+ *                 under (on a thread of their own), or 0 for none
  */
-public record MeasureSpec(Duration time, Duration warmup, int samples, int cpu, boolean baseline, LoopKind loop) {
+public record MeasureSpec(Duration time, Duration warmup, int samples, int cpu, boolean baseline, LoopKind loop,
+                          int seccomp) {
+    /** A spec with no seccomp filter. */
+    public MeasureSpec(Duration time, Duration warmup, int samples, int cpu, boolean baseline, LoopKind loop) {
+        this(time, warmup, samples, cpu, baseline, loop, 0);
+    }
+
     /** A spec on the default, native loop. */
     public MeasureSpec(Duration time, Duration warmup, int samples, int cpu, boolean baseline) {
         this(time, warmup, samples, cpu, baseline, LoopKind.NATIVE);
@@ -24,6 +32,11 @@ public record MeasureSpec(Duration time, Duration warmup, int samples, int cpu, 
 
     /** This spec with another loop. */
     public MeasureSpec withLoop(LoopKind other) {
-        return new MeasureSpec(time, warmup, samples, cpu, baseline, other);
+        return new MeasureSpec(time, warmup, samples, cpu, baseline, other, seccomp);
+    }
+
+    /** This spec under an allow-all filter of {@code instructions} (0: none). */
+    public MeasureSpec withSeccomp(int instructions) {
+        return new MeasureSpec(time, warmup, samples, cpu, baseline, loop, instructions);
     }
 }

@@ -107,7 +107,12 @@ public final class Runner {
         });
     }
 
+    /** Runs {@code work} pinned as the spec says, and under its seccomp filter on a thread of its own. */
     private List<CallResult> pinnedFor(MeasureSpec spec, java.util.function.Supplier<List<CallResult>> work) {
+        if (spec.seccomp() > 0) {
+            return FilteredThread.run(spec.seccomp(), false, ExecutablePages.SYSTEM,
+                    () -> Pinning.during(spec.cpu(), work));
+        }
         return Pinning.during(spec.cpu(), work);
     }
 

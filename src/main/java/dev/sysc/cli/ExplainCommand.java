@@ -10,6 +10,8 @@ import dev.sysc.batch.Workload;
 import dev.sysc.batch.WorkloadResult;
 import dev.sysc.batch.Workloads;
 import dev.sysc.bench.CallResult;
+import dev.sysc.bench.IndirectCostResults;
+import dev.sysc.bench.IndirectCosts;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.compare.ResultFileReader;
 import dev.sysc.explain.CallInfo;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -64,6 +67,11 @@ public final class ExplainCommand implements Callable<Integer> {
             + "per-process prctl switch off and on, as a check: these switches run nothing on entry or exit.")
     boolean measureToggles;
 
+    @Option(names = "--experiment", paramLabel = "NAME", completionCandidates = ExperimentCandidates.class,
+            description = "With the indirect-costs topic: run only this experiment (return-stack, pollution or "
+                    + "seccomp) instead of all three.")
+    String experiment;
+
     @Option(names = "--from", paramLabel = "FILE.json",
             description = "Explain the machine recorded in a saved result (sysc measure -o FILE.json).")
     Path from;
@@ -79,6 +87,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (measureToggles && !"mitigations".equals(subject)) {
             throw new UsageException("--measure belongs to the mitigations topic: sysc explain mitigations --measure");
         }
+        Set<IndirectCosts.Experiment> experiments = experimentsWanted();
         Explainer explainer = Explainer.builtIn();
         CallRef call = subject == null || KnowledgeBase.TOPIC_IDS.contains(subject) ? null : resolve(subject);
         Output out = new Output(spec.commandLine().getOut(), output);
@@ -102,6 +111,7 @@ public final class ExplainCommand implements Callable<Integer> {
         String note = null;
         List<dev.sysc.bench.ToggleMeasurement> toggles = List.of();
         WorkloadResult batching = null;
+        IndirectCostResults measuredExperiments = null;
         if (from != null) {
             // compare needs two runs: name the second one and how to make it, not just "sysc compare".
             String file = Untrusted.shownPath(from.toString());
@@ -127,15 +137,44 @@ public final class ExplainCommand implements Callable<Integer> {
             } else if ("bpf".equals(subject)) {
                 batching = measureFilter();
             }
+            if (INDIRECT_COSTS.equals(subject)) {
+                measuredExperiments = measureExperiments(experiments);
+            }
         }
         String source = from == null ? "live" : Untrusted.shownPath(from.toString());
         ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
-                toggles, measured.isEmpty() && toggles.isEmpty() && batching == null ? null : QUICK, batching);
+                toggles, measured.isEmpty() && toggles.isEmpty() && batching == null && measuredExperiments == null
+                        ? null : QUICK, batching, measuredExperiments);
         out.write(ExplainReport.render(run, output.format(), output.style(), output.width()));
-        boolean allMeasured = (batching == null || !batching.failed()) && measured.stream().allMatch(CallResult::ok)
+        boolean allMeasured = (batching == null || !batching.failed())
+                && (measuredExperiments == null || measuredExperiments.failures().isEmpty()) && measured.stream().allMatch(CallResult::ok)
                 && toggles.stream().allMatch(t -> t.without().stream().allMatch(CallResult::ok)
                         && t.with().stream().allMatch(CallResult::ok));
         return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    static final String INDIRECT_COSTS = "indirect-costs";
+
+    /** --experiment, checked: empty for all of them. */
+    private Set<IndirectCosts.Experiment> experimentsWanted() {
+        if (experiment == null) {
+            return Set.of();
+        }
+        if (!INDIRECT_COSTS.equals(subject)) {
+            throw new UsageException("--experiment belongs to the indirect-costs topic: "
+                    + "sysc explain indirect-costs --experiment " + Untrusted.shown(experiment));
+        }
+        if (noMeasure || from != null) {
+            throw new UsageException("--experiment cannot be combined with " + (noMeasure ? "--no-measure" : "--from"));
+        }
+        return Set.of(IndirectCosts.Experiment.of(experiment).orElseThrow(() -> new UsageException(
+                "unknown experiment '" + Untrusted.shown(experiment) + "' (experiments: "
+                        + String.join(", ", IndirectCosts.Experiment.ids()) + ")")));
+    }
+
+    /** The indirect-costs experiments, on the engine's sampler with explain's short settings. */
+    private IndirectCostResults measureExperiments(Set<IndirectCosts.Experiment> which) {
+        return LiveRunner.withProgress(spec, output, listener -> IndirectCosts.live(listener, QUICK).run(which));
     }
 
     private CallRef resolve(String name) {

@@ -1,6 +1,7 @@
 package dev.sysc.cli;
 
 import dev.sysc.bench.Machine;
+import dev.sysc.bench.MeasureListener;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.stats.Summary;
 
@@ -22,10 +23,19 @@ final class LiveRunner {
     }
 
     static <T> T run(CommandSpec spec, OutputOptions output, LoopKind loop, Function<Runner, T> work) {
+        return withProgress(spec, output, listener -> {
+            try (Workspace workspace = new Workspace()) {
+                return work.apply(Runner.live(workspace, loop, listener));
+            }
+        });
+    }
+
+    /** Runs {@code work} with the same progress line as {@link #run}, for engines other than Runner. */
+    static <T> T withProgress(CommandSpec spec, OutputOptions output, Function<MeasureListener, T> work) {
         boolean showProgress = !output.quiet && Machine.stderrIsTerminal();
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        try (Workspace workspace = new Workspace()) {
-            return work.apply(Runner.live(workspace, loop, showProgress ? progress : (c, i, n, p, f) -> { }));
+        try {
+            return work.apply(showProgress ? progress : MeasureListener.NONE);
         } finally {
             progress.clear();
         }

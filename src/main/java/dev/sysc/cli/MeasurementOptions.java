@@ -4,6 +4,7 @@ import dev.sysc.probe.LoopKind;
 
 import dev.sysc.bench.Defaults;
 import dev.sysc.bench.MeasureSpec;
+import dev.sysc.os.SeccompFilter;
 import dev.sysc.bench.Pinning;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -35,6 +36,11 @@ public final class MeasurementOptions {
                     + "program calls; the default) or java (a Java loop through the FFI bridge: what a Java caller pays).")
     LoopKind loop = LoopKind.NATIVE;
 
+    @Option(names = "--seccomp", paramLabel = "N", description = "Measure on a thread of its own under an "
+            + "allow-all seccomp filter of N BPF instructions (1 to 4096) that decides on the system call number, "
+            + "as a container's profile does; sysc itself stays unfiltered.")
+    Integer seccomp;
+
     /** The validated spec. @throws UsageException naming the bad value */
     MeasureSpec toSpec() {
         if (time.isZero() || time.isNegative()) {
@@ -55,7 +61,12 @@ public final class MeasurementOptions {
             }
             Pinning.check(cpu);
         }
-        return new MeasureSpec(time, warmup, samples == null ? 0 : samples, cpu == null ? -1 : cpu, !noBaseline, loop);
+        if (seccomp != null && (seccomp < 1 || seccomp > SeccompFilter.MAX_INSTRUCTIONS)) {
+            throw new UsageException("--seccomp must be between 1 and " + SeccompFilter.MAX_INSTRUCTIONS
+                    + " instructions, not " + seccomp);
+        }
+        return new MeasureSpec(time, warmup, samples == null ? 0 : samples, cpu == null ? -1 : cpu, !noBaseline, loop,
+                seccomp == null ? 0 : seccomp);
     }
 
     private static String pretty(Duration d) {

@@ -55,6 +55,11 @@ public final class NativeLoop implements AutoCloseable {
         return run(1) == 1 ? 0 : -errno;
     }
 
+    /** How many bytes of machine code the loop is. */
+    int codeBytes() {
+        return codeBytes;
+    }
+
     /** The errno of the failure that stopped the last {@link #run}. */
     public int errno() {
         return errno;

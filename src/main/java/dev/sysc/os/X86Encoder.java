@@ -288,6 +288,15 @@ final class X86Encoder {
         modRm(3, 2, r.low());
     }
 
+    /**
+     * {@code call rel32}: a direct call to a label, as a compiler calls a function it knows; the
+     * return-stack experiment nests these, and unlike {@link #call(Reg)} it needs no register.
+     */
+    void call(Label target) {
+        out.write(0xE8);
+        use(target);
+    }
+
     void jcc(Cond c, Label target) {
         out.write(0x0F);
         out.write(0x80 + c.code);

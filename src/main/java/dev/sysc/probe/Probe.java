@@ -54,6 +54,12 @@ public final class Probe implements AutoCloseable {
         return new Probe(call, () -> loop.runOnce(), loop, opened, true);
     }
 
+    /** A probe that runs {@code loop}; closing it closes the loop, then what {@code opened} holds for it. */
+    public static Probe ofNativeLoop(CallRef call, NativeLoop loop, Opened opened) {
+        opened.add(loop);
+        return new Probe(call, () -> loop.runOnce(), loop, opened, true);
+    }
+
     public CallRef call() {
         return call;
     }

@@ -296,6 +296,9 @@ public final class ExplainReport {
 
         private void measured() {
             batching();
+            if (run.experiments() != null) {
+                sb.append(IndirectCostsReport.page(run.experiments(), e.host(), md, width));
+            }
             if (run.measured().isEmpty() && run.measureNote() == null) {
                 return;
             }
@@ -581,6 +584,9 @@ public final class ExplainReport {
             boolean selection = run.batching().info().kind() == dev.sysc.batch.WorkloadInfo.Kind.SELECT;
             doc.put(selection ? "filter" : "batching", BatchReport.workloadJson(run.batching()));
         }
+        if (run.experiments() != null) {
+            doc.put("experiments", IndirectCostsReport.json(run.experiments(), e.host()));
+        }
         doc.put("measure_note", run.measureNote());
         List<Object> next = new ArrayList<>();
         for (Hint h : e.next()) {
@@ -625,6 +631,9 @@ public final class ExplainReport {
             sb.append("step,").append(csvCell(s.step().id())).append(',').append(csvCell(s.step().title())).append(',')
                     .append(s.activation().active() == null ? "" : s.activation().active()).append(',')
                     .append(csvCell(s.activation().reason())).append('\n');
+        }
+        if (run.experiments() != null) {
+            sb.append(IndirectCostsReport.csv(run.experiments()));
         }
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package dev.sysc.report;
 
 import dev.sysc.batch.WorkloadResult;
 import dev.sysc.bench.CallResult;
+import dev.sysc.bench.IndirectCostResults;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.explain.Explanation;
 import dev.sysc.explain.SpeculationToggles;
@@ -18,18 +19,26 @@ import java.util.List;
  * @param settings    how the live measurements were taken; null when nothing was measured
  * @param batching    the batching topic's live run (a loop of writes against one writev and one write),
  *                    the bpf topic's (the filter workload at a few K), or null
+ * @param experiments the indirect-costs topic's live experiments, or null
  */
 public record ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
                          List<CallResult> measured, String measureNote, List<dev.sysc.bench.ToggleMeasurement> toggles,
-                         MeasureSpec settings, WorkloadResult batching) {
+                         MeasureSpec settings, WorkloadResult batching, IndirectCostResults experiments) {
     public ExplainRun {
         measured = List.copyOf(measured);
         toggles = List.copyOf(toggles);
     }
 
+    /** A run without the indirect-costs experiments. */
+    public ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
+                      List<CallResult> measured, String measureNote, List<dev.sysc.bench.ToggleMeasurement> toggles,
+                      MeasureSpec settings, WorkloadResult batching) {
+        this(toolVersion, timestamp, hostSource, explanation, measured, measureNote, toggles, settings, batching, null);
+    }
+
     /** A run that measured nothing, or whose settings are not known. */
     public ExplainRun(String toolVersion, Instant timestamp, String hostSource, Explanation explanation,
                       List<CallResult> measured, String measureNote, List<dev.sysc.bench.ToggleMeasurement> toggles) {
-        this(toolVersion, timestamp, hostSource, explanation, measured, measureNote, toggles, null, null);
+        this(toolVersion, timestamp, hostSource, explanation, measured, measureNote, toggles, null, null, null);
     }
 }

@@ -165,6 +165,10 @@ public final class MeasureTable {
         if (!anyJava && !anyNative) {
             sb.append("Times are ns per call.\n");
         }
+        if (run.spec().seccomp() > 0) {
+            sb.append("Measured on a thread of its own under an allow-all seccomp filter of ").append(run.spec().seccomp())
+                    .append(run.spec().seccomp() == 1 ? " instruction" : " instructions").append(" (--seccomp);\nsysc explain indirect-costs shows what a filter adds.\n");
+        }
         return sb.toString();
     }
 

@@ -87,7 +87,7 @@ public final class ResultJson {
         m.put("cpu", spec.cpu() >= 0 ? spec.cpu() : null);
         m.put("baseline", spec.baseline());
         m.put("loop", spec.loop().id());
-        m.put("seccomp", null);
+        m.put("seccomp", spec.seccomp() > 0 ? spec.seccomp() : null);
         return m;
     }
 

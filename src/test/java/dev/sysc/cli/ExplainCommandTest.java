@@ -251,4 +251,52 @@ class ExplainCommandTest {
         var text = sysc("explain", "batching", "--no-measure");
         assertThat(text.out()).contains("sysc batch write --sizes").doesNotContain("sysc compare write writev");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void indirectCostsRunsOneExperimentAlone() throws IOException {
+        var run = sysc("explain", "indirect-costs", "--experiment", "return-stack", "--format", "json", "-q");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Map<String, Object> ex = (Map<String, Object>) MeasureCommandTest.json(run.out()).get("experiments");
+        assertThat(ex).containsKey("return_stack").doesNotContainKeys("pollution", "seccomp_filter");
+        Map<String, Object> rs = (Map<String, Object>) ex.get("return_stack");
+        assertThat(rs.get("per_frame_penalty_ns")).isInstanceOf(Number.class);
+        assertThat(list(rs, "points")).extracting(p -> ((Number) p.get("frames")).intValue())
+                .containsExactly(1, 2, 3, 4, 6, 8, 10, 12, 14, 16);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSeccompExperimentLeavesNoThreadOfThisProcessFiltered() throws IOException {
+        var run = sysc("explain", "indirect-costs", "--experiment", "seccomp", "--format", "json", "-q");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Map<String, Object> ex = (Map<String, Object>) MeasureCommandTest.json(run.out()).get("experiments");
+        assertThat(list(ex, "seccomp_filter")).extracting(f -> ((Number) f.get("instructions")).intValue())
+                .containsExactly(0, 1, 16, 128, 512, 16, 128, 512);
+        assertThat(list(ex, "seccomp_filter")).allSatisfy(f -> assertThat(f.get("net_ns")).isInstanceOf(Number.class));
+        assertThat(ex.get("seccomp_filtered_threads_after")).isEqualTo(0);
+        // sysc ran in this JVM: none of its threads, the main one included, is left under a filter.
+        assertThat(dev.sysc.os.SeccompFilter.modesOfThreads().values()).containsOnly(0);
+    }
+
+    @Test
+    void experimentNamesAndPlacesAreChecked() {
+        var unknown = sysc("explain", "indirect-costs", "--experiment", "tlb");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.errLines()).singleElement().asString()
+                .contains("unknown experiment 'tlb'").contains("return-stack, pollution, seccomp");
+        var elsewhere = sysc("explain", "vdso", "--experiment", "pollution");
+        assertThat(elsewhere.exit()).isEqualTo(2);
+        assertThat(elsewhere.errLines()).singleElement().asString().contains("belongs to the indirect-costs topic");
+        var notMeasuring = sysc("explain", "indirect-costs", "--experiment", "seccomp", "--no-measure");
+        assertThat(notMeasuring.exit()).isEqualTo(2);
+        assertThat(notMeasuring.errLines()).singleElement().asString().contains("--no-measure");
+    }
+
+    @Test
+    void noMeasureRunsNoExperiment() throws IOException {
+        var run = sysc("explain", "indirect-costs", "--no-measure", "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(MeasureCommandTest.json(run.out())).doesNotContainKey("experiments");
+    }
 }

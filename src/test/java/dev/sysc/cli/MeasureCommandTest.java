@@ -480,4 +480,30 @@ class MeasureCommandTest {
                 .isZero();
         assertThat(dev.sysc.os.ChildProcesses.now()).as("no child left, zombie or not").isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void seccompMeasuresUnderAFilterOnAThreadAndLeavesSyscUnfiltered() throws IOException {
+        Run r = sysc("measure", "getpid@raw", "--seccomp", "64", "--time", "50ms", "--format", "json", "-q");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Object> doc = json(r.out());
+        assertThat((Map<String, Object>) doc.get("settings")).containsEntry("seccomp", 64);
+        Map<String, Object> result = ((List<Map<String, Object>>) doc.get("results")).get(0);
+        assertThat(result).containsEntry("errno", 0);
+        assertThat(dev.sysc.os.SeccompFilter.modesOfThreads().values()).containsOnly(0);
+        Run table = sysc("measure", "getpid@raw", "--seccomp", "1", "--time", "20ms", "-q");
+        assertThat(table.out().replaceAll("\\s*\\n\\s*", " "))
+                .contains("under an allow-all seccomp filter of 1 instruction (--seccomp)");
+        Map<String, Object> plain = json(sysc("measure", "getpid@raw", "--time", "20ms", "--format", "json", "-q").out());
+        assertThat((Map<String, Object>) plain.get("settings")).containsEntry("seccomp", null);
+    }
+
+    @Test
+    void seccompLengthsOutsideWhatTheKernelTakesAreUsageErrors() {
+        for (String n : List.of("0", "4097", "-3")) {
+            Run r = sysc("measure", "getpid", "--seccomp", n);
+            assertThat(r.exit()).as(n).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString().contains("--seccomp must be between 1 and 4096");
+        }
+    }
 }

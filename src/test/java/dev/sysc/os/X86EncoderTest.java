@@ -137,6 +137,35 @@ class X86EncoderTest {
     }
 
     @Test
+    void callsALabelAndReturnsThroughNestedFrames() {
+        // f() { return g() + 1; } g() { return h() + 10; } h() { return 31; }, called directly by label,
+        // the forms the return-stack experiment nests; also a forward and a backward call target.
+        assertThat(run(a -> {
+            Label f = a.label();
+            Label g = a.label();
+            Label h = a.label();
+            Label end = a.label();
+            Label back = a.label();
+            a.jmp(f);
+            a.place(h);
+            a.movImm(Reg.RAX, 31);
+            a.ret();
+            a.place(f);
+            a.call(g);
+            a.addImm(Reg.RAX, 1);
+            a.jmp(end);
+            a.place(g);
+            a.call(h);
+            a.addImm(Reg.RAX, 10);
+            a.ret();
+            a.place(back);
+            a.ret();
+            a.place(end);
+            a.call(back);
+        })).isEqualTo(42);
+    }
+
+    @Test
     void countsDownALoopAndJumpsForward() {
         // rax = 0; do { rax += 3; } while (--rdi != 0)
         assertThat(run(a -> {

@@ -1,0 +1,264 @@
+package dev.sysc.bench;
+
+import dev.sysc.os.ExecutablePages;
+import dev.sysc.os.NativeCallException;
+import dev.sysc.probe.Probe;
+import dev.sysc.stats.LinearFit;
+import dev.sysc.stats.Statistics;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The experiments of {@code sysc explain indirect-costs}: what a crossing costs beyond its own entry and
+ * exit. Each is a set of generated loops sampled by the engine ({@link ProbeSampler}) against the empty
+ * native loop, and reduced to a few figures; the code they run comes from a {@link Code}, real or fake.
+ */
+public final class IndirectCosts {
+    /** The experiments, by the names {@code --experiment} takes. */
+    public enum Experiment {
+        RETURN_STACK("return-stack"), POLLUTION("pollution"), SECCOMP("seccomp");
+
+        private final String id;
+
+        Experiment(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Optional<Experiment> of(String id) {
+            return Arrays.stream(values()).filter(e -> e.id.equals(id)).findFirst();
+        }
+
+        public static List<String> ids() {
+            return Arrays.stream(values()).map(Experiment::id).toList();
+        }
+    }
+
+    /** The crossings the pollution experiment puts before a walk. */
+    public enum Crossing {
+        GETPID("getpid"), READ_4K("read 4 KiB"), OPEN_CLOSE("open_close");
+
+        private final String label;
+
+        Crossing(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Sets up to this size are also walked after read 4 KiB and open_close (beyond it, the noise wins). */
+    public static final long ALL_CROSSINGS_UP_TO = 256 << 10;
+
+    /** The chain depths of the return-stack experiment. */
+    public static final int[] FRAME_DEPTHS = {1, 2, 3, 4, 6, 8, 10, 12, 14, 16};
+    /** Working sets across this kind of machine's L1 (32-48 KiB), L2 (0.5-2 MiB) and last-level cache. */
+    public static final long[] WORKING_SETS = {4 << 10, 32 << 10, 256 << 10, 1 << 20, 8 << 20, 32 << 20};
+    /** The most cache lines one pass of a pollution walk touches. */
+    public static final int LINES_PER_PASS = dev.sysc.os.IndirectCostCode.WorkingSet.MAX_LINES_PER_PASS;
+    /** Filter lengths, in BPF instructions; 0 is no filter. */
+    public static final int[] FILTER_LENGTHS = {0, 1, 16, 128, 512};
+    /** Lengths of the filters that load an argument, which the action cache cannot answer for. */
+    public static final int[] UNCACHEABLE_LENGTHS = {16, 128, 512};
+
+    /** Where the experiments' loops come from: generated code, or fakes in tests. */
+    public interface Code {
+        /** The loop with nothing in it: what every sample is paired with. */
+        Probe emptyLoop();
+
+        /** A chain of {@code depth} nested frames with getpid (the syscall instruction) at its bottom, or not. */
+        Probe frames(int depth, boolean crossing);
+
+        /** getpid by the syscall instruction, alone. */
+        Probe getpid();
+
+        /** {@code crossing} alone, made by the syscall instruction. */
+        Probe crossing(Crossing crossing);
+
+        /** A working set of {@code bytes}, its walks, released on close. */
+        WorkingSet workingSet(long bytes);
+
+        /**
+         * Runs {@code work} on a thread made for it, under an allow-all filter of {@code instructions}
+         * (0: none) installed on that thread alone, and returns its result once the thread has ended.
+         *
+         * @throws NativeCallException when the kernel refuses the filter
+         */
+        <T> T onFilteredThread(int instructions, boolean inspectsArgument, Supplier<T> work);
+
+        /** How many threads of this process are under a seccomp filter now. */
+        int filteredThreads();
+    }
+
+    /** A working set and the walks over it. */
+    public interface WorkingSet extends AutoCloseable {
+        /** One pass a loop iteration, after {@code crossing}, or alone when it is null. */
+        Probe walk(boolean dependent, Crossing crossing);
+
+        /** How many cache lines one pass of a walk touches. */
+        int linesPerPass();
+
+        @Override
+        void close();
+    }
+
+    private final ProbeSampler sampler;
+    private final Code code;
+    private final MeasureSpec spec;
+
+    public IndirectCosts(ProbeSampler sampler, Code code, MeasureSpec spec) {
+        this.sampler = sampler;
+        this.code = code;
+        this.spec = spec;
+    }
+
+    /** The experiments on real generated code and the real clock, reporting progress to {@code listener}. */
+    public static IndirectCosts live(MeasureListener listener, MeasureSpec spec) {
+        return new IndirectCosts(new ProbeSampler(Timer.SYSTEM, listener), new LiveIndirectCostCode(ExecutablePages.SYSTEM),
+                spec);
+    }
+
+    /** Runs {@code which} in the order of {@link Experiment}; one that cannot run is named in failures. */
+    public IndirectCostResults run(Set<Experiment> which) {
+        Set<Experiment> wanted = which.isEmpty() ? EnumSet.allOf(Experiment.class) : EnumSet.copyOf(which);
+        List<String> failures = new ArrayList<>();
+        ReturnStackResult returnStack = null;
+        PollutionResult pollution = null;
+        SeccompResult seccomp = null;
+        if (wanted.contains(Experiment.RETURN_STACK)) {
+            returnStack = attempt(Experiment.RETURN_STACK, this::returnStack, failures);
+        }
+        if (wanted.contains(Experiment.POLLUTION)) {
+            pollution = attempt(Experiment.POLLUTION, this::pollution, failures);
+        }
+        if (wanted.contains(Experiment.SECCOMP)) {
+            seccomp = attempt(Experiment.SECCOMP, this::seccomp, failures);
+        }
+        return new IndirectCostResults(returnStack, pollution, seccomp, failures);
+    }
+
+    private static <T> T attempt(Experiment e, Supplier<T> experiment, List<String> failures) {
+        try {
+            return experiment.get();
+        } catch (ProbeFailedException ex) {
+            failures.add(e.id() + ": a loop failed (" + ErrnoText.name(ex.probe().errno()) + ")");
+        } catch (ExecutablePages.ExecutableMemoryRefused ex) {
+            failures.add(e.id() + ": " + ex.getMessage() + "; these experiments need generated code");
+        } catch (NativeCallException ex) {
+            failures.add(e.id() + ": " + ex.getMessage());
+        }
+        return null;
+    }
+
+    ReturnStackResult returnStack() {
+        List<ReturnStackResult.Point> points = new ArrayList<>();
+        try (Probe base = code.emptyLoop()) {
+            for (int i = 0; i < FRAME_DEPTHS.length; i++) {
+                int d = FRAME_DEPTHS[i];
+                try (Probe with = code.frames(d, true); Probe without = code.frames(d, false)) {
+                    List<RawSamples> s = sampler.sample(List.of(with, without), base, spec,
+                            "return-stack, " + d + (d == 1 ? " frame" : " frames"), i, FRAME_DEPTHS.length);
+                    points.add(new ReturnStackResult.Point(d, net(s.get(0)), net(s.get(1))));
+                }
+            }
+        }
+        double[] x = points.stream().mapToDouble(ReturnStackResult.Point::frames).toArray();
+        LinearFit crossing = LinearFit.ordinary(x, points.stream().mapToDouble(ReturnStackResult.Point::crossingNs)
+                .toArray());
+        LinearFit chain = LinearFit.ordinary(x, points.stream()
+                .mapToDouble(ReturnStackResult.Point::withoutCrossingNs).toArray());
+        return new ReturnStackResult(points, crossing.slope(), crossing.intercept(), chain.slope(), crossing.r2());
+    }
+
+    PollutionResult pollution() {
+        List<PollutionResult.Point> points = new ArrayList<>();
+        List<Double> getpids = new ArrayList<>();
+        int groups = WORKING_SETS.length * 2;
+        int index = 0;
+        try (Probe base = code.emptyLoop()) {
+            for (long bytes : WORKING_SETS) {
+                List<Crossing> crossings = bytes <= ALL_CROSSINGS_UP_TO ? List.of(Crossing.values())
+                        : List.of(Crossing.GETPID);
+                try (WorkingSet set = code.workingSet(bytes)) {
+                    for (boolean dependent : new boolean[] {false, true}) {
+                        String walk = dependent ? "dependent" : "sequential";
+                        List<Probe> probes = new ArrayList<>();
+                        try {
+                            probes.add(set.walk(dependent, null));
+                            for (Crossing c : crossings) {
+                                probes.add(set.walk(dependent, c));
+                                probes.add(code.crossing(c));
+                            }
+                            List<RawSamples> s = sampler.sample(probes, base, spec,
+                                    "pollution, " + walk + " " + bytesLabel(bytes), index++, groups);
+                            double alone = net(s.get(0));
+                            for (int i = 0; i < crossings.size(); i++) {
+                                double crossingNs = net(s.get(2 + 2 * i));
+                                if (crossings.get(i) == Crossing.GETPID) {
+                                    getpids.add(crossingNs);
+                                }
+                                points.add(new PollutionResult.Point(bytes, walk, crossings.get(i).label(),
+                                        set.linesPerPass(), alone, net(s.get(1 + 2 * i)), crossingNs));
+                            }
+                        } finally {
+                            probes.forEach(Probe::close);
+                        }
+                    }
+                }
+            }
+        }
+        return new PollutionResult(Statistics.median(getpids.stream().mapToDouble(Double::doubleValue).toArray()),
+                points);
+    }
+
+    SeccompResult seccomp() {
+        List<SeccompResult.Point> points = new ArrayList<>();
+        List<int[]> filters = new ArrayList<>();
+        for (int n : FILTER_LENGTHS) {
+            filters.add(new int[] {n, 0});
+        }
+        for (int n : UNCACHEABLE_LENGTHS) {
+            filters.add(new int[] {n, 1});
+        }
+        for (int i = 0; i < filters.size(); i++) {
+            int n = filters.get(i)[0];
+            boolean inspects = filters.get(i)[1] == 1;
+            String label = "seccomp, " + (n == 0 ? "no filter" : n + " instructions" + (inspects ? ", argument" : ""));
+            int at = i;
+            double ns = code.onFilteredThread(n, inspects, () -> {
+                try (Probe base = code.emptyLoop(); Probe getpid = code.getpid()) {
+                    return net(sampler.sample(List.of(getpid), base, spec, label, at, filters.size()).get(0));
+                }
+            });
+            points.add(new SeccompResult.Point(n, inspects, ns));
+        }
+        return new SeccompResult(points, code.filteredThreads(), null);
+    }
+
+    private static double net(RawSamples s) {
+        double[] values = s.baseline() == null ? s.raw() : BaselineSubtraction.net(s.raw(), s.baseline());
+        return Statistics.median(values);
+    }
+
+    /** 4 KiB, 32 MiB: how the working sets are named in progress and tables. */
+    public static String bytesLabel(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + " MiB";
+        }
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+            return (bytes >> 10) + " KiB";
+        }
+        return String.format(Locale.ROOT, "%d B", bytes);
+    }
+}

@@ -1,0 +1,261 @@
+package dev.sysc.os;
+
+import com.kenai.jffi.MemoryIO;
+import dev.sysc.os.X86Encoder.Cond;
+import dev.sysc.os.X86Encoder.Label;
+import dev.sysc.os.X86Encoder.Reg;
+import java.util.Random;
+
+/**
+ * The native loops of {@code sysc explain indirect-costs}: code shaped to show what a crossing costs
+ * beyond its own entry and exit.
+ *
+ * <ul>
+ *   <li>{@link #frames}: the {@code syscall} instruction (getpid) at the bottom of a chain of nested
+ *       calls, or the same chain with nothing at the bottom. Every {@code ret} back up the chain is
+ *       predicted by the CPU's return stack; a kernel that refills that stack on entry (a Spectre/Retbleed
+ *       mitigation) makes each of those returns mispredict once.</li>
+ *   <li>{@link #walk}: a pass over a working set, sequential or chasing pointers, alone or right after
+ *       getpid, to see what the crossing left in the caches and TLB.</li>
+ * </ul>
+ */
+public final class IndirectCostCode {
+    /** The cache line the walks step by. */
+    public static final int LINE = 64;
+    private static final int GETPID = 39;
+
+    private IndirectCostCode() {
+    }
+
+    /**
+     * A loop whose every iteration calls a chain of {@code depth} nested functions
+     * ({@code f1 → f2 → … → fdepth}); the innermost makes getpid with the {@code syscall} instruction
+     * when {@code crossing}, else returns at once. Direct {@code call rel32}, as a compiler emits.
+     */
+    public static NativeLoop frames(int depth, boolean crossing, ExecutablePages pages) {
+        if (depth < 1 || depth > 64) {
+            throw new IllegalArgumentException("depth must be 1..64: " + depth);
+        }
+        NativeSequence s = NativeSequence.on(CallPath.RAW);
+        s.fragment((a, failed) -> {
+            Label[] f = new Label[depth];
+            for (int i = 0; i < depth; i++) {
+                f[i] = a.label();
+            }
+            Label after = a.label();
+            a.call(f[0]);
+            a.jmp(after);
+            for (int i = 0; i < depth; i++) {
+                a.align(16);
+                a.place(f[i]);
+                if (i + 1 < depth) {
+                    a.call(f[i + 1]);
+                } else if (crossing) {
+                    a.movImm(Reg.RAX, GETPID);
+                    a.syscall();
+                }
+                a.ret();
+            }
+            a.place(after);
+        }, NativeSequence.Check.NONE);
+        return s.compile(pages);
+    }
+
+    /** The crossings a walk can follow, each made by the {@code syscall} instruction inline. */
+    public enum Crossing {
+        /** No crossing: the walk alone. */
+        NONE,
+        /** getpid: the smallest footprint a crossing has. */
+        GETPID,
+        /** read of 4 KiB from /dev/zero into a buffer: the kernel writes 64 lines of the caller's memory. */
+        READ_4K,
+        /** openat of /dev/null and close of the descriptor: a path walk and a file table update. */
+        OPEN_CLOSE
+    }
+
+    private static final int O_RDONLY = 0;
+    private static final int AT_FDCWD = -100;
+    private static final int BUFFER_BYTES = 4096;
+
+    /**
+     * Appends {@code crossing} to {@code s}; what it needs (the descriptor of /dev/zero, a buffer, a path)
+     * is opened into {@code opened}, which the caller closes after the loop.
+     */
+    private static void cross(NativeSequence s, Crossing crossing, Opened opened) {
+        switch (crossing) {
+            case GETPID:
+                s.syscall("getpid");
+                break;
+            case READ_4K: {
+                int fd = opened.open("/dev/zero", O_RDONLY);
+                NativeMemory buffer = opened.keep(NativeMemory.allocate(BUFFER_BYTES));
+                s.syscall("read", fd, buffer.address(), BUFFER_BYTES);
+                break;
+            }
+            case OPEN_CLOSE: {
+                NativeMemory path = opened.keep(NativeMemory.cString("/dev/null"));
+                NativeSequence.Result fd = s.syscall("openat", AT_FDCWD, path.address(), O_RDONLY, 0);
+                s.syscall("close", fd);
+                break;
+            }
+            default:
+                break;
+        }
+    }
+
+    /** {@code crossing} alone, in a loop of its own: what the walks after it pay for the crossing itself. */
+    public static NativeLoop crossing(Crossing crossing, ExecutablePages pages, Opened opened) {
+        NativeSequence s = NativeSequence.on(CallPath.RAW);
+        cross(s, crossing, opened);
+        return s.compile(pages);
+    }
+
+    /** getpid by the {@code syscall} instruction inline, alone: what the walks after it pay for it. */
+    public static NativeLoop getpid(ExecutablePages pages) {
+        NativeSequence s = NativeSequence.on(CallPath.RAW);
+        s.syscall("getpid");
+        return s.compile(pages);
+    }
+
+    /**
+     * A loop whose every iteration, after getpid when {@code crossing} (checked: a failing crossing stops
+     * the loop with its errno), touches {@link WorkingSet#linesPerPass}
+     * cache lines of {@code set}, each once: in address order ({@code dependent} false: the prefetchers' best
+     * case), or by following the pointer ring {@link WorkingSet} holds (each load waits for the one before).
+     * A pass starts where the last one stopped (the set keeps a cursor), so a set larger than one pass is
+     * still walked whole, a pass at a time, and stays the working set the caches see.
+     */
+    public static NativeLoop walk(WorkingSet set, boolean dependent, boolean crossing, ExecutablePages pages) {
+        return walk(set, dependent, crossing ? Crossing.GETPID : Crossing.NONE, pages, new Opened());
+    }
+
+    /** A walk as above, after {@code crossing}; what the crossing needs is opened into {@code opened}. */
+    public static NativeLoop walk(WorkingSet set, boolean dependent, Crossing crossing, ExecutablePages pages,
+                                  Opened opened) {
+        NativeSequence s = NativeSequence.on(CallPath.RAW);
+        cross(s, crossing, opened);
+        s.fragment((a, failed) -> {
+            Label top = a.label();
+            Label next = a.label();
+            a.movImm(Reg.RDX, set.cursorAddress());
+            a.load(Reg.RSI, Reg.RDX, 0);
+            a.movImm(Reg.RCX, set.linesPerPass());
+            a.movImm(Reg.R11, set.address() + set.bytes());
+            // A whole cache line for the loop head, so the walks with and without getpid before them
+            // lie alike in the instruction cache and the branch predictor's windows.
+            a.align(64);
+            a.place(top);
+            if (dependent) {
+                a.load(Reg.RSI, Reg.RSI, 0);
+            } else {
+                a.load(Reg.RAX, Reg.RSI, 0);
+                a.addImm(Reg.RSI, LINE);
+                a.cmp(Reg.RSI, Reg.R11);
+                a.jcc(Cond.NE, next);
+                a.movImm(Reg.RSI, set.address());
+            }
+            a.place(next);
+            a.dec(Reg.RCX);
+            a.jcc(Cond.NE, top);
+            a.store(Reg.RDX, 0, Reg.RSI);
+        }, NativeSequence.Check.NONE);
+        return s.compile(pages);
+    }
+
+    /**
+     * Memory for {@link #walk}, mapped privately, whose first word in every line points to the next line
+     * of a random cycle through all of them (seeded: the same cycle every run), and where a walk left off.
+     */
+    public static final class WorkingSet implements AutoCloseable {
+        /**
+         * The most lines one pass touches (256 KiB): a pointer chase through 32 MiB takes a fifth of a
+         * second here, too long to sample in a quick experiment.
+         */
+        public static final int MAX_LINES_PER_PASS = 4096;
+        private static final int PROT_READ_WRITE = 0x1 | 0x2;
+        private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
+
+        private final long address;
+        private final long bytes;
+        /** Where the next pass starts; outside the set, so walking never touches it. */
+        private final NativeMemory cursor = NativeMemory.allocate(8);
+        private boolean closed;
+
+        private WorkingSet(long address, long bytes) {
+            this.address = address;
+            this.bytes = bytes;
+        }
+
+        /** @param bytes a multiple of {@link #LINE}, at least two lines */
+        public static WorkingSet of(long bytes) {
+            if (bytes < 2L * LINE || bytes % LINE != 0 || bytes / LINE > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a working set is a whole number of lines, at least two: " + bytes);
+            }
+            long address = DirectLibc.mmap(0, bytes, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
+            if (address == -1) {
+                throw new NativeCallException("mmap", DirectLibc.errno());
+            }
+            WorkingSet set = new WorkingSet(address, bytes);
+            set.link(new Random(bytes));
+            set.cursor.putLong(0, address);
+            return set;
+        }
+
+        private void link(Random random) {
+            int n = lines();
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            MemoryIO io = MemoryIO.getInstance();
+            for (int i = 0; i < n; i++) {
+                io.putLong(address + (long) order[i] * LINE, address + (long) order[(i + 1) % n] * LINE);
+            }
+        }
+
+        public long address() {
+            return address;
+        }
+
+        public long bytes() {
+            return bytes;
+        }
+
+        public int lines() {
+            return (int) (bytes / LINE);
+        }
+
+        /** How many lines one pass of a walk touches: all of them, up to {@link #MAX_LINES_PER_PASS}. */
+        public int linesPerPass() {
+            return Math.min(lines(), MAX_LINES_PER_PASS);
+        }
+
+        long cursorAddress() {
+            return cursor.address();
+        }
+
+        /** The line the next pass starts at. */
+        public int cursorLine() {
+            return (int) ((cursor.getLong(0) - address) / LINE);
+        }
+
+        /** The word at the start of line {@code line}: the address of the line the ring visits next. */
+        public long next(int line) {
+            return MemoryIO.getInstance().getLong(address + (long) line * LINE);
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                DirectLibc.munmap(address, bytes);
+            }
+        }
+    }
+}

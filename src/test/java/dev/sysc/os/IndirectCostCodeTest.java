@@ -1,0 +1,124 @@
+package dev.sysc.os;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The experiments' generated loops, executed for real. */
+class IndirectCostCodeTest {
+    @Test
+    void frameChainsRunEveryIterationWithAndWithoutTheCrossing() {
+        for (int depth : new int[] {1, 2, 3, 16}) {
+            for (boolean crossing : new boolean[] {false, true}) {
+                try (NativeLoop loop = IndirectCostCode.frames(depth, crossing, ExecutablePages.SYSTEM)) {
+                    assertThat(loop.run(1000)).as("depth %d crossing %s", depth, crossing).isEqualTo(1000);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aChainIsOneLongerFunctionPerFrame() {
+        // Each frame adds its own call and ret; the crossing adds mov eax and syscall.
+        int one = codeBytes(1, false);
+        int two = codeBytes(2, false);
+        int twoCrossing = codeBytes(2, true);
+        assertThat(two).isGreaterThan(one);
+        assertThat(twoCrossing).isGreaterThan(two);
+    }
+
+    private static int codeBytes(int depth, boolean crossing) {
+        try (NativeLoop loop = IndirectCostCode.frames(depth, crossing, ExecutablePages.SYSTEM)) {
+            return loop.codeBytes();
+        }
+    }
+
+    @Test
+    void rejectsDepthsOutsideTheChainsRange() {
+        assertThatThrownBy(() -> IndirectCostCode.frames(0, true, ExecutablePages.SYSTEM))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theWorkingSetRingVisitsEveryLineOnceAndReturnsToTheStart() {
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(64 * 1024)) {
+            Set<Long> seen = new HashSet<>();
+            long at = set.address();
+            for (int i = 0; i < set.lines(); i++) {
+                assertThat(seen.add(at)).isTrue();
+                assertThat((at - set.address()) % IndirectCostCode.LINE).isZero();
+                at = set.next((int) ((at - set.address()) / IndirectCostCode.LINE));
+            }
+            assertThat(at).isEqualTo(set.address());
+            assertThat(seen).hasSize(1024);
+        }
+    }
+
+    @Test
+    void walksRunWithAndWithoutTheCrossing() {
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(256 * 1024)) {
+            for (boolean dependent : new boolean[] {false, true}) {
+                for (boolean crossing : new boolean[] {false, true}) {
+                    try (NativeLoop loop = IndirectCostCode.walk(set, dependent, crossing, ExecutablePages.SYSTEM)) {
+                        assertThat(loop.run(20)).isEqualTo(20);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPassOverALargeSetTouchesAPartAndTheNextPassGoesOnFromThere() {
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(512 * 1024)) {
+            assertThat(set.linesPerPass()).isEqualTo(IndirectCostCode.WorkingSet.MAX_LINES_PER_PASS);
+            try (NativeLoop sequential = IndirectCostCode.walk(set, false, false, ExecutablePages.SYSTEM)) {
+                sequential.run(1);
+                assertThat(set.cursorLine()).isEqualTo(4096);
+                sequential.run(1);
+                assertThat(set.cursorLine()).isZero();
+            }
+            try (NativeLoop dependent = IndirectCostCode.walk(set, true, true, ExecutablePages.SYSTEM)) {
+                // 4096 steps along the ring from line 0 end where the ring says they end.
+                int expected = 0;
+                for (int i = 0; i < 4096; i++) {
+                    expected = (int) ((set.next(expected) - set.address()) / IndirectCostCode.LINE);
+                }
+                dependent.run(1);
+                assertThat(set.cursorLine()).isEqualTo(expected);
+            }
+        }
+        try (IndirectCostCode.WorkingSet small = IndirectCostCode.WorkingSet.of(4096);
+             NativeLoop dependent = IndirectCostCode.walk(small, true, false, ExecutablePages.SYSTEM)) {
+            dependent.run(3);
+            assertThat(small.linesPerPass()).isEqualTo(64);
+            assertThat(small.cursorLine()).isZero(); // a whole cycle per pass
+        }
+    }
+
+    @Test
+    void everyCrossingRunsBeforeAWalkAndAloneAndWhatItOpenedIsClosedAfter() {
+        var before = OpenDescriptors.now();
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(32 * 1024)) {
+            for (IndirectCostCode.Crossing c : IndirectCostCode.Crossing.values()) {
+                try (Opened opened = new Opened()) {
+                    NativeLoop walk = opened.add(IndirectCostCode.walk(set, true, c, ExecutablePages.SYSTEM, opened));
+                    // A failing crossing (read, openat, close) would stop the loop early with its errno.
+                    assertThat(walk.run(50)).as(c.name()).isEqualTo(50);
+                    if (c != IndirectCostCode.Crossing.NONE) {
+                        NativeLoop alone = opened.add(IndirectCostCode.crossing(c, ExecutablePages.SYSTEM, opened));
+                        assertThat(alone.run(50)).as(c.name()).isEqualTo(50);
+                    }
+                }
+            }
+        }
+        assertThat(OpenDescriptors.openedSince(before)).isEmpty();
+    }
+
+    @Test
+    void aWorkingSetIsWholeLines() {
+        assertThatThrownBy(() -> IndirectCostCode.WorkingSet.of(100)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
