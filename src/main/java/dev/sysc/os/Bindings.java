@@ -15,6 +15,7 @@ public final class Bindings {
     private static final Lazy<FileCalls> FILE = new Lazy<>(() -> Native.libc(FileCalls.class));
     private static final Lazy<MemoryCalls> MEMORY = new Lazy<>(() -> Native.libc(MemoryCalls.class));
     private static final Lazy<IpcCalls> IPC = new Lazy<>(() -> Native.libc(IpcCalls.class));
+    private static final Lazy<ProfileCalls> PROFILE = new Lazy<>(() -> Native.libc(ProfileCalls.class));
 
     private Bindings() {
     }
@@ -49,6 +50,10 @@ public final class Bindings {
 
     public static IpcCalls ipc(CallPath path) {
         return path == CallPath.SYSCALL ? new SyscallIpcCalls(syscalls()) : IPC.get();
+    }
+
+    static ProfileCalls profile() {
+        return PROFILE.get();
     }
 
     /** A value computed on first use, once, even when several threads ask at the same moment. */

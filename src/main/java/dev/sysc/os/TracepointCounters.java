@@ -1,0 +1,146 @@
+package dev.sysc.os;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One counting perf event per system-call tracepoint and thread (perf_event_open(2), counting mode:
+ * no sampling, no ring buffer, so the kernel only adds one to a counter at each entry). With
+ * {@code inherit} every thread and process the counted task creates later is counted too, and the
+ * children's counts are added to the parent's event when they exit (kernel/events/core.c,
+ * perf_event_exit_event), so reading the parent's events gives the whole tree.
+ */
+public final class TracepointCounters implements AutoCloseable {
+    private static final int PERF_TYPE_TRACEPOINT = 2;
+    /** PERF_ATTR_SIZE_VER0: the first 64 bytes hold every field a counting tracepoint event needs. */
+    private static final int ATTR_SIZE = 64;
+    private static final long DISABLED = 1L;
+    private static final long INHERIT = 1L << 1;
+    private static final long ENABLE_ON_EXEC = 1L << 12;
+    private static final long PERF_FLAG_FD_CLOEXEC = 8;
+    private static final int PERF_EVENT_OPEN = SyscallNumbers.of("perf_event_open");
+
+    private final Map<String, List<Integer>> fds;
+    private final NativeMemory buffer = NativeMemory.allocate(8);
+    private boolean closed;
+
+    private TracepointCounters(Map<String, List<Integer>> fds) {
+        this.fds = fds;
+    }
+
+    /**
+     * Counts the process {@code pid} from its next execve on: the events start disabled and the
+     * kernel enables them at exec (enable_on_exec), so what a launcher does before it is left out.
+     */
+    public static TracepointCounters fromExec(int pid, Map<String, Integer> tracepoints) {
+        return open(List.of(pid), tracepoints, DISABLED | INHERIT | ENABLE_ON_EXEC, false);
+    }
+
+    /**
+     * Counts the threads {@code tids} of a running process from now on, and every thread they create;
+     * a thread that has exited since it was listed is skipped.
+     */
+    public static TracepointCounters attach(List<Integer> tids, Map<String, Integer> tracepoints) {
+        return open(tids, tracepoints, INHERIT, true);
+    }
+
+    private static TracepointCounters open(List<Integer> tids, Map<String, Integer> tracepoints, long flags,
+                                           boolean skipExited) {
+        Map<String, List<Integer>> fds = new LinkedHashMap<>();
+        TracepointCounters counters = new TracepointCounters(fds);
+        NativeMemory attr = NativeMemory.allocate(ATTR_SIZE);
+        attr.putInt(0, PERF_TYPE_TRACEPOINT);
+        attr.putInt(4, ATTR_SIZE);
+        attr.putLong(40, flags);
+        Syscalls sys = Bindings.syscalls();
+        try {
+            for (Map.Entry<String, Integer> tp : tracepoints.entrySet()) {
+                attr.putLong(8, tp.getValue());
+                List<Integer> opened = new ArrayList<>(tids.size());
+                fds.put(tp.getKey(), opened);
+                for (int tid : tids) {
+                    long fd = sys.syscall(PERF_EVENT_OPEN, attr.address(), tid, -1, -1, PERF_FLAG_FD_CLOEXEC);
+                    if (fd < 0 && skipExited && "ESRCH".equals(Errnos.name(Native.lastErrno()))) {
+                        continue;
+                    }
+                    if (fd < 0) {
+                        throw refused(Native.lastErrno(), tid);
+                    }
+                    opened.add((int) fd);
+                }
+            }
+        } catch (RuntimeException e) {
+            counters.close();
+            throw e;
+        }
+        return counters;
+    }
+
+    /** Each system call's count so far, summed over the threads counted; calls never made are left out. */
+    public Map<String, Long> read() {
+        FileCalls file = Bindings.file(CallPath.LIBC);
+        Map<String, Long> counts = new TreeMap<>();
+        for (Map.Entry<String, List<Integer>> e : fds.entrySet()) {
+            long sum = 0;
+            for (int fd : e.getValue()) {
+                if (file.read(fd, buffer.address(), 8) != 8) {
+                    throw new NativeCallException("read of the perf event for " + e.getKey(), Native.lastErrno());
+                }
+                sum += buffer.getLong(0);
+            }
+            if (sum > 0) {
+                counts.put(e.getKey(), sum);
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        FileCalls file = Bindings.file(CallPath.LIBC);
+        for (List<Integer> list : fds.values()) {
+            for (int fd : list) {
+                file.close(fd);
+            }
+        }
+    }
+
+    private static RuntimeException refused(int errno, int tid) {
+        String name = Errnos.name(errno);
+        if ("EACCES".equals(name) || "EPERM".equals(name)) {
+            return new PerfUnavailableException("perf_event_open refused to count system calls ("
+                    + Errnos.describe(errno) + "; kernel.perf_event_paranoid is " + paranoid() + ")",
+                    "run as root, or sysctl kernel.perf_event_paranoid=-1");
+        }
+        if ("ENOENT".equals(name) || "ENODEV".equals(name) || "ENOSYS".equals(name) || "EOPNOTSUPP".equals(name)) {
+            return new PerfUnavailableException("this kernel cannot count tracepoints with perf events ("
+                    + Errnos.describe(errno) + ")", "use a kernel with CONFIG_PERF_EVENTS and CONFIG_FTRACE_SYSCALLS");
+        }
+        if ("ESRCH".equals(name)) {
+            return new NativeCallException("perf_event_open on thread " + tid + " (it has exited)", errno);
+        }
+        if ("EMFILE".equals(name) || "ENFILE".equals(name)) {
+            return new NativeCallException("perf_event_open (one descriptor per system call and thread; raise ulimit -n)",
+                    errno);
+        }
+        return new NativeCallException("perf_event_open", errno);
+    }
+
+    private static String paranoid() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sysc.profile;
+
+import dev.sysc.os.PerfUnavailableException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Picks how to count: perf events where the kernel allows them, else strace -f -c where it is
+ * installed (with a note saying so), else a one-line error saying what to change.
+ */
+public final class Profiler {
+    private final Supplier<Counter> perf;
+    private final Supplier<Optional<Path>> strace;
+    private final String pathVariable;
+
+    /**
+     * @param perf   the perf-event counter; throws {@link PerfUnavailableException} when not allowed
+     *               (tests inject one that does)
+     * @param strace where strace is, if anywhere
+     */
+    public Profiler(Supplier<Counter> perf, Supplier<Optional<Path>> strace, String pathVariable) {
+        this.perf = perf;
+        this.strace = strace;
+        this.pathVariable = pathVariable;
+    }
+
+    /** The real thing: perf events on this kernel, strace from PATH. */
+    public static Profiler live() {
+        String path = System.getenv("PATH");
+        return new Profiler(PerfCounter::check, () -> onPath("strace", path), path);
+    }
+
+    /** Runs {@code command} and counts it. The command is checked before anything starts. */
+    public Counted launch(List<String> command) {
+        if (command.isEmpty()) {
+            throw new ProfileUsageException("missing the command to profile (sysc profile -- CMD [ARGS...])");
+        }
+        Launcher.requireRunnable(command.get(0), pathVariable);
+        return counting(c -> c.launch(command));
+    }
+
+    /** Counts the running process {@code pid} for {@code duration}. */
+    public Counted attach(int pid, Duration duration) {
+        if (pid <= 0 || ProcessHandle.of(pid).isEmpty()) {
+            throw new ProfileUsageException("-p " + pid + ": no such process");
+        }
+        return counting(c -> c.attach(pid, duration));
+    }
+
+    private Counted counting(java.util.function.Function<Counter, Counted> work) {
+        Counter counter;
+        try {
+            counter = perf.get();
+        } catch (PerfUnavailableException e) {
+            Optional<Path> s = strace.get();
+            if (s.isEmpty()) {
+                throw new CountingUnavailableException("cannot count system calls: " + e.getMessage() + "; "
+                        + e.fix() + " (or install strace)");
+            }
+            return work.apply(new StraceCounter(s.get())).withNote("counted with strace -f -c because perf events are "
+                    + "not available (" + e.getMessage() + "); strace's times are not used, and the program ran "
+                    + "slower under ptrace");
+        }
+        return work.apply(counter);
+    }
+
+    /** {@code name} on {@code path}, if it is there and executable. */
+    static Optional<Path> onPath(String name, String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}
