@@ -101,6 +101,17 @@ public final class TracepointCounters implements AutoCloseable {
         return counts;
     }
 
+    /**
+     * Keeps every tracepoint registered with perf for as long as sysc runs: one disabled event per
+     * tracepoint on sysc's own thread, which never counts. Releasing the last perf event of a
+     * tracepoint waits for an RCU grace period (perf_trace_event_unreg calls
+     * tracepoint_synchronize_unregister, under event_mutex): some 30 ms each, over 10 s for every
+     * system call. With the anchors held, closing a profile's events never releases the last one.
+     */
+    public static TracepointCounters anchor(Map<String, Integer> tracepoints) {
+        return open(List.of(0), tracepoints, DISABLED, false);
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -112,6 +123,47 @@ public final class TracepointCounters implements AutoCloseable {
             for (int fd : list) {
                 file.close(fd);
             }
+        }
+    }
+
+    /**
+     * Closes the events without waiting for the kernel to unregister them: the descriptors are handed
+     * to a process that exits at once ({@code /bin/true}, which inherits them) and the kernel releases
+     * them there, in the background, while sysc exits. Where that process cannot start, they are closed
+     * here.
+     */
+    public void closeInBackground() {
+        if (closed) {
+            return;
+        }
+        List<Integer> all = new ArrayList<>();
+        fds.values().forEach(all::addAll);
+        handOver(all);
+        close();
+    }
+
+    private static final int F_SETFD = 2;
+    private static final int FD_CLOEXEC = 1;
+    private static final String RELEASER = "/bin/true";
+
+    /** Starts {@link #RELEASER} with {@code fds} inheritable, so it holds the last reference to each. */
+    private static void handOver(List<Integer> fds) {
+        if (!Files.isExecutable(Path.of(RELEASER))) {
+            return;
+        }
+        ProfileCalls calls = Bindings.profile();
+        for (int fd : fds) {
+            calls.fcntl(fd, F_SETFD, 0);
+        }
+        NativeMemory path = NativeMemory.cString(RELEASER);
+        NativeMemory argv = NativeMemory.allocate(16);
+        argv.putLong(0, path.address());
+        NativeMemory envp = NativeMemory.allocate(8);
+        NativeMemory pid = NativeMemory.allocate(4);
+        // Nobody waits for it: it becomes a zombie until sysc exits, then init reaps it.
+        calls.posix_spawn(pid.address(), RELEASER, 0, 0, argv.address(), envp.address());
+        for (int fd : fds) {
+            calls.fcntl(fd, F_SETFD, FD_CLOEXEC);
         }
     }
 

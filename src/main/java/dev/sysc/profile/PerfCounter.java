@@ -43,7 +43,27 @@ public final class PerfCounter implements Counter {
         Map<String, Integer> ids = SyscallTracepoints.ids();
         String probe = ids.containsKey("getppid") ? "getppid" : ids.keySet().iterator().next();
         TracepointCounters.attach(List.of((int) ProcessHandle.current().pid()), Map.of(probe, ids.get(probe))).close();
+        Anchors.hold(ids);
         return new PerfCounter(ids);
+    }
+
+    /**
+     * The tracepoints held registered while sysc runs ({@link TracepointCounters#anchor}), handed to a
+     * releasing process when the JVM exits so that neither a profile nor sysc's exit waits for the kernel.
+     */
+    private static final class Anchors {
+        private static TracepointCounters held;
+
+        static synchronized void hold(Map<String, Integer> ids) {
+            if (held == null) {
+                held = TracepointCounters.anchor(ids);
+                Runtime.getRuntime().addShutdownHook(new Thread(Anchors::release, "sysc-perf-release"));
+            }
+        }
+
+        private static synchronized void release() {
+            held.closeInBackground();
+        }
     }
 
     @Override
