@@ -37,6 +37,7 @@ final class Errors {
         if (usage) {
             err.println(prefix(cl) + oneLine(e.getMessage()));
         } else if (e instanceof NativeCallException || e instanceof java.io.UncheckedIOException
+                || e instanceof dev.sysc.profile.CountingUnavailableException
                 || e instanceof dev.sysc.os.Platform.UnsupportedPlatformException) {
             err.println(prefix(cl) + oneLine(e.getMessage()));
         } else {
