@@ -90,6 +90,18 @@ public final class ProfileCommand implements Callable<Integer> {
         Output out = new Output(spec.commandLine().getOut(), output.output);
         out.check();
         Profiler chosen = profiler != null ? profiler : Profiler.live();
+        try {
+            chosen.check(pid, command);
+        } catch (ProfileUsageException e) {
+            throw new UsageException(e.getMessage());
+        }
+        chosen.choose();
+        HostInfo host = HostReader.live().read();
+        UnitCosts costs = new UnitCosts(Catalog.builtIn(), measurer != null ? measurer : this::measure,
+                UnitCosts.cacheFile(cacheDir != null ? cacheDir : defaultCacheDir(), host.hostname(), host.kernel()));
+        // Unit costs first: once perf events are open on the syscall tracepoints, every system call on the
+        // machine takes the kernel's slow entry path, and measuring then would include it.
+        costs.prepare();
         Counted counted;
         try {
             counted = pid != null ? chosen.attach(pid, duration != null ? duration : DEFAULT_FOR)
@@ -97,9 +109,6 @@ public final class ProfileCommand implements Callable<Integer> {
         } catch (ProfileUsageException e) {
             throw new UsageException(e.getMessage());
         }
-        HostInfo host = HostReader.live().read();
-        UnitCosts costs = new UnitCosts(Catalog.builtIn(), measurer != null ? measurer : this::measure,
-                UnitCosts.cacheFile(cacheDir != null ? cacheDir : defaultCacheDir(), host.hostname(), host.kernel()));
         Profiles.Target target = new Profiles.Target(pid != null ? List.of() : command, pid,
                 pid != null ? (duration != null ? duration : DEFAULT_FOR) : null, unitTime);
         ProfileRun run = Profiles.build(VersionProvider.version(), Instant.now(), host, target, counted,

@@ -17,6 +17,8 @@ public final class Profiler {
     private final Supplier<Counter> perf;
     private final Supplier<Optional<Path>> strace;
     private final String pathVariable;
+    private Counter chosen;
+    private String note;
 
     /**
      * @param perf   the perf-event counter; throws {@link PerfUnavailableException} when not allowed
@@ -35,38 +37,64 @@ public final class Profiler {
         return new Profiler(PerfCounter::check, () -> onPath("strace", path), path);
     }
 
-    /** Runs {@code command} and counts it. The command is checked before anything starts. */
-    public Counted launch(List<String> command) {
+    /**
+     * Checks, before anything is measured or started, that the program can be run ({@code pid} null) or
+     * that the process exists.
+     *
+     * @throws ProfileUsageException when not
+     */
+    public void check(Integer pid, List<String> command) {
+        if (pid != null) {
+            if (pid <= 0 || ProcessHandle.of(pid).isEmpty()) {
+                throw new ProfileUsageException("-p " + pid + ": no such process");
+            }
+            return;
+        }
         if (command.isEmpty()) {
             throw new ProfileUsageException("missing the command to profile (sysc profile -- CMD [ARGS...])");
         }
         Launcher.requireRunnable(command.get(0), pathVariable);
+    }
+
+    /** Runs {@code command} and counts it. The command is checked before anything starts. */
+    public Counted launch(List<String> command) {
+        check(null, command);
         return counting(c -> c.launch(command));
     }
 
     /** Counts the running process {@code pid} for {@code duration}. */
     public Counted attach(int pid, Duration duration) {
-        if (pid <= 0 || ProcessHandle.of(pid).isEmpty()) {
-            throw new ProfileUsageException("-p " + pid + ": no such process");
-        }
+        check(pid, List.of());
         return counting(c -> c.attach(pid, duration));
     }
 
     private Counted counting(java.util.function.Function<Counter, Counted> work) {
-        Counter counter;
+        choose();
+        Counted counted = work.apply(chosen);
+        return note == null ? counted : counted.withNote(note);
+    }
+
+    /**
+     * Decides how to count (once): perf events, or strace with a note saying why.
+     *
+     * @throws CountingUnavailableException when neither can
+     */
+    public synchronized void choose() {
+        if (chosen != null) {
+            return;
+        }
         try {
-            counter = perf.get();
+            chosen = perf.get();
         } catch (PerfUnavailableException e) {
             Optional<Path> s = strace.get();
             if (s.isEmpty()) {
                 throw new CountingUnavailableException("cannot count system calls: " + e.getMessage() + "; "
                         + e.fix() + " (or install strace)");
             }
-            return work.apply(new StraceCounter(s.get())).withNote("counted with strace -f -c because perf events are "
-                    + "not available (" + e.getMessage() + "); strace's times are not used, and the program ran "
-                    + "slower under ptrace");
+            chosen = new StraceCounter(s.get());
+            note = "counted with strace -f -c because perf events are not available (" + e.getMessage()
+                    + "); strace's times are not used, and the program ran slower under ptrace";
         }
-        return work.apply(counter);
     }
 
     /** {@code name} on {@code path}, if it is there and executable. */

@@ -49,8 +49,12 @@ public final class UnitCosts {
     private final Catalog catalog;
     private final Measurer measurer;
     private final Path cacheFile;
+    /** What this instance measured, also when there is no cache file or it cannot be written. */
+    private final Map<String, Double> known = new TreeMap<>();
 
-    /** @param cacheFile where this host's and kernel's costs are kept; null for no cache */
+    /**
+     * @param cacheFile where this host's and kernel's costs are kept; null for none
+     */
     public UnitCosts(Catalog catalog, Measurer measurer, Path cacheFile) {
         this.catalog = catalog;
         this.measurer = measurer;
@@ -80,27 +84,44 @@ public final class UnitCosts {
         return Optional.of(new CallRef(best, best.has(CallPath.SYSCALL) ? CallPath.SYSCALL : best.defaultPath()));
     }
 
-    /** The unit costs of {@code syscalls}, measuring what the cache does not hold yet. */
-    public Table costs(Collection<String> syscalls) {
+    /**
+     * Measures, before anything is counted, every catalog call that stands for a system call and the
+     * floor, where the cache does not hold them yet (the first profile on a host and kernel).
+     *
+     * <p>It must come first: while any perf event is open on a syscall tracepoint, the kernel sends
+     * every system call of every process through its slow entry path (syscall_trace_enter), and the
+     * unit costs would include that.
+     */
+    public void prepare() {
         Map<String, Double> cached = readCache();
         Map<String, CallRef> wanted = new LinkedHashMap<>();
-        for (String s : syscalls) {
-            callFor(s).filter(c -> !cached.containsKey(key(c))).ifPresent(c -> wanted.put(key(c), c));
+        for (CatalogEntry e : catalog.entries()) {
+            if (e.syscalls().size() == 1) {
+                callFor(e.syscalls().get(0)).filter(c -> !cached.containsKey(key(c))).ifPresent(c -> wanted.put(key(c), c));
+            }
         }
-        CallRef floorCall = new CallRef(catalog.find(FLOOR_ENTRY).orElseThrow(), CallPath.SYSCALL);
         if (!cached.containsKey(FLOOR_KEY)) {
-            wanted.put(FLOOR_KEY, floorCall);
+            wanted.put(FLOOR_KEY, new CallRef(catalog.find(FLOOR_ENTRY).orElseThrow(), CallPath.SYSCALL));
         }
-        if (!wanted.isEmpty()) {
-            Map<String, Double> measured = measurer.measure(new ArrayList<>(wanted.values()));
-            wanted.forEach((k, call) -> {
-                Double ns = measured.get(call.id());
-                if (ns != null) {
-                    cached.put(k, ns);
-                }
-            });
-            writeCache(cached);
+        if (wanted.isEmpty()) {
+            return;
         }
+        Map<String, Double> measured = measurer.measure(new ArrayList<>(wanted.values()));
+        wanted.forEach((k, call) -> {
+            Double ns = measured.get(call.id());
+            if (ns != null) {
+                cached.put(k, ns);
+            }
+        });
+        writeCache(cached);
+    }
+
+    /**
+     * The unit costs of {@code syscalls} from what {@link #prepare} measured; a call no entry makes, or
+     * whose entry could not be measured, costs the floor.
+     */
+    public Table costs(Collection<String> syscalls) {
+        Map<String, Double> cached = readCache();
         double floor = cached.getOrDefault(FLOOR_KEY, Double.NaN);
         Map<String, UnitCost> by = new TreeMap<>();
         for (String s : syscalls) {
@@ -119,6 +140,7 @@ public final class UnitCosts {
     private Map<String, Double> readCache() {
         Map<String, Double> m = new TreeMap<>();
         if (cacheFile == null || !Files.isRegularFile(cacheFile)) {
+            m.putAll(known);
             return m;
         }
         try {
@@ -132,10 +154,12 @@ public final class UnitCosts {
             // A damaged cache is measured again and rewritten.
             m.clear();
         }
+        m.putAll(known);
         return m;
     }
 
     private void writeCache(Map<String, Double> costs) {
+        known.putAll(costs);
         if (cacheFile == null) {
             return;
         }

@@ -47,27 +47,41 @@ class UnitCostsTest {
     }
 
     @Test
+    void prepareMeasuresEveryCallThatStandsForASystemCallAndTheFloorOnce() {
+        UnitCosts c = costs(null);
+        c.prepare();
+
+        assertThat(measured).contains("getppid@syscall", "clock_gettime@syscall", "pread@syscall", "enosys@syscall")
+                .doesNotContain("dup_close@syscall", "ffi-noop@libc").doesNotHaveDuplicates();
+        int first = measured.size();
+        c.prepare();
+        assertThat(measured).hasSize(first + 1).endsWith("access@syscall"); // only the one that failed, again
+    }
+
+    @Test
     void callsWithoutAnEntryOrWhoseMeasurementFailedCostTheFloor() {
-        UnitCosts.Table t = costs(null).costs(List.of("getppid", "set_tid_address", "access"));
+        UnitCosts c = costs(null);
+        c.prepare();
+        UnitCosts.Table t = c.costs(List.of("getppid", "set_tid_address", "access"));
 
         assertThat(t.floorNs()).isEqualTo(40.0);
         assertThat(t.of("getppid")).isEqualTo(new UnitCost(90.0, "measured:getppid"));
         assertThat(t.of("set_tid_address")).isEqualTo(new UnitCost(40.0, "floor"));
         assertThat(t.of("access")).isEqualTo(new UnitCost(40.0, "floor"));
-        assertThat(measured).containsExactlyInAnyOrder("getppid@syscall", "access@syscall", "enosys@syscall");
     }
 
     @Test
-    void aSecondProfileMeasuresOnlyWhatTheCacheLacks() {
+    void theCacheFileIsPerHostAndKernelAndASecondRunMeasuresNothingItHas() {
         Path cache = UnitCosts.cacheFile(tmp, "host a", "6.1.0-1/x");
-        costs(cache).costs(List.of("getppid"));
+        costs(cache).prepare();
         measured.clear();
 
-        UnitCosts.Table again = costs(cache).costs(List.of("getppid", "write"));
+        UnitCosts second = costs(cache);
+        second.prepare();
 
         assertThat(cache.getFileName().toString()).isEqualTo("unit-costs-host_a-6.1.0-1_x.tsv");
-        assertThat(measured).containsExactly("write@syscall");
-        assertThat(again.of("getppid").ns()).isEqualTo(90.0);
-        assertThat(again.floorNs()).isEqualTo(40.0);
+        assertThat(measured).containsExactly("access@syscall");
+        assertThat(second.costs(List.of("getppid")).of("getppid").ns()).isEqualTo(90.0);
+        assertThat(second.costs(List.of()).floorNs()).isEqualTo(40.0);
     }
 }
