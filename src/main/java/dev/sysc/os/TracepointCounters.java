@@ -128,9 +128,8 @@ public final class TracepointCounters implements AutoCloseable {
 
     /**
      * Closes the events without waiting for the kernel to unregister them: the descriptors are handed
-     * to a process that exits at once ({@code /bin/true}, which inherits them) and the kernel releases
-     * them there, in the background, while sysc exits. Where that process cannot start, they are closed
-     * here.
+     * to a short-lived shell that inherits them, and the kernel releases them when it exits, in the
+     * background, after sysc has exited. Where that shell cannot start, they are closed here.
      */
     public void closeInBackground() {
         if (closed) {
@@ -144,24 +143,33 @@ public final class TracepointCounters implements AutoCloseable {
 
     private static final int F_SETFD = 2;
     private static final int FD_CLOEXEC = 1;
-    private static final String RELEASER = "/bin/true";
+    private static final String SHELL = "/bin/sh";
+    /**
+     * The releasing process: standard input, output and error on /dev/null at once (so that nobody
+     * reading sysc's output waits for it), then a pause long enough for sysc to have closed its own
+     * copies of the descriptors, so that the last reference, and with it the slow release, is there.
+     */
+    private static final String RELEASER_SCRIPT = "exec </dev/null >/dev/null 2>&1; exec sleep 2";
 
-    /** Starts {@link #RELEASER} with {@code fds} inheritable, so it holds the last reference to each. */
+    /** Starts the releasing shell with {@code fds} inheritable, so that it holds the last reference to each. */
     private static void handOver(List<Integer> fds) {
-        if (!Files.isExecutable(Path.of(RELEASER))) {
+        if (!Files.isExecutable(Path.of(SHELL))) {
             return;
         }
         ProfileCalls calls = Bindings.profile();
         for (int fd : fds) {
             calls.fcntl(fd, F_SETFD, 0);
         }
-        NativeMemory path = NativeMemory.cString(RELEASER);
-        NativeMemory argv = NativeMemory.allocate(16);
-        argv.putLong(0, path.address());
+        List<NativeMemory> args = List.of(NativeMemory.cString(SHELL), NativeMemory.cString("-c"),
+                NativeMemory.cString(RELEASER_SCRIPT), NativeMemory.cString("sysc-perf-release"));
+        NativeMemory argv = NativeMemory.allocate(8 * (args.size() + 1));
+        for (int i = 0; i < args.size(); i++) {
+            argv.putLong(8L * i, args.get(i).address());
+        }
         NativeMemory envp = NativeMemory.allocate(8);
         NativeMemory pid = NativeMemory.allocate(4);
-        // Nobody waits for it: it becomes a zombie until sysc exits, then init reaps it.
-        calls.posix_spawn(pid.address(), RELEASER, 0, 0, argv.address(), envp.address());
+        // Nobody waits for it: it is reaped by init once sysc has exited.
+        calls.posix_spawn(pid.address(), SHELL, 0, 0, argv.address(), envp.address());
         for (int fd : fds) {
             calls.fcntl(fd, F_SETFD, FD_CLOEXEC);
         }
