@@ -95,13 +95,14 @@ public final class ProfileCommand implements Callable<Integer> {
         } catch (ProfileUsageException e) {
             throw new UsageException(e.getMessage());
         }
-        chosen.choose();
         HostInfo host = HostReader.live().read();
         UnitCosts costs = new UnitCosts(Catalog.builtIn(), measurer != null ? measurer : this::measure,
                 UnitCosts.cacheFile(cacheDir != null ? cacheDir : defaultCacheDir(), host.hostname(), host.kernel()));
-        // Unit costs first: once perf events are open on the syscall tracepoints, every system call on the
-        // machine takes the kernel's slow entry path, and measuring then would include it.
+        // Unit costs before any perf event is opened (choosing the counter opens some): while one is open
+        // on a syscall tracepoint, every system call on the machine takes the kernel's slow entry path,
+        // and measuring then would include it.
         costs.prepare();
+        chosen.choose();
         Counted counted;
         try {
             counted = pid != null ? chosen.attach(pid, duration != null ? duration : DEFAULT_FOR)
