@@ -95,6 +95,14 @@ public final class ProfileCommand implements Callable<Integer> {
         } catch (ProfileUsageException e) {
             throw new UsageException(e.getMessage());
         }
+        if (profiler == null && Profiler.previousReleasePending()) {
+            if (!output.quiet) {
+                spec.commandLine().getErr().println("sysc profile: waiting for the kernel to release the previous "
+                        + "profile's perf events (about 10 s after it)...");
+                spec.commandLine().getErr().flush();
+            }
+            Profiler.awaitPreviousRelease();
+        }
         HostInfo host = HostReader.live().read();
         UnitCosts costs = new UnitCosts(Catalog.builtIn(), measurer != null ? measurer : this::measure,
                 UnitCosts.cacheFile(cacheDir != null ? cacheDir : defaultCacheDir(), host.hostname(), host.kernel()));

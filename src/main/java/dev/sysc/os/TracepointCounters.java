@@ -169,9 +169,48 @@ public final class TracepointCounters implements AutoCloseable {
         NativeMemory envp = NativeMemory.allocate(8);
         NativeMemory pid = NativeMemory.allocate(4);
         // Nobody waits for it: it is reaped by init once sysc has exited.
-        calls.posix_spawn(pid.address(), SHELL, 0, 0, argv.address(), envp.address());
+        if (calls.posix_spawn(pid.address(), SHELL, 0, 0, argv.address(), envp.address()) == 0) {
+            try {
+                Files.writeString(MARKER, Integer.toString(pid.getInt(0)));
+            } catch (IOException e) {
+                // Without the marker a later profile cannot tell why it waits; it still works.
+            }
+        }
         for (int fd : fds) {
             calls.fcntl(fd, F_SETFD, FD_CLOEXEC);
+        }
+    }
+
+    /** Where the pid of the last releasing process is kept, one file per user. */
+    private static final Path MARKER = Path.of(System.getProperty("java.io.tmpdir"),
+            "sysc-perf-release-" + System.getProperty("user.name") + ".pid");
+
+    /**
+     * Whether a releasing process started by an earlier sysc is still letting go of its events: then
+     * the syscall tracepoints are still registered (every system call takes the slow entry path) and
+     * opening new events waits on the kernel's event_mutex.
+     */
+    public static boolean releaseInProgress() {
+        try {
+            String pid = Files.readString(MARKER).trim();
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // "pid (comm) state ...": the releasing shell has become sleep; a zombie has released everything.
+            return stat.contains("(sleep) ") && stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Waits, at most {@code maxMillis}, until no releasing process is left. */
+    public static void awaitRelease(long maxMillis) {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+        while (releaseInProgress() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -97,6 +97,20 @@ public final class Profiler {
         }
     }
 
+    /**
+     * Whether an earlier sysc's perf events are still being released by the kernel (see
+     * {@link dev.sysc.os.TracepointCounters#closeInBackground}); measuring or counting now would wait,
+     * or include the slow entry path.
+     */
+    public static boolean previousReleasePending() {
+        return dev.sysc.os.TracepointCounters.releaseInProgress();
+    }
+
+    /** Waits for that release, at most a minute. */
+    public static void awaitPreviousRelease() {
+        dev.sysc.os.TracepointCounters.awaitRelease(60_000);
+    }
+
     /** {@code name} on {@code path}, if it is there and executable. */
     static Optional<Path> onPath(String name, String path) {
         if (path == null) {
