@@ -31,9 +31,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sysc profile -- CMD [ARGS...]} and {@code sysc profile -p PID}: a real program's system calls, counted and costed. */
 @Command(name = "profile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Count every system call a program and its children make, by name, with the kernel's own "
-                + "counters (perf events on the syscalls:sys_enter_* tracepoints: no ptrace, the program runs at "
-                + "full speed), and cost them with this machine's measured unit costs.",
-                "CMD runs with sysc's standard input, output and error; put -- before it. The report follows "
+                + "counters (perf events on the syscalls:sys_enter_* tracepoints: exact, no ptrace; each call costs "
+                + "the program some extra ns in the kernel's slow entry path), and cost them with this machine's "
+                + "measured unit costs.",
+                "CMD runs with sysc's standard input, output and error; the first word that is not an option "
+                        + "starts it (-- also does). The report follows "
                         + "on standard output once it exits (use -o FILE to keep them apart).",
                 "Where perf events are not allowed, strace -f -c counts instead (its times are not used); "
                         + "without strace, one line says what to change.",

@@ -55,6 +55,10 @@ public final class SyscCommand implements Runnable {
         for (String name : names) {
             try {
                 cl.addSubcommand(name, factory.create(SUBCOMMANDS.get(name)));
+                if (name.equals("profile")) {
+                    // `sysc profile ls -la`: everything from the program's name on belongs to the program.
+                    cl.getSubcommands().get(name).setStopAtPositional(true);
+                }
             } catch (Exception e) {
                 throw new IllegalStateException("cannot create the " + name + " command", e);
             }

@@ -113,6 +113,14 @@ class ProfileCommandTest {
     }
 
     @Test
+    void withoutTheDoubleDashTheProgramsOwnOptionsStillBelongToIt() throws Exception {
+        Run r = profile("--format", "json", "/bin/sh", "-c", "exit 5");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(5);
+        assertThat(JSON.std.mapFrom(r.out())).containsEntry("command", List.of("/bin/sh", "-c", "exit 5"));
+    }
+
+    @Test
     void aProgramKilledBySignalNineExits137() throws Exception {
         Run r = profile("--", dev.sysc.profile.KnownMixPath.get(), "killed");
 
