@@ -119,6 +119,11 @@ public final class ProfileCommand implements Callable<Integer> {
                     : chosen.launch(command);
         } catch (ProfileUsageException e) {
             throw new UsageException(e.getMessage());
+        } finally {
+            if (profiler == null) {
+                // Tests keep them, so that each profile does not wait for the previous one's release.
+                dev.sysc.profile.PerfCounter.releaseTracepoints();
+            }
         }
         Profiles.Target target = new Profiles.Target(pid != null ? List.of() : command, pid,
                 pid != null ? (duration != null ? duration : DEFAULT_FOR) : null, unitTime);

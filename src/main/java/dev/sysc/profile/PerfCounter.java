@@ -60,9 +60,20 @@ public final class PerfCounter implements Counter {
             }
         }
 
-        private static synchronized void release() {
-            held.closeInBackground();
+        static synchronized void release() {
+            if (held != null) {
+                held.closeInBackground();
+                held = null;
+            }
         }
+    }
+
+    /**
+     * Lets go of the tracepoints now rather than when the JVM exits: in the shell, a later measurement
+     * in the same JVM would otherwise pay the slow entry path they keep switched on.
+     */
+    public static void releaseTracepoints() {
+        Anchors.release();
     }
 
     @Override
