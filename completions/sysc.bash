@@ -159,6 +159,7 @@ function _complete_sysc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} compare" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batch" ];    then _picocli_sysc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} profile" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tour" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_sysc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_sysc; return $?; fi
@@ -169,13 +170,15 @@ function _complete_sysc() {
   local cmds2=(compare)
   local cmds3=(explain)
   local cmds4=(batch)
-  local cmds5=(tour)
-  local cmds6=(shell)
-  local cmds7=(help)
+  local cmds5=(profile)
+  local cmds6=(tour)
+  local cmds7=(shell)
+  local cmds8=(help)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_sysc_help; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_sysc_shell; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_sysc_tour; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_sysc_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_sysc_shell; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_sysc_tour; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_sysc_profile; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_sysc_batch; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_sysc_explain; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_sysc_compare; return $?; fi
@@ -191,7 +194,7 @@ function _picocli_sysc() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="list measure compare explain batch tour shell help"
+  local commands="list measure compare explain batch profile tour shell help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -507,6 +510,67 @@ function _picocli_sysc_batch() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `profile` subcommand.
+function _picocli_sysc_profile() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  # After --: the program to profile (a command), then its arguments (files).
+  local i
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    if [[ "${COMP_WORDS[i]}" == "--" ]]; then
+      if (( i == COMP_CWORD - 1 )); then
+        COMPREPLY=( $(compgen -c -- "${curr_word}") )
+      else
+        type compopt &>/dev/null && compopt -o filenames
+        COMPREPLY=( $(compgen -f -- "${curr_word}") )
+      fi
+      return 0
+    fi
+  done
+
+  local commands=""
+  local flag_opts="'-q' '--quiet' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-p' '--pid' '--for' '--unit-time' '--format' '-o' '--output' '--color'"
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-p'|'--pid')
+      return
+      ;;
+    '--for')
+      return
+      ;;
+    '--unit-time')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `tour` subcommand.
 function _picocli_sysc_tour() {
   # Get completion data
@@ -575,7 +639,7 @@ function _picocli_sysc_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="list measure compare explain batch tour shell"
+  local commands="list measure compare explain batch profile tour shell"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
                 "  sysc compare clock_gettime clock_gettime@syscall getppid ffi-noop",
                 "  sysc measure getpid -o a.json; sysc compare a.json b.json",
-                "  sysc explain clock_gettime", "  sysc batch io_uring", "  sysc list --category time", "",
+                "  sysc explain clock_gettime", "  sysc batch io_uring", "  sysc profile -- ls -R /usr/share", "  sysc list --category time", "",
                 "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
 public final class SyscCommand implements Runnable {
     /**
@@ -74,6 +74,10 @@ public final class SyscCommand implements Runnable {
         for (String name : names) {
             try {
                 cl.addSubcommand(name, factory.create(SUBCOMMANDS.get(name)));
+                if (name.equals("profile")) {
+                    // `sysc profile ls -la`: everything from the program's name on belongs to the program.
+                    cl.getSubcommands().get(name).setStopAtPositional(true);
+                }
             } catch (Exception e) {
                 throw new IllegalStateException("cannot create the " + name + " command", e);
             }
@@ -132,6 +136,7 @@ public final class SyscCommand implements Runnable {
         m.put("compare", CompareCommand.class);
         m.put("explain", ExplainCommand.class);
         m.put("batch", BatchCommand.class);
+        m.put("profile", ProfileCommand.class);
         m.put("tour", TourCommand.class);
         m.put("shell", ShellCommand.class);
         m.put("help", CommandLine.HelpCommand.class);

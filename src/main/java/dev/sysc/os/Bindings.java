@@ -16,6 +16,7 @@ public final class Bindings {
     private static final Lazy<MemoryCalls> MEMORY = new Lazy<>(() -> Native.libc(MemoryCalls.class));
     private static final Lazy<IpcCalls> IPC = new Lazy<>(() -> Native.libc(IpcCalls.class));
     private static final Lazy<ChildCalls> CHILD = new Lazy<>(() -> Native.libc(ChildCalls.class));
+    private static final Lazy<ProfileCalls> PROFILE = new Lazy<>(() -> Native.libc(ProfileCalls.class));
 
     private Bindings() {
     }
@@ -55,6 +56,10 @@ public final class Bindings {
     /** Processes, threads and signal handlers: through libc only. */
     public static ChildCalls child() {
         return CHILD.get();
+    }
+
+    static ProfileCalls profile() {
+        return PROFILE.get();
     }
 
     /** A value computed on first use, once, even when several threads ask at the same moment. */

@@ -28,9 +28,11 @@ class DependencyRulesTest {
     static {
         ALLOWED.put("", List.of("cli", "shell", "tour", "exit"));
         ALLOWED.put("shell", List.of("tour"));
-        ALLOWED.put("cli", List.of("bench", "batch", "probe", "compare", "explain", "tour", "report", "host", "stats",
-                "text", "exit"));
-        ALLOWED.put("report", List.of("bench", "batch", "compare", "explain", "probe", "host", "stats", "text", "exit"));
+        ALLOWED.put("cli", List.of("bench", "batch", "probe", "compare", "explain", "tour", "profile", "report", "host",
+                "stats", "text", "exit"));
+        ALLOWED.put("report", List.of("bench", "batch", "compare", "explain", "profile", "probe", "host", "stats", "text",
+                "exit"));
+        ALLOWED.put("profile", List.of("probe", "os", "host", "exit"));
         ALLOWED.put("batch", List.of("bench", "probe", "os", "host", "stats", "text", "exit"));
         ALLOWED.put("bench", List.of("probe", "os", "explain", "host", "stats", "exit"));
         ALLOWED.put("compare", List.of("bench", "host", "stats", "text", "exit"));

@@ -55,6 +55,18 @@ class CompletionScriptsTest {
     }
 
     @Test
+    void bashCompletesTheProgramToProfileAfterTheDoubleDash() throws Exception {
+        String program = run("bash", "-c", ". completions/sysc.bash; COMP_WORDS=(sysc profile -q -- dat); COMP_CWORD=4; "
+                + "COMP_LINE='sysc profile -q -- dat'; COMP_POINT=${#COMP_LINE}; _complete_sysc 2>/dev/null; "
+                + "printf '%s\\n' \"${COMPREPLY[@]}\"");
+        assertThat(program.lines()).contains("date");
+        String argument = run("bash", "-c", ". completions/sysc.bash; COMP_WORDS=(sysc profile -- ls pom.x); "
+                + "COMP_CWORD=4; COMP_LINE='sysc profile -- ls pom.x'; COMP_POINT=${#COMP_LINE}; "
+                + "_complete_sysc 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"");
+        assertThat(argument.lines()).containsExactly("pom.xml");
+    }
+
+    @Test
     void zshLoadsItWithCompinit() throws Exception {
         assumeTrue(new File("/usr/bin/zsh").canExecute() || new File("/bin/zsh").canExecute(),
                 "zsh is installed by .ci/run");

@@ -47,7 +47,7 @@ public final class GenerateDocs {
                 Files.writeString(page, escapeBrackets(Files.readString(page)), StandardCharsets.UTF_8);
             }
         }
-        String bash = withFileNames(AutoComplete.bash("sysc", cl), cl);
+        String bash = withFileNames(withProgramCompletion(AutoComplete.bash("sysc", cl)), cl);
         Files.writeString(completions.resolve("sysc.bash"), bash, StandardCharsets.UTF_8);
         Files.writeString(completions.resolve("_sysc"), zshWrapper(), StandardCharsets.UTF_8);
     }
@@ -129,6 +129,35 @@ public final class GenerateDocs {
                 + "  fi\n"
                 + "  return 0\n"
                 + "}\n";
+    }
+
+    static final String PROFILE_FUNCTION = "function _picocli_sysc_profile() {\n"
+            + "  # Get completion data\n"
+            + "  local curr_word=${COMP_WORDS[COMP_CWORD]}\n"
+            + "  local prev_word=${COMP_WORDS[COMP_CWORD-1]}\n";
+
+    /**
+     * {@code sysc profile -- CMD ARGS}: after {@code --} picocli would offer sysc's options again; the
+     * program's name completes as a command and its arguments as files instead.
+     */
+    static String withProgramCompletion(String bash) {
+        if (!bash.contains(PROFILE_FUNCTION)) {
+            throw new IllegalStateException("picocli's bash script changed shape: no " + PROFILE_FUNCTION);
+        }
+        return bash.replace(PROFILE_FUNCTION, PROFILE_FUNCTION
+                + "  # After --: the program to profile (a command), then its arguments (files).\n"
+                + "  local i\n"
+                + "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
+                + "    if [[ \"${COMP_WORDS[i]}\" == \"--\" ]]; then\n"
+                + "      if (( i == COMP_CWORD - 1 )); then\n"
+                + "        COMPREPLY=( $(compgen -c -- \"${curr_word}\") )\n"
+                + "      else\n"
+                + "        type compopt &>/dev/null && compopt -o filenames\n"
+                + "        COMPREPLY=( $(compgen -f -- \"${curr_word}\") )\n"
+                + "      fi\n"
+                + "      return 0\n"
+                + "    fi\n"
+                + "  done\n");
     }
 
     /** zsh: the bash script works under zsh's bashcompinit; this file is what compinit loads from fpath. */
