@@ -3,6 +3,7 @@ package dev.sysc;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.cli.StreamGuard;
+import dev.sysc.cli.VersionProvider;
 import dev.sysc.cli.SyscCommand;
 import dev.sysc.shell.Shell;
 import java.io.FileDescriptor;
@@ -17,6 +18,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs sysc with {@code args} on this process's standard streams; returns the exit code. */
+    static int run(String[] args) {
         // Straight to file descriptors 1 and 2 through guards, not through System.out/err, which hide write errors.
         StreamGuard outGuard = new StreamGuard(new FileOutputStream(FileDescriptor.out));
         StreamGuard errGuard = new StreamGuard(new FileOutputStream(FileDescriptor.err));
@@ -31,6 +37,13 @@ public final class Main {
                 SyscCommand.commandLine(out, err).usage(err);
                 code = ExitCodes.USAGE;
             }
+        } else if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The same lines picocli prints, without building a command model for them: scripts that check
+            // the version should not pay for reflection over options they never use.
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            code = ExitCodes.OK;
         } else {
             try {
                 code = SyscCommand.execute(out, err, () -> Shell.runOnSystemTerminal(new SyscShellCommands()), args);
@@ -41,7 +54,7 @@ public final class Main {
             }
         }
         out.flush();
-        System.exit(StreamGuard.exitCode(code, outGuard, err, errGuard));
+        return StreamGuard.exitCode(code, outGuard, err, errGuard);
     }
 
     /** The charset System.out or System.err would use: the property the JVM sets for a console, else the default. */

@@ -1,8 +1,5 @@
 package dev.sysc;
 
-import dev.sysc.cli.SyscCommand;
-import java.io.OutputStream;
-import java.io.PrintWriter;
 
 /**
  * The run the launcher records its class archive from (JDK 17's CDS, JDK 25's AOT cache): the common
@@ -24,10 +21,10 @@ public final class Training {
     private Training() {
     }
 
+    /** Runs each command as Main does (the launcher sends the output to /dev/null). */
     public static void main(String[] args) {
-        PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), true);
         for (String[] command : COMMANDS) {
-            SyscCommand.execute(sink, sink, command);
+            Main.run(command);
         }
     }
 }

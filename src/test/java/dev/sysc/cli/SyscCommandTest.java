@@ -42,4 +42,13 @@ class SyscCommandTest {
         assertThat(err.toString()).contains("nosuch");
         assertThat(err.toString().lines()).hasSize(1);
     }
+
+    @Test
+    void theVersionProvidersLinesAreWhatPicocliPrintsForVersion() throws Exception {
+        // Main prints these lines itself for a lone --version (no command model); they must not drift.
+        StringWriter out = new StringWriter();
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        assertThat(SyscCommand.execute(new PrintWriter(out, true), sink, "--version")).isZero();
+        assertThat(out.toString().lines()).containsExactly(new VersionProvider().getVersion());
+    }
 }
