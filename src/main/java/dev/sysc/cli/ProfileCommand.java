@@ -130,7 +130,7 @@ public final class ProfileCommand implements Callable<Integer> {
                 pid != null ? (duration != null ? duration : DEFAULT_FOR) : null, unitTime);
         ProfileRun run = Profiles.build(VersionProvider.version(), Instant.now(), host, target, counted,
                 costs.costs(counted.counts().keySet()));
-        out.write(ProfileReport.render(run, output.format(), output.style()));
+        out.write(ProfileReport.render(run, output.format(), output.style(), output.width()));
         return counted.exitStatus() != null ? counted.exitStatus() : ExitCodes.OK;
     }
 

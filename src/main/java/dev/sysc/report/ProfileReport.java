@@ -18,11 +18,16 @@ public final class ProfileReport {
     }
 
     public static String render(ProfileRun run, Format format, Style style) {
+        return render(run, format, style, TextWidth.DEFAULT);
+    }
+
+    /** {@code width} applies to the table: sentences wrap to it and the table folds to fit it. */
+    public static String render(ProfileRun run, Format format, Style style, int width) {
         switch (format) {
             case JSON: return json(run);
             case CSV: return csv(run);
             case MARKDOWN: return markdown(run);
-            default: return table(run, style);
+            default: return table(run, style, width);
         }
     }
 
@@ -77,15 +82,15 @@ public final class ProfileReport {
 
     // ---- table ----
 
-    private static String table(ProfileRun run, Style style) {
-        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host())).append("\n\n");
-        sb.append(what(run)).append('\n');
-        sb.append(times(run)).append('\n');
-        sb.append(counting(run)).append('\n');
+    private static String table(ProfileRun run, Style style, int width) {
+        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host(), width)).append("\n");
+        sb.append(TextWidth.indent(what(run), width, ""));
+        sb.append(TextWidth.indent(times(run), width, ""));
+        sb.append(TextWidth.indent(counting(run), width, ""));
         if (run.countingNote() != null) {
-            sb.append(style.dim("Note: " + run.countingNote() + ".")).append('\n');
+            sb.append(style.dim(TextWidth.indent("Note: " + run.countingNote() + ".", width, "")));
         }
-        sb.append(tax(run)).append("\n\n");
+        sb.append(TextWidth.indent(tax(run), width, "")).append("\n");
         if (run.syscalls().isEmpty()) {
             sb.append("No system calls were counted.\n");
         } else {
@@ -97,15 +102,15 @@ public final class ProfileReport {
             }
             t.add(List.of("total", Numbers.count(run.totalCalls()), perSecond(run.totalCalls() / (run.wallNs() / 1e9)),
                     "", "", time(run.estimatedNs())));
-            sb.append(t.render());
+            sb.append(t.render(width));
         }
         if (!run.advice().isEmpty()) {
             sb.append("\nWhat the counts suggest:\n");
             for (Advice a : run.advice()) {
-                sb.append("  - ").append(adviceLine(a)).append('\n');
+                sb.append(TextWidth.indent(adviceLine(a), width, "  - ", "    "));
             }
         }
-        sb.append('\n').append(style.dim(legend())).append('\n');
+        sb.append('\n').append(style.dim(TextWidth.paragraphs(legend(), width)));
         return sb.toString();
     }
 

@@ -29,6 +29,18 @@ class ProfileReportTest {
     }
 
     @Test
+    void theTextFitsEightyAndOneHundredTwentyColumns() {
+        for (int width : new int[] {80, 120}) {
+            String t = ProfileReport.render(run(100, CountingMethod.STRACE, "counted with strace -f -c because perf events "
+                    + "were refused here, so the times strace prints are not used"), Format.TABLE, Style.NONE, width);
+            org.assertj.core.api.Assertions.assertThat(t.lines())
+                    .allSatisfy(l -> org.assertj.core.api.Assertions.assertThat(l.length()).as(l).isLessThanOrEqualTo(width));
+            org.assertj.core.api.Assertions.assertThat(t.replaceAll("\\s*\\n\\s*", " "))
+                    .contains("the time spent crossing into the kernel and back for those calls");
+        }
+    }
+
+    @Test
     void theTableSaysWhatRanHowItWasCountedTheTaxAndTheAdvice() {
         String t = ProfileReport.render(run(100, CountingMethod.PERF_EVENT, null), Format.TABLE, Style.NONE);
 
