@@ -42,7 +42,8 @@ class ProfileReportTest {
 
     @Test
     void theTableSaysWhatRanHowItWasCountedTheTaxAndTheAdvice() {
-        String t = ProfileReport.render(run(100, CountingMethod.PERF_EVENT, null), Format.TABLE, Style.NONE);
+        // Wide: this is about what is said; the width test below is about where lines break.
+        String t = ProfileReport.render(run(100, CountingMethod.PERF_EVENT, null), Format.TABLE, Style.NONE, 1000);
 
         assertThat(t).contains("dd count=2000 — exit status 0", "wall 2.00 s, user 500.00 ms, system 1.00 s",
                 "perf events on the syscalls:sys_enter_* tracepoints",
@@ -55,7 +56,7 @@ class ProfileReportTest {
     @Test
     void stracesNoteIsShown() {
         String t = ProfileReport.render(run(100, CountingMethod.STRACE, "counted with strace -f -c because x"),
-                Format.TABLE, Style.NONE);
+                Format.TABLE, Style.NONE, 1000);
 
         assertThat(t).contains("Counted with strace -f -c", "Note: counted with strace -f -c because x.");
     }
