@@ -36,14 +36,23 @@ class ShellTest {
         java.io.PipedInputStream in = new java.io.PipedInputStream(keyboard, 1 << 16);
         try (Terminal terminal = TerminalBuilder.builder().system(false).type(type).streams(in, out).build()) {
             long lines = input.lines().count();
+            java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
             Thread typist = new Thread(() -> {
                 try {
                     keyboard.write(input.getBytes(StandardCharsets.UTF_8));
                     keyboard.flush();
-                    // Ctrl-D only once every line has been answered (a prompt after each), as a person would.
+                    // Ctrl-D only once every line has been answered (a prompt after each), as a person would;
+                    // on a terminal with control codes, once the screen has stopped changing after the last
+                    // line (its redrawn prompts are not plain text); not at all once the shell has left (exit).
                     long deadline = System.nanoTime() + 30_000_000_000L;
-                    while (prompts(out) <= lines && System.nanoTime() < deadline) {
+                    int quietFor = 0;
+                    int size = -1;
+                    while (!left.get() && prompts(out) <= lines && System.nanoTime() < deadline
+                            && (type.equals("dumb") || quietFor < 25)) {
                         Thread.sleep(20);
+                        int now = text(out).length();
+                        quietFor = now == size ? quietFor + 1 : 0;
+                        size = now;
                     }
                     keyboard.close();
                 } catch (Exception ignored) {
@@ -52,6 +61,7 @@ class ShellTest {
             });
             typist.start();
             assertThat(new Shell(terminal, history, new dev.sysc.SyscShellCommands()).run()).isZero();
+            left.set(true);
             typist.join(10_000);
         }
         return out.toString(StandardCharsets.UTF_8);
@@ -149,7 +159,7 @@ class ShellTest {
     @Test
     void enterAtTheTourPauseTurnsThePageAndQStops() throws Exception {
         String out = conversation(Shell.PROMPT, "tour --loop java\n", "[Enter: next page, q: stop]", "\n",
-                "2/6", "", "[Enter: next page, q: stop]", "q\n");
+                "2/", "", "[Enter: next page, q: stop]", "q\n");
         assertThat(out).containsPattern("1/[0-9]+  The floor").containsPattern("2/[0-9]+ ").doesNotContainPattern("3/[0-9]+ ");
     }
 
