@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * The package graph of ARCHITECTURE.md, checked on the compiled classes (every reference: imports,
  * fully qualified names, signatures, constants), so a rule cannot be dodged by spelling a name out.
  */
+@org.junit.jupiter.api.Tag("slow")
 class DependencyRulesTest {
     /**
      * Each package and the sysc packages it may use; the graph is a DAG (checked below as well).

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Short real runs of every workload: the shape of what comes back and that nothing stays open. No
  * timing thresholds here: those belong to bench/batch-check, on a quiet machine.
  */
+@org.junit.jupiter.api.Tag("slow")
 class BatchWorkloadsTest {
     private static final MeasureSpec QUICK = new MeasureSpec(Duration.ofMillis(5), Duration.ZERO, 0, -1, true);
     private static final int[] SIZES = {1, 4, 16};

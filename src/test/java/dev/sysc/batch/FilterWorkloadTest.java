@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * counted twice (the recv calls a batch makes, and the kernel's own count of datagrams it dropped on the
  * socket), nothing unwanted is queued, and the sockets, with their filter, are closed at the end.
  */
+@org.junit.jupiter.api.Tag("slow")
 class FilterWorkloadTest {
     private static final int N = FilterWorkload.PER_BATCH;
     private static final int MSG_DONTWAIT = 0x40;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code sysc batch}, black box: formats, sizes, unknown workloads, and a kernel that refuses io_uring. */
+@org.junit.jupiter.api.Tag("slow")
 class BatchCommandTest {
     private static final String[] QUICK = {"--time", "5ms", "--warmup", "0", "-q"};
 

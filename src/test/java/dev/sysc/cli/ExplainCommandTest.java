@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sysc explain}, black box: this machine, recorded machines (--from), formats and errors. */
+@org.junit.jupiter.api.Tag("slow")
 class ExplainCommandTest {
     private static final List<String> TOP_KEYS = List.of("schema", "tool", "timestamp", "settings", "subject",
             "host_source", "host", "vdso", "mitigations", "steps", "topic", "speculation_control", "measured", "measure_note", "next");

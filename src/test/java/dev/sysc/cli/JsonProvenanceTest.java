@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every JSON document says which sysc wrote it, when, and with which settings (DESIGN: schemas). */
+@org.junit.jupiter.api.Tag("slow")
 class JsonProvenanceTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> document(String... args) throws Exception {

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code sysc measure} and {@code sysc list}, black box: arguments in, exit code and text out. */
+@org.junit.jupiter.api.Tag("slow")
 class MeasureCommandTest {
     /** Short enough to keep the suite fast, long enough for the minimum number of samples. */
     private static final String[] QUICK = {"--time", "20ms", "--warmup", "0", "-q"};

@@ -24,6 +24,7 @@ import picocli.CommandLine;
  * {@code sysc profile}, black box, on real programs counted for real; unit costs come from a fake
  * measurer (100 ns a call, 50 ns the floor) so that every estimate is exact.
  */
+@org.junit.jupiter.api.Tag("slow")
 class ProfileCommandTest {
     private static final UnitCosts.Measurer FIXED = calls -> {
         Map<String, Double> m = new HashMap<>();

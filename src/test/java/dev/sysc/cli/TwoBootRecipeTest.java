@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * hints) is run word for word, with a quick --time and without the reboot: measure -o A.json, measure -o
  * B.json, compare A.json B.json. It once failed because -o A.json wrote a table that compare refused.
  */
+@org.junit.jupiter.api.Tag("slow")
 class TwoBootRecipeTest {
     private static final Pattern MEASURE = Pattern.compile("sysc (measure [a-z_@ ]+? -o ([\\w.-]+\\.json))");
     private static final Pattern COMPARE = Pattern.compile("sysc (compare ([\\w.-]+\\.json) ([\\w.-]+\\.json))");

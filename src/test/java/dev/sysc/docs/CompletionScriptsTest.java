@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The committed completion scripts load in real shells and complete call names. */
+@org.junit.jupiter.api.Tag("slow")
 class CompletionScriptsTest {
     private static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * The committed man pages and completion scripts are exactly what the build generates from the
  * commands (GenerateDocs + asciidoctor, run before the tests). When this fails: bin/regen-docs.
  */
+@org.junit.jupiter.api.Tag("slow")
 class DocsAreCurrentTest {
     private static final Path GENERATED = Paths.get("target/generated-docs");
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every committed man page renders with man(1) without a single warning. */
+@org.junit.jupiter.api.Tag("slow")
 class ManPagesRenderTest {
     @Test
     void everyPageRendersWithoutWarnings() throws Exception {

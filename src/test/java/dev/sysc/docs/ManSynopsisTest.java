@@ -21,6 +21,7 @@ import picocli.CommandLine;
  * compare page once showed "[--no-baseline] ] [--color=_WHEN" and lost --baseline while DocsAreCurrentTest,
  * comparing the page with itself, still passed. And the pages sit where man finds them (man/man1).
  */
+@org.junit.jupiter.api.Tag("slow")
 class ManSynopsisTest {
     private static final Path PAGES = Paths.get("man/man1");
 

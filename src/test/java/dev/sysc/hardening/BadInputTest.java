@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every bad input: exit code 2, one line on stderr naming the problem, no stack trace, nothing on stdout. */
+@org.junit.jupiter.api.Tag("slow")
 class BadInputTest {
     @TempDir
     static Path dir;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * code 0, 1 or 2 and never a stack trace; a usage error is one line. The seed is fixed so a failure
  * repeats; the failing command is in the message.
  */
+@org.junit.jupiter.api.Tag("slow")
 class GeneratedArgumentsTest {
     @TempDir
     Path dir;

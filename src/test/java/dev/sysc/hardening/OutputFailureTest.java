@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * A script must learn that sysc's output was lost: a full disk or a closed standard output exits 1 with
  * one line, while a reader that stopped early (| head) is a broken pipe: silent, 141 like any pipe writer.
  */
+@org.junit.jupiter.api.Tag("slow")
 class OutputFailureTest {
     private static String stderrOf(Process p) throws Exception {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

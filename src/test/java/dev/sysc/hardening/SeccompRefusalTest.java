@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * A call the kernel refuses is reported as refused, with its errno, never as a cost: sysc runs behind a
  * seccomp filter (src/test/c/seccomp-deny.c) that makes getppid (x86-64 number 110) fail with EPERM.
  */
+@org.junit.jupiter.api.Tag("slow")
 class SeccompRefusalTest {
     @Test
     void refusedCallIsReportedWithItsErrnoAndTheOthersStillReport() throws Exception {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C (SIGINT) or SIGTERM in the middle of a measurement leaves nothing behind and prints no document. */
+@org.junit.jupiter.api.Tag("slow")
 class SignalCleanupTest {
     @TempDir
     Path tmp;

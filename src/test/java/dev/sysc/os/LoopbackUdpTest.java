@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The loopback socket and the generated receive loop, with real datagrams. */
+@org.junit.jupiter.api.Tag("slow")
 class LoopbackUdpTest {
     private static final int EAGAIN = 11;
     private static final int MMSGHDR_BYTES = 64;

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every catalog call, on every path it has, made for real on this machine: it must be set up, succeed
  * five times in a row, and release what it set up.
  */
+@org.junit.jupiter.api.Tag("slow")
 class NativeCatalogTest {
     @TempDir
     Path tmp;

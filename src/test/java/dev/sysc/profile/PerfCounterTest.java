@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Real programs counted with perf events: every count asserted is exact by construction. */
+@org.junit.jupiter.api.Tag("slow")
 class PerfCounterTest {
     private static final PerfCounter PERF = PerfCounter.check();
 

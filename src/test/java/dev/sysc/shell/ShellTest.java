@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shell driven through a jline dumb terminal: commands run, history is kept, exit and EOF leave. */
+@org.junit.jupiter.api.Tag("slow")
 class ShellTest {
     @TempDir
     Path dir;
