@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionIT {
     /** What the launcher and install.sh call; everything else is a shell builtin. */
     private static final List<String> TOOLS = List.of("bash", "env", "readlink", "dirname", "basename", "sed",
-            "cksum", "cut", "mkdir", "rm", "rmdir", "install", "ln", "cat", "uname");
+            "cksum", "cut", "stat", "mkdir", "rm", "rmdir", "install", "ln", "cat", "uname");
 
     @TempDir
     static Path work;
@@ -115,7 +115,7 @@ class DistributionIT {
         assertThat(again.out).startsWith("sysc ");
         try (var cached = Files.list(work.resolve("home/.cache/sysc"))) {
             assertThat(cached.map(p -> p.getFileName().toString()))
-                    .anySatisfy(name -> assertThat(name).matches("java[0-9]+-[0-9]+\\.(jsa|aot)"));
+                    .anySatisfy(name -> assertThat(name).matches("java[0-9]+-[0-9]+-[0-9]+\\.(jsa|aot)"));
         }
     }
 
