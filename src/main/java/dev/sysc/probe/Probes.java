@@ -54,6 +54,9 @@ public final class Probes {
                 nativeLoop = null;
                 negatedErrno = true;
             }
+            if (nativeLoop == null && op instanceof DeferredOperation) {
+                op = ((DeferredOperation) op).make();
+            }
             return new Probe(call, op, nativeLoop, setup.opened(), negatedErrno);
         } catch (NativeCallException e) {
             setup.opened().close();

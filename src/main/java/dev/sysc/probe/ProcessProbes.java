@@ -191,8 +191,10 @@ final class ProcessProbes {
     /** A call without arguments: the same libc function natively and from Java. */
     private static Operation noArguments(Setup s, String function, Function<ProcessCalls, IntSupplier> java) {
         s.natively().call(function);
-        IntSupplier call = java.apply(calls(s));
-        return call::getAsInt;
+        return s.java(() -> {
+            IntSupplier call = java.apply(calls(s));
+            return call::getAsInt;
+        });
     }
 
     private static ProcessCalls calls(Setup s) {

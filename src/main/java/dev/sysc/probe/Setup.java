@@ -75,6 +75,14 @@ final class Setup {
         return sequence;
     }
 
+    /**
+     * The Java operation, made only if the Java loop will run it (see {@link DeferredOperation}): for
+     * makers whose operation needs nothing that the native sequence does not already hold.
+     */
+    Operation java(java.util.function.Supplier<Operation> operation) {
+        return new DeferredOperation(operation);
+    }
+
     /** The native sequence the maker described, or null when it described none. */
     NativeSequence sequence() {
         return sequence;
