@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.Defaults;
 import dev.sysc.bench.Machine;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.probe.LoopKind;
@@ -50,8 +51,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  sysc batch filter --format markdown", "  sysc batch --format json -q -o batch.json"})
 public final class BatchCommand implements Callable<Integer> {
     /** Per point (one batch size, all strategies interleaved): short, so that the whole sweep takes seconds. */
-    static final Duration TIME = Duration.ofMillis(50);
-    static final Duration WARMUP = Duration.ofMillis(50);
+    static final Duration TIME = Defaults.BATCH_TIME;
+    static final Duration WARMUP = Defaults.BATCH_WARMUP;
 
     @Spec
     CommandSpec spec;

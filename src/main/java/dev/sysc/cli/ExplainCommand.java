@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.Defaults;
 import dev.sysc.bench.Machine;
 import dev.sysc.bench.ToggleMeasurer;
 import dev.sysc.exit.ExitCodes;
@@ -50,7 +51,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "signal-delivery."})
 public final class ExplainCommand implements Callable<Integer> {
     /** Short: explain only needs a sense of scale, not sysc measure's care. */
-    static final MeasureSpec QUICK = new MeasureSpec(Duration.ofMillis(100), Duration.ofMillis(50), 0, -1, true);
+    static final MeasureSpec QUICK = Defaults.EXPLAIN_QUICK;
 
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.Defaults;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.bench.Machine;
 import dev.sysc.bench.CallResult;
@@ -47,8 +48,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  sysc profile -- ls -R /usr/share", "  sysc profile --format json -o p.json -- git status",
                 "  sysc profile -p 1234 --for 10s"})
 public final class ProfileCommand implements Callable<Integer> {
-    static final Duration UNIT_TIME = Duration.ofMillis(20);
-    private static final Duration DEFAULT_FOR = Duration.ofSeconds(10);
+    static final Duration UNIT_TIME = Defaults.PROFILE_UNIT_TIME;
+    private static final Duration DEFAULT_FOR = Defaults.PROFILE_ATTACH_FOR;
 
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.Defaults;
 import dev.sysc.tour.TourPause;
 import dev.sysc.bench.Machine;
 import dev.sysc.exit.ExitCodes;
@@ -48,7 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "--format markdown writes the same as a handout with this machine's numbers."})
 public final class TourCommand implements Callable<Integer> {
     /** Short measurements: the tour needs a sense of scale, and a page should answer in well under a second. */
-    static final MeasureSpec QUICK = new MeasureSpec(Duration.ofMillis(150), Duration.ofMillis(100), 0, -1, true);
+    static final MeasureSpec QUICK = Defaults.TOUR_QUICK;
 
     @Spec
     CommandSpec spec;
@@ -173,7 +174,7 @@ public final class TourCommand implements Callable<Integer> {
         ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, (c, i, n, p, f) -> { });
         WorkloadResult result = new BatchSweep(sampler, call -> Probes.open(call, workspace, loop))
                 .run(List.of(Workloads.find(name, RingFactory.KERNEL).orElseThrow()), w -> sizes,
-                        new MeasureSpec(Duration.ofMillis(60), Duration.ofMillis(40), 0, -1, true, loop))
+                        new MeasureSpec(Defaults.TOUR_BATCH_TIME, Defaults.TOUR_BATCH_WARMUP, 0, -1, true, loop))
                 .get(0);
         if (!result.available()) {
             String why = "(" + name + " is unavailable here: " + result.reason() + ")";
