@@ -398,9 +398,8 @@ public final class BatchReport {
         for (WorkloadResult w : run.workloads()) {
             for (BatchSeries s : w.series()) {
                 for (BatchPoint p : s.points()) {
-                    sb.append(w.name()).append(',').append(s.strategy()).append(',').append(p.batch()).append(',')
-                            .append(String.format(Locale.ROOT, "%.4f", p.nsPerOp())).append(',')
-                            .append(w.info().operations(p.batch())).append('\n');
+                    sb.append(Csv.row(w.name(), s.strategy(), p.batch(), String.format(Locale.ROOT, "%.4f", p.nsPerOp()),
+                            w.info().operations(p.batch())));
                 }
             }
         }

@@ -62,9 +62,8 @@ public final class CatalogReport {
     private static String csv(List<CatalogEntry> entries) {
         StringBuilder sb = new StringBuilder("name,category,paths,via,syscalls,crossings,summary\n");
         for (CatalogEntry e : entries) {
-            sb.append(e.name()).append(',').append(e.category()).append(",\"").append(paths(e)).append("\",")
-                    .append(via(e.via())).append(",\"").append(String.join(",", e.syscalls())).append("\",")
-                    .append(e.crossings()).append(",\"").append(e.summary().replace("\"", "\"\"")).append("\"\n");
+            sb.append(Csv.row(e.name(), e.category(), paths(e), via(e.via()), String.join(",", e.syscalls()),
+                    e.crossings(), e.summary()));
         }
         return sb.toString();
     }

@@ -151,13 +151,11 @@ public final class CompareReport {
     }
 
     private static String csv(CompareRun c) {
-        StringBuilder sb = new StringBuilder();
-        List<String> lines = ResultCsv.render(c.run()).lines().toList();
-        sb.append(lines.get(0)).append(",ratio\n");
-        for (int i = 1; i < lines.size(); i++) {
-            String ratio = c.ratio(c.run().results().get(i - 1))
-                    .map(r -> String.format(Locale.ROOT, "%.4f", r)).orElse("");
-            sb.append(lines.get(i)).append(',').append(ratio).append('\n');
+        StringBuilder sb = new StringBuilder(ResultCsv.HEADER).append(",ratio\n");
+        for (CallResult result : c.run().results()) {
+            List<Object> cells = new ArrayList<>(ResultCsv.cells(result));
+            cells.add(c.ratio(result).map(r -> String.format(Locale.ROOT, "%.4f", r)).orElse(""));
+            sb.append(Csv.row(cells));
         }
         return sb.toString();
     }

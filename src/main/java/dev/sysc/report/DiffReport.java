@@ -116,13 +116,13 @@ public final class DiffReport {
         StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
         for (RunDiff d : diffs) {
             for (DiffRow r : d.rows()) {
-                sb.append(d.a().file()).append(',').append(d.b().file()).append(',').append(r.name()).append(',')
-                        .append(r.path()).append(',')
-                        .append(String.format(Locale.ROOT, "%.3f,%.3f,%.5f,", r.aMedianNs(), r.bMedianNs(), r.delta()))
+                sb.append(Csv.row(d.a().file(), d.b().file(), r.name(), r.path(),
+                        String.format(Locale.ROOT, "%.3f", r.aMedianNs()),
+                        String.format(Locale.ROOT, "%.3f", r.bMedianNs()),
+                        String.format(Locale.ROOT, "%.5f", r.delta()),
                         // An undefined p-value is an empty field, not "NaN".
-                        .append(r.hasPValue() ? String.format(Locale.ROOT, "%.6g", r.pValue()) : "")
-                        .append(',').append(r.significant())
-                        .append('\n');
+                        r.hasPValue() ? String.format(Locale.ROOT, "%.6g", r.pValue()) : "",
+                        r.significant()));
             }
         }
         return sb.toString();

@@ -623,25 +623,15 @@ public final class ExplainReport {
     static String csv(ExplainRun run) {
         StringBuilder sb = new StringBuilder("kind,id,status,active,reason\n");
         for (VulnerabilityRow r : run.explanation().vulnerabilities()) {
-            sb.append("mitigation,").append(csvCell(r.file())).append(',').append(csvCell(r.status())).append(',')
-                    .append(r.onPath().active() == null ? "" : r.onPath().active()).append(',')
-                    .append(csvCell(r.onPath().reason())).append('\n');
+            sb.append(Csv.row("mitigation", r.file(), r.status(), r.onPath().active(), r.onPath().reason()));
         }
         for (AnnotatedStep s : run.explanation().steps()) {
-            sb.append("step,").append(csvCell(s.step().id())).append(',').append(csvCell(s.step().title())).append(',')
-                    .append(s.activation().active() == null ? "" : s.activation().active()).append(',')
-                    .append(csvCell(s.activation().reason())).append('\n');
+            sb.append(Csv.row("step", s.step().id(), s.step().title(), s.activation().active(),
+                    s.activation().reason()));
         }
         if (run.experiments() != null) {
             sb.append(IndirectCostsReport.csv(run.experiments()));
         }
         return sb.toString();
-    }
-
-    private static String csvCell(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

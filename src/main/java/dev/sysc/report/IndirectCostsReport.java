@@ -361,7 +361,6 @@ final class IndirectCostsReport {
     }
 
     private static void row(StringBuilder sb, String kind, String id, double value, String reason) {
-        sb.append(kind).append(',').append(id).append(',').append(ns(value)).append(",,\"")
-                .append(reason.replace("\"", "\"\"")).append("\"\n");
+        sb.append(Csv.row(kind, id, ns(value), "", reason));
     }
 }

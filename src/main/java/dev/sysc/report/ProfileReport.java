@@ -176,9 +176,8 @@ public final class ProfileReport {
     private static String csv(ProfileRun run) {
         StringBuilder sb = new StringBuilder("syscall,count,calls_per_s,unit_ns,unit_source,est_ns\n");
         for (SyscallCost c : run.syscalls()) {
-            sb.append(c.name()).append(',').append(c.count()).append(',').append(fixed(c.perSecond())).append(',')
-                    .append(fixed(c.unitNs())).append(',').append(c.unitSource()).append(',').append(fixed(c.estNs()))
-                    .append('\n');
+            sb.append(Csv.row(c.name(), c.count(), fixed(c.perSecond()), fixed(c.unitNs()), c.unitSource(),
+                    fixed(c.estNs())));
         }
         return sb.toString();
     }
