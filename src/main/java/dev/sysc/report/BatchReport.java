@@ -88,7 +88,7 @@ public final class BatchReport {
             BatchSeries s = w.series().get(0);
             TextTable t = new TextTable(List.of("bytes", "ns per " + s.strategy(), "ns per byte"), true, true, true);
             for (BatchPoint p : s.points()) {
-                t.add(List.of(bytes(p.batch()), Numbers.ns(p.nsPerOp() * p.batch()), perUnit(p.nsPerOp())));
+                t.add(List.of(bytes(p.batch()), Numbers.ns(p.nsPerOp() * p.batch()), Numbers.perUnit(p.nsPerOp())));
             }
             return t;
         }
@@ -109,7 +109,7 @@ public final class BatchReport {
             List<String> row = new ArrayList<>();
             row.add(Numbers.count(size));
             for (BatchSeries s : w.series()) {
-                row.add(perUnit(s.at(size)));
+                row.add(Numbers.perUnit(s.at(size)));
             }
             for (BatchSeries s : others) {
                 row.add(speedup(loop.at(size), s.at(size)));
@@ -138,7 +138,7 @@ public final class BatchReport {
         for (int k : w.sizes()) {
             List<String> row = new ArrayList<>(List.of(Numbers.count(k), Numbers.count(info.operations(k))));
             for (BatchSeries s : w.series()) {
-                row.add(perUnit(s.at(k)));
+                row.add(Numbers.perUnit(s.at(k)));
             }
             long without = crossings(info, info.loop(), k);
             long with = crossings(info, info.batched(), k);
@@ -169,20 +169,10 @@ public final class BatchReport {
         if (!(loop > 0) || !(other > 0)) {
             return "—";
         }
-        return CompareReport.ratio(loop / other);
+        return Numbers.ratio(loop / other);
     }
 
     /** ns with a precision that suits small per-byte figures too. */
-    static String perUnit(double ns) {
-        if (Double.isNaN(ns)) {
-            return "—";
-        }
-        if (Math.abs(ns) < 1) {
-            return String.format(Locale.ROOT, "%.4f", ns);
-        }
-        return Numbers.ns(ns);
-    }
-
     /** 512 B, 4 KiB, 1 MiB. */
     static String bytes(long n) {
         if (n >= 1 << 20 && n % (1 << 20) == 0) {
@@ -216,19 +206,19 @@ public final class BatchReport {
                 return out;
             }
             out.add(String.format(Locale.ROOT, "fit (%s): one call ≈ %s ns + S × %s ns per byte (r² %.3f)",
-                    fit.strategy(), Numbers.ns(fit.fixedNs()), perUnit(fit.perOpNs()), fit.r2()));
+                    fit.strategy(), Numbers.ns(fit.fixedNs()), Numbers.perUnit(fit.perOpNs()), fit.r2()));
             String tail = w.breakEven() == null
                     ? "at every size measured (up to " + bytes(sizes[sizes.length - 1]) + "), the crossing costs more than the bytes."
                     : "from " + bytes(w.breakEven()) + " on, copying the bytes costs more than the crossing itself.";
             out.add(String.format(Locale.ROOT, "One %s costs about %s ns whatever its size, plus %s ns per byte: %s",
-                    fit.strategy(), Numbers.ns(fit.fixedNs()), perUnit(fit.perOpNs()), tail));
+                    fit.strategy(), Numbers.ns(fit.fixedNs()), Numbers.perUnit(fit.perOpNs()), tail));
             return out;
         }
         Strategy loop = info.strategy(info.loop());
         if (fit != null) {
             out.add(String.format(Locale.ROOT, "fit (%s): one batch ≈ %s ns + N × %s ns per %s (r² %.3f); %s: %s ns per %s",
-                    fit.strategy(), Numbers.ns(fit.fixedNs()), perUnit(fit.perOpNs()), info.unit(), fit.r2(),
-                    loop.name(), perUnit(w.loopPerOp()), info.unit()));
+                    fit.strategy(), Numbers.ns(fit.fixedNs()), Numbers.perUnit(fit.perOpNs()), info.unit(), fit.r2(),
+                    loop.name(), Numbers.perUnit(w.loopPerOp()), info.unit()));
         }
         String largest = count(sizes[sizes.length - 1], info);
         BatchSeries loopSeries = w.series(info.loop()).orElseThrow();
@@ -245,7 +235,7 @@ public final class BatchReport {
         if (w.breakEven() == null && bestSize > 0) {
             out.add(String.format(Locale.ROOT, "%s beats %s only at some sizes, not from any size on (at best %s, at %s): "
                             + "here the work per %s, not the crossing, is most of the cost.",
-                    capitalize(info.batchedPhrase()), info.loopPhrase(), CompareReport.ratio(best),
+                    capitalize(info.batchedPhrase()), info.loopPhrase(), Numbers.ratio(best),
                     count(bestSize, info), info.unit()));
         } else if (w.breakEven() == null) {
             out.add(capitalize(info.batchedPhrase()) + " never beats " + info.loopPhrase()
@@ -421,7 +411,7 @@ public final class BatchReport {
         for (int k : w.sizes()) {
             sb.append("| ").append(k).append(" | ").append(info.operations(k)).append(" |");
             for (BatchSeries s : w.series()) {
-                sb.append(" ").append(perUnit(s.at(k))).append(" |");
+                sb.append(" ").append(Numbers.perUnit(s.at(k))).append(" |");
             }
             long without = crossings(info, info.loop(), k);
             long with = crossings(info, info.batched(), k);
@@ -453,7 +443,7 @@ public final class BatchReport {
                 sb.append("| bytes | ns per read | ns per byte |\n|---:|---:|---:|\n");
                 for (BatchPoint p : w.series().get(0).points()) {
                     sb.append("| ").append(bytes(p.batch())).append(" | ").append(Numbers.ns(p.nsPerOp() * p.batch()))
-                            .append(" | ").append(perUnit(p.nsPerOp())).append(" |\n");
+                            .append(" | ").append(Numbers.perUnit(p.nsPerOp())).append(" |\n");
                 }
             } else {
                 sb.append("| batch |");
@@ -471,7 +461,7 @@ public final class BatchReport {
                 for (int size : w.sizes()) {
                     sb.append("| ").append(size).append(" |");
                     for (BatchSeries s : w.series()) {
-                        sb.append(" ").append(perUnit(s.at(size))).append(" |");
+                        sb.append(" ").append(Numbers.perUnit(s.at(size))).append(" |");
                     }
                     for (BatchSeries s : others(w)) {
                         sb.append(" ").append(speedup(loop.at(size), s.at(size))).append(" |");

@@ -51,12 +51,11 @@ public final class CatalogReport {
     }
 
     private static String markdown(List<CatalogEntry> entries) {
-        StringBuilder sb = new StringBuilder("| call | category | paths | kernel | what it does |\n|---|---|---|---|---|\n");
+        MarkdownTable t = MarkdownTable.left("call", "category", "paths", "kernel", "what it does");
         for (CatalogEntry e : entries) {
-            sb.append("| `").append(e.name()).append("` | ").append(e.category()).append(" | ").append(paths(e))
-                    .append(" | ").append(kernel(e)).append(" | ").append(e.summary()).append(" |\n");
+            t.row(MarkdownTable.code(e.name()), e.category(), paths(e), kernel(e), e.summary());
         }
-        return sb.toString();
+        return t.toString();
     }
 
     private static String csv(List<CatalogEntry> entries) {

@@ -75,7 +75,7 @@ public final class CompareReport {
             if (r.ok()) {
                 row.add(MeasureTable.netCell(r));
                 row.add(MeasureTable.spread(r));
-                row.add(c.ratio(r).map(CompareReport::ratio).orElse("—"));
+                row.add(c.ratio(r).map(Numbers::ratio).orElse("—"));
                 if (bars > 0) {
                     row.add(bar(r.net().median(), slowest, bars));
                 }
@@ -118,16 +118,12 @@ public final class CompareReport {
                 if (crossing.ok() && crossing.crossesKernel() && crossing.name().equals(user.name())
                         && user.net().median() > 0) {
                     notes.add(CallNotes.text("compare-vdso", user.id(),
-                            ratio(crossing.net().median() / user.net().median()), crossing.id(),
+                            Numbers.ratio(crossing.net().median() / user.net().median()), crossing.id(),
                             Numbers.ns(crossing.net().median() - user.net().median())));
                 }
             }
         }
         return notes;
-    }
-
-    static String ratio(double r) {
-        return r >= 10 ? String.format(Locale.ROOT, "%.1f×", r) : String.format(Locale.ROOT, "%.2f×", r);
     }
 
     /** A bar of {@code value / max} of {@code cells} cells; at least one for any positive value. */
@@ -163,21 +159,20 @@ public final class CompareReport {
     private static String markdown(CompareRun c) {
         StringBuilder sb = new StringBuilder();
         sb.append("**Host:** ").append(MeasureTable.hostLine(c.run().host())).append("\n\n");
-        sb.append("| call | path | kernel | net median (ns) | p05–p95 (ns) | ratio |\n");
-        sb.append("|---|---|---|---:|---:|---:|\n");
+        MarkdownTable t = MarkdownTable.withFigures(3, "call", "path", "kernel", "net median (ns)", "p05–p95 (ns)",
+                "ratio");
         for (CallResult r : c.run().results()) {
-            sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
-                    .append(MeasureTable.kernel(r)).append(" | ");
             if (r.ok()) {
-                sb.append(MeasureTable.netCell(r).replace(" ns", "").replace("<", "&lt;")).append(" | ").append(Numbers.ns(r.net().p05())).append("–")
-                        .append(Numbers.ns(r.net().p95())).append(" | ")
-                        .append(c.ratio(r).map(CompareReport::ratio).orElse("—")).append(" |\n");
+                t.row(MarkdownTable.code(r.name()), r.path(), MeasureTable.kernel(r),
+                        MeasureTable.netCell(r).replace(" ns", "").replace("<", "&lt;"),
+                        Numbers.ns(r.net().p05()) + "–" + Numbers.ns(r.net().p95()),
+                        c.ratio(r).map(Numbers::ratio).orElse("—"));
             } else {
-                sb.append("refused | ").append(r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed")
-                        .append(" | |\n");
+                t.row(MarkdownTable.code(r.name()), r.path(), MeasureTable.kernel(r), "refused",
+                        r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed", "");
             }
         }
-        sb.append('\n');
+        sb.append(t).append('\n');
         for (String note : notes(c)) {
             sb.append("- ").append(note).append('\n');
         }

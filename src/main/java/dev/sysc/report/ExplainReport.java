@@ -288,7 +288,7 @@ public final class ExplainReport {
                 for (int i = 0; i < m.without().size(); i++) {
                     CallResult off = m.without().get(i);
                     CallResult on = i < m.with().size() ? m.with().get(i) : null;
-                    rows.add(List.of(off.id(), cost(off), on == null ? "—" : cost(on)));
+                    rows.add(List.of(off.id(), MeasureTable.cost(off), on == null ? "—" : MeasureTable.cost(on)));
                 }
                 table(List.of("call", "mitigation off (measured)", "mitigation on (measured)"), rows);
             }
@@ -309,7 +309,7 @@ public final class ExplainReport {
             }
             List<List<String>> rows = new ArrayList<>();
             for (CallResult r : run.measured()) {
-                rows.add(List.of(r.name(), r.path(), MeasureTable.kernel(r), cost(r)));
+                rows.add(List.of(r.name(), r.path(), MeasureTable.kernel(r), MeasureTable.cost(r)));
             }
             table(List.of("call", "path", "kernel", "measured, ns per call"), rows);
             para("Measured: median of a short live run on this machine, net of the FFI floor (ffi-noop) except "
@@ -375,7 +375,7 @@ public final class ExplainReport {
             for (var series : b.series()) {
                 List<String> row = new ArrayList<>(List.of(series.strategy() + ", ns per wanted datagram"));
                 for (int k : b.sizes()) {
-                    row.add(BatchReport.perUnit(series.at(k)));
+                    row.add(Numbers.perUnit(series.at(k)));
                 }
                 rows.add(row);
                 List<String> crossings = new ArrayList<>(List.of(series.strategy() + ", crossings a batch"));
@@ -432,16 +432,9 @@ public final class ExplainReport {
         }
 
         private void mdTable(List<String> headers, List<List<String>> rows) {
-            sb.append("| ").append(String.join(" | ", headers)).append(" |\n|");
-            sb.append("---|".repeat(headers.size())).append('\n');
-            for (List<String> row : rows) {
-                List<String> cells = new ArrayList<>();
-                for (String c : row) {
-                    cells.add(c.replace("|", "\\|"));
-                }
-                sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
-            }
-            sb.append('\n');
+            MarkdownTable t = MarkdownTable.left(headers.toArray(String[]::new));
+            rows.forEach(t::row);
+            sb.append(t).append('\n');
         }
     }
 
@@ -467,13 +460,6 @@ public final class ExplainReport {
             return "Nothing here: left unmitigated. Mitigated it would add: " + adds;
         }
         return "Nothing on the path in this mode. Other modes: " + adds;
-    }
-
-    static String cost(CallResult r) {
-        if (!r.ok()) {
-            return r.errno() != 0 ? "refused (" + ErrnoText.name(r.errno()) + ")" : "failed";
-        }
-        return MeasureTable.netCell(r);
     }
 
     private static String yesNo(Activation a) {

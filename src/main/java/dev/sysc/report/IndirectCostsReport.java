@@ -239,12 +239,9 @@ final class IndirectCostsReport {
 
     private static void table(StringBuilder sb, boolean md, int width, List<String> headers, List<List<String>> rows) {
         if (md) {
-            sb.append("| ").append(String.join(" | ", headers)).append(" |\n|").append("---|".repeat(headers.size()))
-                    .append('\n');
-            for (List<String> row : rows) {
-                sb.append("| ").append(String.join(" | ", row)).append(" |\n");
-            }
-            sb.append('\n');
+            MarkdownTable t = MarkdownTable.left(headers.toArray(String[]::new));
+            rows.forEach(t::row);
+            sb.append(t).append('\n');
             return;
         }
         boolean[] right = new boolean[headers.size()];

@@ -67,7 +67,8 @@ final class MarkdownTable {
     private void line(List<String> cells) {
         sb.append('|');
         for (String c : cells) {
-            sb.append(' ').append(escape(c)).append(" |");
+            // An empty cell is "| |", as GFM writers (and the earlier renderers) print it.
+            sb.append(c.isEmpty() ? " |" : " " + escape(c) + " |");
         }
         sb.append('\n');
     }

@@ -87,6 +87,14 @@ public final class MeasureTable {
         return cells;
     }
 
+    /** What one call costs here, in a cell: its net median, or why there is none. */
+    static String cost(CallResult r) {
+        if (!r.ok()) {
+            return r.errno() != 0 ? "refused (" + ErrnoText.name(r.errno()) + ")" : "failed";
+        }
+        return netCell(r);
+    }
+
     /** The net median, or "< 0.5 ns" when it cannot be told from zero: never a negative number. */
     static String netCell(CallResult r) {
         return r.belowResolution() ? "< " + Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS) + " ns"

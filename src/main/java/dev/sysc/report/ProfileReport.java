@@ -195,12 +195,13 @@ public final class ProfileReport {
         sb.append("**Times:** ").append(times(run)).append("\n\n");
         sb.append(counting(run)).append(run.countingNote() == null ? "" : " " + run.countingNote() + ".").append("\n\n");
         sb.append(tax(run)).append("\n\n");
-        sb.append("| syscall | count | calls/s | unit ns | unit from | est. time |\n|---|---:|---:|---:|---|---:|\n");
+        MarkdownTable t = new MarkdownTable(List.of("syscall", "count", "calls/s", "unit ns", "unit from", "est. time"),
+                List.of("---", "---:", "---:", "---:", "---", "---:"));
         for (SyscallCost c : run.syscalls()) {
-            sb.append("| ").append(c.name()).append(" | ").append(Numbers.count(c.count())).append(" | ")
-                    .append(perSecond(c.perSecond())).append(" | ").append(unit(c.unitNs())).append(" | ")
-                    .append(c.unitSource()).append(" | ").append(time(c.estNs())).append(" |\n");
+            t.row(c.name(), Numbers.count(c.count()), perSecond(c.perSecond()), unit(c.unitNs()), c.unitSource(),
+                    time(c.estNs()));
         }
+        sb.append(t);
         if (!run.advice().isEmpty()) {
             sb.append('\n');
             for (Advice a : run.advice()) {
