@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The catalog of calls, as a table, JSON ({@code sysc/catalog/v1}), CSV or Markdown. */
 public final class CatalogReport {

@@ -145,7 +145,7 @@ class FitsTheWidthTest {
         List<String> prose = new ArrayList<>();
         for (VulnerabilityRow r : e.vulnerabilities()) {
             prose.add(r.status());
-            prose.add(ExplainReport.addsHere(r));
+            prose.add(ExplainWords.addsHere(r));
         }
         for (AnnotatedStep s : e.steps()) {
             prose.add(s.step().title());
@@ -156,7 +156,7 @@ class FitsTheWidthTest {
             prose.add(h.text());
         }
         if (e.topic() != null && e.kind() == Explanation.Kind.TOPIC) {
-            prose.add(ExplainReport.plain(e.topic().body()));
+            prose.add(ExplainWords.plain(e.topic().body()));
         }
         return prose;
     }
