@@ -72,12 +72,12 @@ final class ExplainBatching {
             rows.add(row);
             List<String> crossings = new ArrayList<>(List.of(series.strategy() + ", crossings a batch"));
             for (int k : b.sizes()) {
-                crossings.add(Long.toString(BatchReport.crossings(info, series.strategy(), k)));
+                crossings.add(Long.toString(BatchWords.crossings(info, series.strategy(), k)));
             }
             rows.add(crossings);
         }
         page.table(headers, rows);
-        String text = String.join(" ", BatchReport.selectionSentences(b)) + " Measured with sysc batch's filter "
+        String text = String.join(" ", BatchWords.selectionSentences(b)) + " Measured with sysc batch's filter "
                 + "workload (short points, native loop); more K and the filter's listing: "
                 + "`sysc batch filter --format markdown`.";
         page.para(page.md ? text : ExplainWords.plain(text));

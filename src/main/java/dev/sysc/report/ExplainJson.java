@@ -105,7 +105,7 @@ final class ExplainJson {
         if (run.batching() != null) {
             // The bpf topic's filter run goes under its own key; batching's stays where it was.
             boolean selection = run.batching().info().kind() == dev.sysc.batch.WorkloadInfo.Kind.SELECT;
-            doc.put(selection ? "filter" : "batching", BatchReport.workloadJson(run.batching()));
+            doc.put(selection ? "filter" : "batching", BatchJson.workloadJson(run.batching()));
         }
         if (run.experiments() != null) {
             doc.put("experiments", IndirectCostsReport.json(run.experiments(), e.host()));

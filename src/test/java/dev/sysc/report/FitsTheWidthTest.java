@@ -225,7 +225,7 @@ class FitsTheWidthTest {
         for (WorkloadResult w : results) {
             prose.add(w.info().title());
             if (w.available()) {
-                prose.addAll(BatchReport.sentences(w));
+                prose.addAll(BatchWords.sentences(w));
             }
             if (w.info().note() != null) {
                 prose.add(w.info().note());
