@@ -22,19 +22,7 @@ final class BatchMarkdown {
         }
         headers.addAll(List.of("speedup", "crossings", "saved"));
         MarkdownTable t = MarkdownTable.withFigures(0, headers.toArray(String[]::new));
-        BatchSeries loop = w.series(info.loop()).orElseThrow();
-        BatchSeries batched = w.series(info.batched()).orElseThrow();
-        for (int k : w.sizes()) {
-            List<String> row = new ArrayList<>(List.of(Integer.toString(k), Long.toString(info.operations(k))));
-            for (BatchSeries s : w.series()) {
-                row.add(Numbers.perUnit(s.at(k)));
-            }
-            long without = BatchWords.crossings(info, info.loop(), k);
-            long with = BatchWords.crossings(info, info.batched(), k);
-            row.addAll(List.of(BatchWords.speedup(loop.at(k), batched.at(k)), without + " → " + with,
-                    Long.toString(without - with)));
-            t.row(row);
-        }
+        BatchWords.selectionRows(w, Long::toString).forEach(t::row);
         StringBuilder sb = new StringBuilder(t.toString());
         List<String> program = info.selection().program();
         if (!program.isEmpty()) {

@@ -132,20 +132,7 @@ public final class BatchReport {
         boolean[] right = new boolean[headers.size()];
         java.util.Arrays.fill(right, true);
         TextTable t = new TextTable(headers, right);
-        BatchSeries loop = w.series(info.loop()).orElseThrow();
-        BatchSeries batched = w.series(info.batched()).orElseThrow();
-        for (int k : w.sizes()) {
-            List<String> row = new ArrayList<>(List.of(Numbers.count(k), Numbers.count(info.operations(k))));
-            for (BatchSeries s : w.series()) {
-                row.add(Numbers.perUnit(s.at(k)));
-            }
-            long without = BatchWords.crossings(info, info.loop(), k);
-            long with = BatchWords.crossings(info, info.batched(), k);
-            row.add(BatchWords.speedup(loop.at(k), batched.at(k)));
-            row.add(Numbers.count(without) + " → " + Numbers.count(with));
-            row.add(Numbers.count(without - with));
-            t.add(row);
-        }
+        BatchWords.selectionRows(w, Numbers::count).forEach(t::add);
         return t;
     }
 

@@ -15,6 +15,30 @@ final class BatchWords {
     private BatchWords() {
     }
 
+    /**
+     * A selection's rows, per K: the wanted items, each strategy's ns per wanted item, the speedup, and the
+     * crossings one batch makes without the program and with it; {@code count} writes the whole numbers.
+     */
+    static List<List<String>> selectionRows(WorkloadResult w, java.util.function.LongFunction<String> count) {
+        WorkloadInfo info = w.info();
+        BatchSeries loop = w.series(info.loop()).orElseThrow();
+        BatchSeries batched = w.series(info.batched()).orElseThrow();
+        List<List<String>> rows = new ArrayList<>();
+        for (int k : w.sizes()) {
+            List<String> row = new ArrayList<>(List.of(count.apply(k), count.apply(info.operations(k))));
+            for (BatchSeries s : w.series()) {
+                row.add(Numbers.perUnit(s.at(k)));
+            }
+            long without = crossings(info, info.loop(), k);
+            long with = crossings(info, info.batched(), k);
+            row.add(speedup(loop.at(k), batched.at(k)));
+            row.add(count.apply(without) + " → " + count.apply(with));
+            row.add(count.apply(without - with));
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** The system calls one batch of {@code strategy} makes at {@code size}: each one crossing into the kernel. */
     static long crossings(WorkloadInfo info, String strategy, int size) {
         return info.strategy(strategy).nativeCalls(info.operations(size));

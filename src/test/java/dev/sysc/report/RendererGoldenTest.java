@@ -1,9 +1,6 @@
 package dev.sysc.report;
 
-import dev.sysc.batch.BatchFit;
-import dev.sysc.batch.BatchPoint;
 import dev.sysc.batch.BatchRun;
-import dev.sysc.batch.BatchSeries;
 import dev.sysc.batch.RingFactory;
 import dev.sysc.batch.Workload;
 import dev.sysc.batch.WorkloadInfo;
@@ -80,30 +77,14 @@ class RendererGoldenTest {
 
     // ---- batch/v1 ----
 
-    private static WorkloadResult workload(Workload workload, int[] sizes) {
-        WorkloadInfo info = workload.info();
-        List<BatchSeries> series = new ArrayList<>();
-        int k = 1;
-        for (var strategy : info.strategies()) {
-            List<BatchPoint> points = new ArrayList<>();
-            for (int size : sizes) {
-                points.add(new BatchPoint(size, strategy.name().equals(info.loop()) ? 170.25 : 250.0 * k / size + 1));
-            }
-            series.add(new BatchSeries(strategy.name(), points));
-            k++;
-        }
-        return new WorkloadResult(info, true, null, false, series,
-                new BatchFit(info.batched(), 245.6, 1.39, 0.993), sizes[1], 170.25);
-    }
-
     private static BatchRun batchRun() {
         List<WorkloadResult> results = new ArrayList<>();
         for (Workload w : Workloads.all(RingFactory.KERNEL)) {
             if (w.info().name().equals("io_uring")) {
                 results.add(WorkloadResult.unavailable(w.info(), "io_uring_setup failed with EPERM", false));
             } else {
-                results.add(workload(w, w.info().kind() == WorkloadInfo.Kind.BUFFER ? new int[] {1, 4096, 65536}
-                        : new int[] {1, 4, 16, 64}));
+                results.add(HandMadeBatch.result(w, w.info().kind() == WorkloadInfo.Kind.BUFFER ? new int[] {1, 4096, 65536}
+                        : new int[] {1, 4, 16, 64}, 170.25));
             }
         }
         return new BatchRun("0.1.0-test", WHEN, HOST, MeasureSpec.defaults(), results);
