@@ -35,7 +35,7 @@ final class BatchMarkdown {
 
     static String markdown(BatchRun run) {
         StringBuilder sb = new StringBuilder();
-        sb.append("**Host:** ").append(MeasureTable.hostLine(run.host())).append("\n");
+        sb.append("**Host:** ").append(Cells.hostLine(run.host())).append("\n");
         for (WorkloadResult w : run.workloads()) {
             sb.append("\n## ").append(w.name()).append("\n\n").append(w.info().title()).append(".\n\n");
             if (!w.available()) {

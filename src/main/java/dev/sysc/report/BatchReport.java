@@ -41,7 +41,7 @@ public final class BatchReport {
     // ---- table ----
 
     private static String table(BatchRun run, Style style, int width) {
-        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host(), width));
+        StringBuilder sb = new StringBuilder(Cells.hostLine(run.host(), width));
         int inside = width - INDENT.length();
         for (WorkloadResult w : run.workloads()) {
             sb.append('\n').append(TextWidth.indent(w.name() + " — " + w.info().title(), width, "", "  "));

@@ -39,7 +39,7 @@ public final class CompareReport {
 
     private static String table(CompareRun c, Style style, int width) {
         MeasureRun run = c.run();
-        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host(), width)).append('\n');
+        StringBuilder sb = new StringBuilder(Cells.hostLine(run.host(), width)).append('\n');
         int withoutBars = TextWidth.widest(rows(c, style, 0).render(width));
         int bars = Math.min(BAR_WIDTH, width - withoutBars - 2);
         sb.append(rows(c, style, bars < MIN_BAR ? 0 : bars).render(width)).append('\n');
@@ -49,8 +49,8 @@ public final class CompareReport {
         String legend = "ratio = net median / " + c.baseline().id() + "'s net median"
                 + (bars < MIN_BAR ? ".\n" : "; the bars are scaled to the slowest call.\n")
                 + "The calls were sampled in rounds (each call in turn, every round) so that any drift "
-                + "of the machine hits them alike.\n" + MeasureTable.legend(run);
-        sb.append('\n').append(MeasureTable.dimLines(TextWidth.paragraphs(legend, width), style));
+                + "of the machine hits them alike.\n" + MeasureLegend.legend(run);
+        sb.append('\n').append(Cells.dimLines(TextWidth.paragraphs(legend, width), style));
         return sb.toString();
     }
 
@@ -71,10 +71,10 @@ public final class CompareReport {
             List<String> row = new ArrayList<>();
             row.add(r.name());
             row.add(r.path());
-            row.add(MeasureTable.kernel(r));
+            row.add(Cells.kernel(r));
             if (r.ok()) {
-                row.add(MeasureTable.netCell(r));
-                row.add(MeasureTable.spread(r));
+                row.add(Cells.netCell(r));
+                row.add(Cells.spread(r));
                 row.add(c.ratio(r).map(Numbers::ratio).orElse("—"));
                 if (bars > 0) {
                     row.add(bar(r.net().median(), slowest, bars));
@@ -158,17 +158,17 @@ public final class CompareReport {
 
     private static String markdown(CompareRun c) {
         StringBuilder sb = new StringBuilder();
-        sb.append("**Host:** ").append(MeasureTable.hostLine(c.run().host())).append("\n\n");
+        sb.append("**Host:** ").append(Cells.hostLine(c.run().host())).append("\n\n");
         MarkdownTable t = MarkdownTable.withFigures(3, "call", "path", "kernel", "net median (ns)", "p05–p95 (ns)",
                 "ratio");
         for (CallResult r : c.run().results()) {
             if (r.ok()) {
-                t.row(MarkdownTable.code(r.name()), r.path(), MeasureTable.kernel(r),
-                        MeasureTable.netCell(r).replace(" ns", "").replace("<", "&lt;"),
+                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r),
+                        Cells.netCell(r).replace(" ns", "").replace("<", "&lt;"),
                         Numbers.ns(r.net().p05()) + "–" + Numbers.ns(r.net().p95()),
                         c.ratio(r).map(Numbers::ratio).orElse("—"));
             } else {
-                t.row(MarkdownTable.code(r.name()), r.path(), MeasureTable.kernel(r), "refused",
+                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r), "refused",
                         r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed", "");
             }
         }

@@ -76,7 +76,7 @@ public final class DiffReport {
     }
 
     private static String runLine(SavedRun r) {
-        return r.file() + " — " + MeasureTable.hostLine(r.host()) + ", " + r.timestamp();
+        return r.file() + " — " + Cells.hostLine(r.host()) + ", " + r.timestamp();
     }
 
     static String p(double p) {

@@ -260,7 +260,7 @@ final class ExplainPage {
             for (int i = 0; i < m.without().size(); i++) {
                 CallResult off = m.without().get(i);
                 CallResult on = i < m.with().size() ? m.with().get(i) : null;
-                rows.add(List.of(off.id(), MeasureTable.cost(off), on == null ? "—" : MeasureTable.cost(on)));
+                rows.add(List.of(off.id(), Cells.cost(off), on == null ? "—" : Cells.cost(on)));
             }
             table(List.of("call", "mitigation off (measured)", "mitigation on (measured)"), rows);
         }
@@ -281,7 +281,7 @@ final class ExplainPage {
         }
         List<List<String>> rows = new ArrayList<>();
         for (CallResult r : run.measured()) {
-            rows.add(List.of(r.name(), r.path(), MeasureTable.kernel(r), MeasureTable.cost(r)));
+            rows.add(List.of(r.name(), r.path(), Cells.kernel(r), Cells.cost(r)));
         }
         table(List.of("call", "path", "kernel", "measured, ns per call"), rows);
         para("Measured: median of a short live run on this machine, net of the FFI floor (ffi-noop) except "

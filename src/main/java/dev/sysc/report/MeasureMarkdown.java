@@ -12,17 +12,17 @@ public final class MeasureMarkdown {
 
     public static String render(MeasureRun run) {
         StringBuilder sb = new StringBuilder();
-        sb.append("**Host:** ").append(MeasureTable.hostLine(run.host())).append("\n\n");
+        sb.append("**Host:** ").append(Cells.hostLine(run.host())).append("\n\n");
         MarkdownTable t = MarkdownTable.withFigures(3, "call", "path", "kernel", "net median (ns)", "p05–p95 (ns)",
                 "raw (ns)", "baseline (ns)");
         for (CallResult r : run.results()) {
             if (r.ok()) {
-                t.row(MarkdownTable.code(r.name()), r.path(), MeasureTable.kernel(r),
-                        MeasureTable.netCell(r).replace(" ns", "").replace("<", "&lt;"),
-                        MeasureTable.spread(r).replace("<", "&lt;"), Numbers.ns(r.raw().median()),
+                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r),
+                        Cells.netCell(r).replace(" ns", "").replace("<", "&lt;"),
+                        Cells.spread(r).replace("<", "&lt;"), Numbers.ns(r.raw().median()),
                         r.baseline() == null ? "—" : Numbers.ns(r.baseline().median()));
             } else {
-                t.row(MarkdownTable.code(r.name()), r.path(), MeasureTable.kernel(r), "refused",
+                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r), "refused",
                         r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed", "", "");
             }
         }
@@ -33,7 +33,7 @@ public final class MeasureMarkdown {
                 sb.append("- `").append(r.name()).append("`: ").append(note).append('\n');
             }
         }
-        sb.append('\n').append(MeasureTable.legend(run).replace('\n', ' ').trim()).append('\n');
+        sb.append('\n').append(MeasureLegend.legend(run).replace('\n', ' ').trim()).append('\n');
         return sb.toString();
     }
 }

@@ -83,7 +83,7 @@ public final class ProfileReport {
     // ---- table ----
 
     private static String table(ProfileRun run, Style style, int width) {
-        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host(), width)).append("\n");
+        StringBuilder sb = new StringBuilder(Cells.hostLine(run.host(), width)).append("\n");
         sb.append(TextWidth.indent(what(run), width, ""));
         sb.append(TextWidth.indent(times(run), width, ""));
         sb.append(TextWidth.indent(counting(run), width, ""));
@@ -190,7 +190,7 @@ public final class ProfileReport {
 
     private static String markdown(ProfileRun run) {
         StringBuilder sb = new StringBuilder();
-        sb.append("**Host:** ").append(MeasureTable.hostLine(run.host())).append("\n\n");
+        sb.append("**Host:** ").append(Cells.hostLine(run.host())).append("\n\n");
         sb.append("**Profiled:** `").append(what(run)).append("`\n\n");
         sb.append("**Times:** ").append(times(run)).append("\n\n");
         sb.append(counting(run)).append(run.countingNote() == null ? "" : " " + run.countingNote() + ".").append("\n\n");

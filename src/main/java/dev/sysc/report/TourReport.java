@@ -31,7 +31,7 @@ public final class TourReport {
                     .color(2, style::kernelColor, style)
                     .color(3, style::emphasis, style);
             for (CallResult r : p.measured()) {
-                t.add(List.of(r.name(), r.path(), MeasureTable.kernel(r), MeasureTable.cost(r)));
+                t.add(List.of(r.name(), r.path(), Cells.kernel(r), Cells.cost(r)));
             }
             sb.append(t.render(width)).append('\n');
         }
@@ -47,7 +47,7 @@ public final class TourReport {
         if (!p.measured().isEmpty()) {
             MarkdownTable t = MarkdownTable.withFigures(3, "call", "path", "kernel", "measured here (ns per call)");
             for (CallResult r : p.measured()) {
-                t.row(MarkdownTable.code(r.name()), r.path(), MeasureTable.kernel(r), MeasureTable.cost(r));
+                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r), Cells.cost(r));
             }
             sb.append(t).append('\n');
         }

@@ -106,7 +106,7 @@ class FitsTheWidthTest {
     void measure(int width) {
         MeasureRun run = run();
         String text = MeasureTable.render(run, Style.NONE, width);
-        List<String> prose = new ArrayList<>(List.of(MeasureTable.hostLine(HOST), MeasureTable.legend(run)));
+        List<String> prose = new ArrayList<>(List.of(MeasureTable.hostLine(HOST), MeasureLegend.legend(run)));
         run.results().forEach(r -> prose.addAll(CallNotes.of(r, HOST, run.spec())));
         assertFits(text, width, prose);
         assertThat(text).contains("1,234,568 ns").contains("refused").contains("noisy:");
@@ -118,7 +118,7 @@ class FitsTheWidthTest {
         CompareRun compare = new CompareRun(run(), 1);
         String text = CompareReport.render(compare, Format.TABLE, Style.NONE, width);
         List<String> prose = new ArrayList<>(CompareReport.notes(compare));
-        prose.add(MeasureTable.legend(compare.run()));
+        prose.add(MeasureLegend.legend(compare.run()));
         assertFits(text, width, prose);
         // The bars take the room the table leaves, never more than the full bar.
         int longest = text.lines().mapToInt(l -> l.length() - l.replace("█", "").length()).max().orElse(0);
