@@ -19,7 +19,7 @@ final class ExplainCsv {
                     s.activation().reason()));
         }
         if (run.experiments() != null) {
-            sb.append(IndirectCostsReport.csv(run.experiments()));
+            sb.append(IndirectCostsCsv.csv(run.experiments()));
         }
         return sb.toString();
     }

@@ -108,7 +108,7 @@ final class ExplainJson {
             doc.put(selection ? "filter" : "batching", BatchJson.workloadJson(run.batching()));
         }
         if (run.experiments() != null) {
-            doc.put("experiments", IndirectCostsReport.json(run.experiments(), e.host()));
+            doc.put("experiments", IndirectCostsJson.json(run.experiments(), e.host()));
         }
         doc.put("measure_note", run.measureNote());
         List<Object> next = new ArrayList<>();

@@ -35,6 +35,11 @@ final class Numbers {
         return ns(ns);
     }
 
+    /** One decimal, {@code —} for no figure (NaN or infinite). */
+    static String oneDecimal(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "—";
+    }
+
     static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
