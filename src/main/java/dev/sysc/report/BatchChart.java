@@ -51,7 +51,7 @@ final class BatchChart {
         List<String> labels = new ArrayList<>();
         int labelWidth = 0;
         for (int r = 0; r < HEIGHT; r++) {
-            String label = r % 3 == 0 || r == HEIGHT - 1 ? BatchReport.perUnit(Math.pow(10, hi - (hi - lo) * r / (HEIGHT - 1))) : "";
+            String label = r % 3 == 0 || r == HEIGHT - 1 ? Numbers.perUnit(Math.pow(10, hi - (hi - lo) * r / (HEIGHT - 1))) : "";
             labels.add(label);
             labelWidth = Math.max(labelWidth, label.length());
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The catalog of calls, as a table, JSON ({@code sysc/catalog/v1}), CSV or Markdown. */
 public final class CatalogReport {
@@ -51,20 +50,18 @@ public final class CatalogReport {
     }
 
     private static String markdown(List<CatalogEntry> entries) {
-        StringBuilder sb = new StringBuilder("| call | category | paths | kernel | what it does |\n|---|---|---|---|---|\n");
+        MarkdownTable t = MarkdownTable.left("call", "category", "paths", "kernel", "what it does");
         for (CatalogEntry e : entries) {
-            sb.append("| `").append(e.name()).append("` | ").append(e.category()).append(" | ").append(paths(e))
-                    .append(" | ").append(kernel(e)).append(" | ").append(e.summary()).append(" |\n");
+            t.row(MarkdownTable.code(e.name()), e.category(), paths(e), kernel(e), e.summary());
         }
-        return sb.toString();
+        return t.toString();
     }
 
     private static String csv(List<CatalogEntry> entries) {
         StringBuilder sb = new StringBuilder("name,category,paths,via,syscalls,crossings,summary\n");
         for (CatalogEntry e : entries) {
-            sb.append(e.name()).append(',').append(e.category()).append(",\"").append(paths(e)).append("\",")
-                    .append(via(e.via())).append(",\"").append(String.join(",", e.syscalls())).append("\",")
-                    .append(e.crossings()).append(",\"").append(e.summary().replace("\"", "\"\"")).append("\"\n");
+            sb.append(Csv.row(e.name(), e.category(), paths(e), via(e.via()), String.join(",", e.syscalls()),
+                    e.crossings(), e.summary()));
         }
         return sb.toString();
     }

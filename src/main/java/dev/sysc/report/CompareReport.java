@@ -39,7 +39,7 @@ public final class CompareReport {
 
     private static String table(CompareRun c, Style style, int width) {
         MeasureRun run = c.run();
-        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host(), width)).append('\n');
+        StringBuilder sb = new StringBuilder(Cells.hostLine(run.host(), width)).append('\n');
         int withoutBars = TextWidth.widest(rows(c, style, 0).render(width));
         int bars = Math.min(BAR_WIDTH, width - withoutBars - 2);
         sb.append(rows(c, style, bars < MIN_BAR ? 0 : bars).render(width)).append('\n');
@@ -49,8 +49,8 @@ public final class CompareReport {
         String legend = "ratio = net median / " + c.baseline().id() + "'s net median"
                 + (bars < MIN_BAR ? ".\n" : "; the bars are scaled to the slowest call.\n")
                 + "The calls were sampled in rounds (each call in turn, every round) so that any drift "
-                + "of the machine hits them alike.\n" + MeasureTable.legend(run);
-        sb.append('\n').append(MeasureTable.dimLines(TextWidth.paragraphs(legend, width), style));
+                + "of the machine hits them alike.\n" + MeasureLegend.legend(run);
+        sb.append('\n').append(Cells.dimLines(TextWidth.paragraphs(legend, width), style));
         return sb.toString();
     }
 
@@ -71,11 +71,11 @@ public final class CompareReport {
             List<String> row = new ArrayList<>();
             row.add(r.name());
             row.add(r.path());
-            row.add(MeasureTable.kernel(r));
+            row.add(Cells.kernel(r));
             if (r.ok()) {
-                row.add(MeasureTable.netCell(r));
-                row.add(MeasureTable.spread(r));
-                row.add(c.ratio(r).map(CompareReport::ratio).orElse("—"));
+                row.add(Cells.netCell(r));
+                row.add(Cells.spread(r));
+                row.add(c.ratio(r).map(Numbers::ratio).orElse("—"));
                 if (bars > 0) {
                     row.add(bar(r.net().median(), slowest, bars));
                 }
@@ -118,16 +118,12 @@ public final class CompareReport {
                 if (crossing.ok() && crossing.crossesKernel() && crossing.name().equals(user.name())
                         && user.net().median() > 0) {
                     notes.add(CallNotes.text("compare-vdso", user.id(),
-                            ratio(crossing.net().median() / user.net().median()), crossing.id(),
+                            Numbers.ratio(crossing.net().median() / user.net().median()), crossing.id(),
                             Numbers.ns(crossing.net().median() - user.net().median())));
                 }
             }
         }
         return notes;
-    }
-
-    static String ratio(double r) {
-        return r >= 10 ? String.format(Locale.ROOT, "%.1f×", r) : String.format(Locale.ROOT, "%.2f×", r);
     }
 
     /** A bar of {@code value / max} of {@code cells} cells; at least one for any positive value. */
@@ -151,35 +147,32 @@ public final class CompareReport {
     }
 
     private static String csv(CompareRun c) {
-        StringBuilder sb = new StringBuilder();
-        List<String> lines = ResultCsv.render(c.run()).lines().toList();
-        sb.append(lines.get(0)).append(",ratio\n");
-        for (int i = 1; i < lines.size(); i++) {
-            String ratio = c.ratio(c.run().results().get(i - 1))
-                    .map(r -> String.format(Locale.ROOT, "%.4f", r)).orElse("");
-            sb.append(lines.get(i)).append(',').append(ratio).append('\n');
+        StringBuilder sb = new StringBuilder(ResultCsv.HEADER).append(",ratio\n");
+        for (CallResult result : c.run().results()) {
+            List<Object> cells = new ArrayList<>(ResultCsv.cells(result));
+            cells.add(c.ratio(result).map(r -> String.format(Locale.ROOT, "%.4f", r)).orElse(""));
+            sb.append(Csv.row(cells));
         }
         return sb.toString();
     }
 
     private static String markdown(CompareRun c) {
         StringBuilder sb = new StringBuilder();
-        sb.append("**Host:** ").append(MeasureTable.hostLine(c.run().host())).append("\n\n");
-        sb.append("| call | path | kernel | net median (ns) | p05–p95 (ns) | ratio |\n");
-        sb.append("|---|---|---|---:|---:|---:|\n");
+        sb.append("**Host:** ").append(Cells.hostLine(c.run().host())).append("\n\n");
+        MarkdownTable t = MarkdownTable.withFigures(3, "call", "path", "kernel", "net median (ns)", "p05–p95 (ns)",
+                "ratio");
         for (CallResult r : c.run().results()) {
-            sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
-                    .append(MeasureTable.kernel(r)).append(" | ");
             if (r.ok()) {
-                sb.append(MeasureTable.netCell(r).replace(" ns", "").replace("<", "&lt;")).append(" | ").append(Numbers.ns(r.net().p05())).append("–")
-                        .append(Numbers.ns(r.net().p95())).append(" | ")
-                        .append(c.ratio(r).map(CompareReport::ratio).orElse("—")).append(" |\n");
+                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r),
+                        Cells.netCell(r).replace(" ns", "").replace("<", "&lt;"),
+                        Numbers.ns(r.net().p05()) + "–" + Numbers.ns(r.net().p95()),
+                        c.ratio(r).map(Numbers::ratio).orElse("—"));
             } else {
-                sb.append("refused | ").append(r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed")
-                        .append(" | |\n");
+                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r), "refused",
+                        r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed", "");
             }
         }
-        sb.append('\n');
+        sb.append(t).append('\n');
         for (String note : notes(c)) {
             sb.append("- ").append(note).append('\n');
         }

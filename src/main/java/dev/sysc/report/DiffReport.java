@@ -76,7 +76,7 @@ public final class DiffReport {
     }
 
     private static String runLine(SavedRun r) {
-        return r.file() + " — " + MeasureTable.hostLine(r.host()) + ", " + r.timestamp();
+        return r.file() + " — " + Cells.hostLine(r.host()) + ", " + r.timestamp();
     }
 
     static String p(double p) {
@@ -91,19 +91,19 @@ public final class DiffReport {
         for (RunDiff d : diffs) {
             sb.append("**A:** ").append(runLine(d.a())).append("  \n**B:** ").append(runLine(d.b())).append("\n\n");
             if (!d.hostDifferences().isEmpty()) {
-                sb.append("| host | A | B |\n|---|---|---|\n");
+                MarkdownTable hosts = MarkdownTable.left("host", "A", "B");
                 for (HostDifference h : d.hostDifferences()) {
-                    sb.append("| ").append(h.key()).append(" | ").append(h.a()).append(" | ").append(h.b()).append(" |\n");
+                    hosts.row(h.key(), h.a(), h.b());
                 }
-                sb.append('\n');
+                sb.append(hosts).append('\n');
             }
-            sb.append("| call | path | A median (ns) | B median (ns) | delta | p | verdict |\n|---|---|---:|---:|---:|---:|---:|\n");
+            MarkdownTable calls = MarkdownTable.withFigures(2, "call", "path", "A median (ns)", "B median (ns)", "delta",
+                    "p", "verdict");
             for (DiffRow r : d.rows()) {
-                sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
-                        .append(Numbers.ns(r.aMedianNs())).append(" | ").append(Numbers.ns(r.bMedianNs())).append(" | ")
-                        .append(String.format(Locale.ROOT, "%+.1f%%", r.delta() * 100)).append(" | ")
-                        .append(p(r.pValue())).append(" | ").append(r.verdict()).append(" |\n");
+                calls.row(MarkdownTable.code(r.name()), r.path(), Numbers.ns(r.aMedianNs()), Numbers.ns(r.bMedianNs()),
+                        String.format(Locale.ROOT, "%+.1f%%", r.delta() * 100), p(r.pValue()), r.verdict());
             }
+            sb.append(calls);
             for (Unmatched u : d.unmatched()) {
                 sb.append("\n- not compared: `").append(u.id()).append("` (").append(u.reason()).append(")");
             }
@@ -116,13 +116,13 @@ public final class DiffReport {
         StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
         for (RunDiff d : diffs) {
             for (DiffRow r : d.rows()) {
-                sb.append(d.a().file()).append(',').append(d.b().file()).append(',').append(r.name()).append(',')
-                        .append(r.path()).append(',')
-                        .append(String.format(Locale.ROOT, "%.3f,%.3f,%.5f,", r.aMedianNs(), r.bMedianNs(), r.delta()))
+                sb.append(Csv.row(d.a().file(), d.b().file(), r.name(), r.path(),
+                        String.format(Locale.ROOT, "%.3f", r.aMedianNs()),
+                        String.format(Locale.ROOT, "%.3f", r.bMedianNs()),
+                        String.format(Locale.ROOT, "%.5f", r.delta()),
                         // An undefined p-value is an empty field, not "NaN".
-                        .append(r.hasPValue() ? String.format(Locale.ROOT, "%.6g", r.pValue()) : "")
-                        .append(',').append(r.significant())
-                        .append('\n');
+                        r.hasPValue() ? String.format(Locale.ROOT, "%.6g", r.pValue()) : "",
+                        r.significant()));
             }
         }
         return sb.toString();

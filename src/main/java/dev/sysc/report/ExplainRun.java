@@ -5,7 +5,6 @@ import dev.sysc.bench.CallResult;
 import dev.sysc.bench.IndirectCostResults;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.explain.Explanation;
-import dev.sysc.explain.SpeculationToggles;
 import java.time.Instant;
 import java.util.List;
 

@@ -5,19 +5,16 @@ import dev.sysc.bench.IndirectCosts;
 import dev.sysc.bench.PollutionResult;
 import dev.sysc.bench.ReturnStackResult;
 import dev.sysc.bench.SeccompResult;
-import dev.sysc.explain.Activation;
 import dev.sysc.explain.TlbOnCrossing;
 import dev.sysc.host.HostInfo;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The live experiments of {@code sysc explain indirect-costs}: per experiment a table, a bar chart and
- * the conclusion its numbers support, as text or Markdown; the {@code experiments} block of
- * {@code sysc/explain/v1}; and CSV rows in explain's columns.
+ * the conclusion its numbers support, as text or Markdown. The {@code experiments} block of
+ * {@code sysc/explain/v1} is {@link IndirectCostsJson}, the CSV rows {@link IndirectCostsCsv}.
  */
 final class IndirectCostsReport {
     /** The frame count the return-stack conclusion prices: a read() under a modest call stack. */
@@ -239,12 +236,9 @@ final class IndirectCostsReport {
 
     private static void table(StringBuilder sb, boolean md, int width, List<String> headers, List<List<String>> rows) {
         if (md) {
-            sb.append("| ").append(String.join(" | ", headers)).append(" |\n|").append("---|".repeat(headers.size()))
-                    .append('\n');
-            for (List<String> row : rows) {
-                sb.append("| ").append(String.join(" | ", row)).append(" |\n");
-            }
-            sb.append('\n');
+            MarkdownTable t = MarkdownTable.left(headers.toArray(String[]::new));
+            rows.forEach(t::row);
+            sb.append(t).append('\n');
             return;
         }
         boolean[] right = new boolean[headers.size()];
@@ -256,112 +250,10 @@ final class IndirectCostsReport {
     }
 
     private static String ns(double v) {
-        return Double.isFinite(v) ? f("%.1f", v) : "—";
+        return Numbers.oneDecimal(v);
     }
 
     private static String f(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
-    }
-
-    // ---- JSON ----
-
-    static Map<String, Object> json(IndirectCostResults r, HostInfo host) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (r.returnStack() != null) {
-            ReturnStackResult rs = r.returnStack();
-            Map<String, Object> block = new LinkedHashMap<>();
-            block.put("per_frame_penalty_ns", round(rs.perFramePenaltyNs()));
-            block.put("crossing_at_zero_frames_ns", round(rs.crossingAtZeroNs()));
-            block.put("per_frame_no_crossing_ns", round(rs.perFrameNoCrossingNs()));
-            block.put("r2", round(rs.r2()));
-            block.put("extra_under_10_frames_ns", round(rs.extraUnder(TYPICAL_FRAMES)));
-            List<Object> points = new ArrayList<>();
-            for (ReturnStackResult.Point p : rs.points()) {
-                Map<String, Object> pm = new LinkedHashMap<>();
-                pm.put("frames", p.frames());
-                pm.put("with_crossing_ns", round(p.withCrossingNs()));
-                pm.put("without_crossing_ns", round(p.withoutCrossingNs()));
-                pm.put("crossing_ns", round(p.crossingNs()));
-                points.add(pm);
-            }
-            block.put("points", points);
-            m.put("return_stack", block);
-        }
-        if (r.pollution() != null) {
-            Map<String, Object> block = new LinkedHashMap<>();
-            block.put("crossing_ns", round(r.pollution().crossingNs()));
-            Activation tlb = TlbOnCrossing.flushes(host);
-            block.put("tlb_flushed_by_crossing", tlb.active());
-            block.put("tlb_reason", tlb.reason());
-            List<Object> points = new ArrayList<>();
-            for (PollutionResult.Point p : r.pollution().points()) {
-                Map<String, Object> pm = new LinkedHashMap<>();
-                pm.put("working_set_bytes", p.workingSetBytes());
-                pm.put("walk", p.walk());
-                pm.put("crossing", p.crossing());
-                pm.put("lines_per_pass", p.linesPerPass());
-                pm.put("alone_ns", round(p.aloneNs()));
-                pm.put("after_crossing_ns", round(p.afterNs()));
-                pm.put("crossing_ns", round(p.crossingNs()));
-                pm.put("extra_ns", round(p.extraNs()));
-                pm.put("extra_per_line_ns", round(p.extraPerLineNs()));
-                points.add(pm);
-            }
-            block.put("points", points);
-            block.put("conclusion", pollutionConclusion(r.pollution()));
-            m.put("pollution", block);
-        }
-        if (r.seccomp() != null) {
-            List<Object> filters = new ArrayList<>();
-            for (SeccompResult.Point p : r.seccomp().points()) {
-                Map<String, Object> pm = new LinkedHashMap<>();
-                pm.put("instructions", p.instructions());
-                pm.put("inspects_argument", p.inspectsArgument());
-                pm.put("action_cache", p.instructions() == 0 ? null : p.cacheable());
-                pm.put("net_ns", round(p.netNs()));
-                pm.put("added_ns", p.instructions() == 0 ? null : round(r.seccomp().addedNs(p)));
-                filters.add(pm);
-            }
-            m.put("seccomp_filter", filters);
-            m.put("seccomp_filtered_threads_after", r.seccomp().filteredAfter());
-        }
-        m.put("failures", r.failures());
-        return m;
-    }
-
-    private static Double round(double v) {
-        return Double.isFinite(v) ? Numbers.round(v, 3) : null;
-    }
-
-    // ---- CSV: rows in explain's columns (kind, id, status, active, reason); status holds the figure in ns ----
-
-    static String csv(IndirectCostResults r) {
-        StringBuilder sb = new StringBuilder();
-        if (r.returnStack() != null) {
-            for (ReturnStackResult.Point p : r.returnStack().points()) {
-                row(sb, "return-stack", "frames=" + p.frames(), p.crossingNs(),
-                        f("crossing ns; with %.1f, without %.1f", p.withCrossingNs(), p.withoutCrossingNs()));
-            }
-            row(sb, "return-stack", "per_frame_penalty", r.returnStack().perFramePenaltyNs(), "ns per frame, fitted");
-        }
-        if (r.pollution() != null) {
-            for (PollutionResult.Point p : r.pollution().points()) {
-                row(sb, "pollution", p.workingSetBytes() + ":" + p.walk() + ":" + p.crossing(), p.extraNs(),
-                        f("extra ns per pass; alone %.1f, after the crossing %.1f, the crossing %.1f", p.aloneNs(),
-                                p.afterNs(), p.crossingNs()));
-            }
-        }
-        if (r.seccomp() != null) {
-            for (SeccompResult.Point p : r.seccomp().points()) {
-                row(sb, "seccomp", p.instructions() + (p.inspectsArgument() ? ":argument" : ":number"), p.netNs(),
-                        "getpid ns under the filter");
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void row(StringBuilder sb, String kind, String id, double value, String reason) {
-        sb.append(kind).append(',').append(id).append(',').append(ns(value)).append(",,\"")
-                .append(reason.replace("\"", "\"\"")).append("\"\n");
     }
 }

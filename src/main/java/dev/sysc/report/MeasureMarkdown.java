@@ -12,30 +12,28 @@ public final class MeasureMarkdown {
 
     public static String render(MeasureRun run) {
         StringBuilder sb = new StringBuilder();
-        sb.append("**Host:** ").append(MeasureTable.hostLine(run.host())).append("\n\n");
-        sb.append("| call | path | kernel | net median (ns) | p05–p95 (ns) | raw (ns) | baseline (ns) |\n");
-        sb.append("|---|---|---|---:|---:|---:|---:|\n");
+        sb.append("**Host:** ").append(Cells.hostLine(run.host())).append("\n\n");
+        MarkdownTable t = MarkdownTable.withFigures(3, "call", "path", "kernel", "net median (ns)", "p05–p95 (ns)",
+                "raw (ns)", "baseline (ns)");
         for (CallResult r : run.results()) {
-            sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
-                    .append(MeasureTable.kernel(r)).append(" | ");
             if (r.ok()) {
-                sb.append(MeasureTable.netCell(r).replace(" ns", "").replace("<", "&lt;")).append(" | ")
-                        .append(MeasureTable.spread(r).replace("<", "&lt;")).append(" | ")
-                        .append(Numbers.ns(r.raw().median())).append(" | ")
-                        .append(r.baseline() == null ? "—" : Numbers.ns(r.baseline().median())).append(" |\n");
+                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r),
+                        Cells.netCell(r).replace(" ns", "").replace("<", "&lt;"),
+                        Cells.spread(r).replace("<", "&lt;"), Numbers.ns(r.raw().median()),
+                        r.baseline() == null ? "—" : Numbers.ns(r.baseline().median()));
             } else {
-                sb.append("refused | ").append(r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed")
-                        .append(" | | |\n");
+                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r), "refused",
+                        r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed", "", "");
             }
         }
-        sb.append('\n');
+        sb.append(t).append('\n');
         for (CallResult r : run.results()) {
             List<String> notes = CallNotes.of(r, run.host(), run.spec());
             for (String note : notes) {
                 sb.append("- `").append(r.name()).append("`: ").append(note).append('\n');
             }
         }
-        sb.append('\n').append(MeasureTable.legend(run).replace('\n', ' ').trim()).append('\n');
+        sb.append('\n').append(MeasureLegend.legend(run).replace('\n', ' ').trim()).append('\n');
         return sb.toString();
     }
 }

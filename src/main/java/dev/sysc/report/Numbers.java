@@ -19,6 +19,27 @@ final class Numbers {
         return String.format(Locale.ROOT, "%,.0f", ns);
     }
 
+    /** {@code 3.45×} below ten, {@code 12.3×} from ten on. */
+    static String ratio(double r) {
+        return r >= 10 ? String.format(Locale.ROOT, "%.1f×", r) : String.format(Locale.ROOT, "%.2f×", r);
+    }
+
+    /** Nanoseconds per item, which batching can push below one: four decimals there; {@code —} for no figure. */
+    static String perUnit(double ns) {
+        if (Double.isNaN(ns)) {
+            return "—";
+        }
+        if (Math.abs(ns) < 1) {
+            return String.format(Locale.ROOT, "%.4f", ns);
+        }
+        return ns(ns);
+    }
+
+    /** One decimal, {@code —} for no figure (NaN or infinite). */
+    static String oneDecimal(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "—";
+    }
+
     static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }

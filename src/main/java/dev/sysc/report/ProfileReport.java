@@ -83,7 +83,7 @@ public final class ProfileReport {
     // ---- table ----
 
     private static String table(ProfileRun run, Style style, int width) {
-        StringBuilder sb = new StringBuilder(MeasureTable.hostLine(run.host(), width)).append("\n");
+        StringBuilder sb = new StringBuilder(Cells.hostLine(run.host(), width)).append("\n");
         sb.append(TextWidth.indent(what(run), width, ""));
         sb.append(TextWidth.indent(times(run), width, ""));
         sb.append(TextWidth.indent(counting(run), width, ""));
@@ -176,9 +176,8 @@ public final class ProfileReport {
     private static String csv(ProfileRun run) {
         StringBuilder sb = new StringBuilder("syscall,count,calls_per_s,unit_ns,unit_source,est_ns\n");
         for (SyscallCost c : run.syscalls()) {
-            sb.append(c.name()).append(',').append(c.count()).append(',').append(fixed(c.perSecond())).append(',')
-                    .append(fixed(c.unitNs())).append(',').append(c.unitSource()).append(',').append(fixed(c.estNs()))
-                    .append('\n');
+            sb.append(Csv.row(c.name(), c.count(), fixed(c.perSecond()), fixed(c.unitNs()), c.unitSource(),
+                    fixed(c.estNs())));
         }
         return sb.toString();
     }
@@ -191,17 +190,18 @@ public final class ProfileReport {
 
     private static String markdown(ProfileRun run) {
         StringBuilder sb = new StringBuilder();
-        sb.append("**Host:** ").append(MeasureTable.hostLine(run.host())).append("\n\n");
+        sb.append("**Host:** ").append(Cells.hostLine(run.host())).append("\n\n");
         sb.append("**Profiled:** `").append(what(run)).append("`\n\n");
         sb.append("**Times:** ").append(times(run)).append("\n\n");
         sb.append(counting(run)).append(run.countingNote() == null ? "" : " " + run.countingNote() + ".").append("\n\n");
         sb.append(tax(run)).append("\n\n");
-        sb.append("| syscall | count | calls/s | unit ns | unit from | est. time |\n|---|---:|---:|---:|---|---:|\n");
+        MarkdownTable t = new MarkdownTable(List.of("syscall", "count", "calls/s", "unit ns", "unit from", "est. time"),
+                List.of("---", "---:", "---:", "---:", "---", "---:"));
         for (SyscallCost c : run.syscalls()) {
-            sb.append("| ").append(c.name()).append(" | ").append(Numbers.count(c.count())).append(" | ")
-                    .append(perSecond(c.perSecond())).append(" | ").append(unit(c.unitNs())).append(" | ")
-                    .append(c.unitSource()).append(" | ").append(time(c.estNs())).append(" |\n");
+            t.row(c.name(), Numbers.count(c.count()), perSecond(c.perSecond()), unit(c.unitNs()), c.unitSource(),
+                    time(c.estNs()));
         }
+        sb.append(t);
         if (!run.advice().isEmpty()) {
             sb.append('\n');
             for (Advice a : run.advice()) {

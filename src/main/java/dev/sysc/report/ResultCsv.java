@@ -2,6 +2,8 @@ package dev.sysc.report;
 
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.MeasureRun;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** One CSV row per result, with the header the design fixes (scripts depend on it). */
@@ -15,22 +17,23 @@ public final class ResultCsv {
     public static String render(MeasureRun run) {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (CallResult r : run.results()) {
-            sb.append(r.name()).append(',').append(r.path()).append(',').append(r.crossesKernel()).append(',');
-            if (r.ok()) {
-                sb.append(r.belowResolution() ? "" : num(r.net().median())).append(',')
-                        .append(num(r.net().p05())).append(',')
-                        .append(num(r.net().p95())).append(',')
-                        .append(num(r.raw().median())).append(',')
-                        .append(r.baseline() == null ? "" : num(r.baseline().median())).append(',')
-                        .append(String.format(Locale.ROOT, "%.4f", r.net().cv())).append(',');
-            } else {
-                sb.append(",,,,,,");
-            }
-            sb.append(r.samples()).append(',').append(r.errno()).append(',')
-                    .append(r.loop() == null ? "" : r.loop()).append(',')
-                    .append(r.belowResolution() ? ResultJson.belowResolution() : "").append('\n');
+            sb.append(Csv.row(cells(r)));
         }
         return sb.toString();
+    }
+
+    /** The cells of one result's row, in {@link #HEADER}'s order (compare appends its ratio). */
+    static List<Object> cells(CallResult r) {
+        boolean ok = r.ok();
+        return Arrays.asList(r.name(), r.path(), r.crossesKernel(),
+                    ok && !r.belowResolution() ? num(r.net().median()) : "",
+                    ok ? num(r.net().p05()) : "",
+                    ok ? num(r.net().p95()) : "",
+                    ok ? num(r.raw().median()) : "",
+                    ok && r.baseline() != null ? num(r.baseline().median()) : "",
+                    ok ? String.format(Locale.ROOT, "%.4f", r.net().cv()) : "",
+                    r.samples(), r.errno(), r.loop(),
+                    r.belowResolution() ? ResultJson.belowResolution() : "");
     }
 
     private static String num(double v) {

@@ -31,7 +31,7 @@ public final class TourReport {
                     .color(2, style::kernelColor, style)
                     .color(3, style::emphasis, style);
             for (CallResult r : p.measured()) {
-                t.add(List.of(r.name(), r.path(), MeasureTable.kernel(r), ExplainReport.cost(r)));
+                t.add(List.of(r.name(), r.path(), Cells.kernel(r), Cells.cost(r)));
             }
             sb.append(t.render(width)).append('\n');
         }
@@ -45,12 +45,11 @@ public final class TourReport {
         StringBuilder sb = new StringBuilder();
         sb.append("## ").append(p.number()).append(". ").append(p.title()).append("\n\n");
         if (!p.measured().isEmpty()) {
-            sb.append("| call | path | kernel | measured here (ns per call) |\n|---|---|---|---:|\n");
+            MarkdownTable t = MarkdownTable.withFigures(3, "call", "path", "kernel", "measured here (ns per call)");
             for (CallResult r : p.measured()) {
-                sb.append("| `").append(r.name()).append("` | ").append(r.path()).append(" | ")
-                        .append(MeasureTable.kernel(r)).append(" | ").append(ExplainReport.cost(r)).append(" |\n");
+                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r), Cells.cost(r));
             }
-            sb.append('\n');
+            sb.append(t).append('\n');
         }
         for (String para : p.paragraphs()) {
             sb.append(para).append("\n\n");

@@ -1,17 +1,10 @@
 package dev.sysc.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.sysc.compare.RunComparison;
 import dev.sysc.compare.RunDiff;
 import dev.sysc.compare.SavedResult;
 import dev.sysc.compare.SavedRun;
 import dev.sysc.host.HostInfo;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,11 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The diff of two fixed runs, rendered and compared byte for byte with golden files. After an intended
  * change of the output, regenerate them with {@code mvn test -Dtest=DiffReportGoldenTest -Dgolden.update=true}
- * and review the difference.
+ * and review the difference (see {@link Golden}).
  */
 class DiffReportGoldenTest {
-    private static final Path GOLDEN = Paths.get("src/test/resources/golden");
-
     private static final HostInfo A = new HostInfo("lab1", "6.1.0", "x86_64", "Intel(R) Xeon(R) E5-2676 v3", 2, "xen",
             true, "ro quiet", List.of("pti", "pcid"),
             Map.of("meltdown", "Mitigation: PTI", "mds", "Mitigation: Clear CPU buffers; SMT Host state unknown"),
@@ -58,31 +49,23 @@ class DiffReportGoldenTest {
                 java.time.Instant.parse("2026-11-27T12:00:00Z"));
     }
 
-    private static void assertGolden(String name, String actual) throws IOException {
-        Path file = GOLDEN.resolve(name);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    @Test
+    void table() throws Exception {
+        Golden.assertGolden("diff.txt", render(Format.TABLE));
     }
 
     @Test
-    void table() throws IOException {
-        assertGolden("diff.txt", render(Format.TABLE));
+    void json() throws Exception {
+        Golden.assertGolden("diff.json", render(Format.JSON));
     }
 
     @Test
-    void json() throws IOException {
-        assertGolden("diff.json", render(Format.JSON));
+    void markdown() throws Exception {
+        Golden.assertGolden("diff.md", render(Format.MARKDOWN));
     }
 
     @Test
-    void markdown() throws IOException {
-        assertGolden("diff.md", render(Format.MARKDOWN));
-    }
-
-    @Test
-    void csv() throws IOException {
-        assertGolden("diff.csv", render(Format.CSV));
+    void csv() throws Exception {
+        Golden.assertGolden("diff.csv", render(Format.CSV));
     }
 }

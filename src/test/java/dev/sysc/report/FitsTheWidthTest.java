@@ -2,10 +2,7 @@ package dev.sysc.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sysc.batch.BatchFit;
-import dev.sysc.batch.BatchPoint;
 import dev.sysc.batch.BatchRun;
-import dev.sysc.batch.BatchSeries;
 import dev.sysc.batch.RingFactory;
 import dev.sysc.batch.Workload;
 import dev.sysc.batch.WorkloadInfo;
@@ -109,7 +106,7 @@ class FitsTheWidthTest {
     void measure(int width) {
         MeasureRun run = run();
         String text = MeasureTable.render(run, Style.NONE, width);
-        List<String> prose = new ArrayList<>(List.of(MeasureTable.hostLine(HOST), MeasureTable.legend(run)));
+        List<String> prose = new ArrayList<>(List.of(MeasureTable.hostLine(HOST), MeasureLegend.legend(run)));
         run.results().forEach(r -> prose.addAll(CallNotes.of(r, HOST, run.spec())));
         assertFits(text, width, prose);
         assertThat(text).contains("1,234,568 ns").contains("refused").contains("noisy:");
@@ -121,7 +118,7 @@ class FitsTheWidthTest {
         CompareRun compare = new CompareRun(run(), 1);
         String text = CompareReport.render(compare, Format.TABLE, Style.NONE, width);
         List<String> prose = new ArrayList<>(CompareReport.notes(compare));
-        prose.add(MeasureTable.legend(compare.run()));
+        prose.add(MeasureLegend.legend(compare.run()));
         assertFits(text, width, prose);
         // The bars take the room the table leaves, never more than the full bar.
         int longest = text.lines().mapToInt(l -> l.length() - l.replace("█", "").length()).max().orElse(0);
@@ -145,7 +142,7 @@ class FitsTheWidthTest {
         List<String> prose = new ArrayList<>();
         for (VulnerabilityRow r : e.vulnerabilities()) {
             prose.add(r.status());
-            prose.add(ExplainReport.addsHere(r));
+            prose.add(ExplainWords.addsHere(r));
         }
         for (AnnotatedStep s : e.steps()) {
             prose.add(s.step().title());
@@ -156,7 +153,7 @@ class FitsTheWidthTest {
             prose.add(h.text());
         }
         if (e.topic() != null && e.kind() == Explanation.Kind.TOPIC) {
-            prose.add(ExplainReport.plain(e.topic().body()));
+            prose.add(ExplainWords.plain(e.topic().body()));
         }
         return prose;
     }
@@ -177,7 +174,7 @@ class FitsTheWidthTest {
             for (Explanation e : subjects) {
                 // The batching topic's live run: its table names each way of writing in a sentence.
                 WorkloadResult batching = e.subjectId().equals("batching")
-                        ? result(Workloads.all(RingFactory.KERNEL).get(0), new int[] {1, 16, 64}) : null;
+                        ? HandMadeBatch.result(Workloads.all(RingFactory.KERNEL).get(0), new int[] {1, 16, 64}, 170) : null;
                 ExplainRun run = new ExplainRun("9.9", Instant.EPOCH, "recorded.json", e,
                         List.of(ok("getpid", "libc", true, 100, false)), "A note about what was measured, long "
                         + "enough that it has to wrap on any terminal narrower than a hundred and twenty columns.",
@@ -186,22 +183,6 @@ class FitsTheWidthTest {
                 assertFits(text, width, explainProse(e));
             }
         }
-    }
-
-    private static WorkloadResult result(Workload workload, int[] sizes) {
-        WorkloadInfo info = workload.info();
-        List<BatchSeries> series = new ArrayList<>();
-        int k = 1;
-        for (var strategy : info.strategies()) {
-            List<BatchPoint> points = new ArrayList<>();
-            for (int size : sizes) {
-                points.add(new BatchPoint(size, strategy.name().equals(info.loop()) ? 170 : 250.0 * k / size + 1));
-            }
-            series.add(new BatchSeries(strategy.name(), points));
-            k++;
-        }
-        return new WorkloadResult(info, true, null, false, series,
-                new BatchFit(info.batched(), 245.6, 1.39, 0.993), sizes[1], 170);
     }
 
     @ParameterizedTest
@@ -214,7 +195,7 @@ class FitsTheWidthTest {
         }
         List<WorkloadResult> results = new ArrayList<>();
         for (Workload w : Workloads.all(RingFactory.KERNEL)) {
-            results.add(result(w, w.info().kind() == WorkloadInfo.Kind.BUFFER ? bytes : counts));
+            results.add(HandMadeBatch.result(w, w.info().kind() == WorkloadInfo.Kind.BUFFER ? bytes : counts, 170));
         }
         results.add(WorkloadResult.unavailable(Workloads.all(RingFactory.KERNEL).get(2).info(),
                 "io_uring_setup failed with EPERM: io_uring is disabled for unprivileged processes on this machine "
@@ -225,7 +206,7 @@ class FitsTheWidthTest {
         for (WorkloadResult w : results) {
             prose.add(w.info().title());
             if (w.available()) {
-                prose.addAll(BatchReport.sentences(w));
+                prose.addAll(BatchWords.sentences(w));
             }
             if (w.info().note() != null) {
                 prose.add(w.info().note());
