@@ -1,10 +1,9 @@
 package dev.sysc;
 
-import dev.sysc.exit.ExitCodes;
-import dev.sysc.exit.ExitCodes;
 import dev.sysc.cli.StreamGuard;
-import dev.sysc.cli.VersionProvider;
 import dev.sysc.cli.SyscCommand;
+import dev.sysc.cli.VersionProvider;
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.shell.Shell;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -14,8 +13,7 @@ import java.nio.charset.Charset;
 
 /** Entry point: runs the command line (or, with no arguments at a terminal, the shell) and exits with its code. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -50,7 +48,8 @@ public final class Main {
             } catch (Throwable t) {
                 // picocli hands only Exceptions to sysc's handler; an Error (out of memory, a library that
                 // cannot link) still gets one line and exit 1, its trace only with --debug.
-                code = SyscCommand.lastResort(t, err, java.util.Arrays.asList(args).contains("--debug"));
+                code = SyscCommand.lastResort(
+                        t, err, java.util.Arrays.asList(args).contains("--debug"));
             }
         }
         out.flush();

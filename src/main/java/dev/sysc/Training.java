@@ -1,6 +1,5 @@
 package dev.sysc;
 
-
 /**
  * The run the launcher records its class archive from (JDK 17's CDS, JDK 25's AOT cache): the common
  * commands, each once, output discarded. A user's first command would cover only itself; with this,
@@ -18,8 +17,7 @@ public final class Training {
         {"batch", "write", "--sizes", "1,16", "--time", "5ms", "-q"},
     };
 
-    private Training() {
-    }
+    private Training() {}
 
     /** Runs each command as Main does (the launcher sends the output to /dev/null). */
     public static void main(String[] args) {

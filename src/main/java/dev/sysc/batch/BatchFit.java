@@ -6,5 +6,4 @@ package dev.sysc.batch;
  *
  * @param r2 how well the line fits (weighted by 1/cost², see {@link dev.sysc.stats.LinearFit#relative})
  */
-public record BatchFit(String strategy, double fixedNs, double perOpNs, double r2) {
-}
+public record BatchFit(String strategy, double fixedNs, double perOpNs, double r2) {}

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** Everything one {@code sysc batch} produced. */
-public record BatchRun(String toolVersion, Instant timestamp, HostInfo host, MeasureSpec spec,
-                       List<WorkloadResult> workloads) {
+public record BatchRun(
+        String toolVersion, Instant timestamp, HostInfo host, MeasureSpec spec, List<WorkloadResult> workloads) {
     public BatchRun {
         workloads = List.copyOf(workloads);
     }

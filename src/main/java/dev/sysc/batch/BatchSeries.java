@@ -10,7 +10,10 @@ public record BatchSeries(String strategy, List<BatchPoint> points) {
 
     /** ns per operation at {@code batch}, or NaN when it was not measured. */
     public double at(int batch) {
-        return points.stream().filter(p -> p.batch() == batch).mapToDouble(BatchPoint::nsPerOp).findFirst()
+        return points.stream()
+                .filter(p -> p.batch() == batch)
+                .mapToDouble(BatchPoint::nsPerOp)
+                .findFirst()
                 .orElse(Double.NaN);
     }
 }

@@ -5,8 +5,7 @@ import java.util.TreeSet;
 
 /** Batch sizes: the default sweeps, and {@code --sizes} parsed and checked. */
 public final class BatchSizes {
-    private BatchSizes() {
-    }
+    private BatchSizes() {}
 
     /** {@code from}, 2 × from, 4 × from, ... up to {@code to} (both powers of two). */
     static int[] powersOfTwo(int from, int to) {
@@ -31,10 +30,12 @@ public final class BatchSizes {
             try {
                 value = Integer.parseInt(p);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + dev.sysc.text.Untrusted.shown(p) + "' is not a positive integer");
+                throw new IllegalArgumentException(
+                        "'" + dev.sysc.text.Untrusted.shown(p) + "' is not a positive integer");
             }
             if (value <= 0) {
-                throw new IllegalArgumentException("'" + dev.sysc.text.Untrusted.shown(p) + "' is not a positive integer");
+                throw new IllegalArgumentException(
+                        "'" + dev.sysc.text.Untrusted.shown(p) + "' is not a positive integer");
             }
             sizes.add(value);
         }

@@ -1,19 +1,18 @@
 package dev.sysc.batch;
 
-import dev.sysc.os.ExecutablePages;
-import dev.sysc.os.NativeSequence;
-import dev.sysc.probe.LoopKind;
-import dev.sysc.probe.Probes;
-
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.bench.Pinning;
 import dev.sysc.bench.ProbeFailedException;
 import dev.sysc.bench.ProbeSampler;
 import dev.sysc.bench.RawSamples;
 import dev.sysc.os.Errnos;
+import dev.sysc.os.ExecutablePages;
+import dev.sysc.os.NativeSequence;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
+import dev.sysc.probe.LoopKind;
 import dev.sysc.probe.Probe;
+import dev.sysc.probe.Probes;
 import dev.sysc.stats.BreakEven;
 import dev.sysc.stats.LinearFit;
 import dev.sysc.stats.Statistics;
@@ -87,7 +86,8 @@ public final class BatchSweep {
                     }
                     samples = sampler.sample(probes, baseline, spec, info.name() + " batch " + size, index + k, total);
                 } catch (ProbeFailedException e) {
-                    return WorkloadResult.unavailable(info, failure(e, probes, strategies, session, size, baseline), true);
+                    return WorkloadResult.unavailable(
+                            info, failure(e, probes, strategies, session, size, baseline), true);
                 } finally {
                     probes.forEach(Probe::close);
                 }
@@ -95,7 +95,9 @@ public final class BatchSweep {
                     // A native batch is one loop iteration, and the baseline is the empty iteration; a Java
                     // batch pays one bridge crossing per native call it makes, and the baseline is one crossing.
                     int operations = info.operations(size);
-                    long baselines = probes.get(i).loop() == LoopKind.NATIVE ? 1 : strategies.get(i).nativeCalls(operations);
+                    long baselines = probes.get(i).loop() == LoopKind.NATIVE
+                            ? 1
+                            : strategies.get(i).nativeCalls(operations);
                     perOp[i][k] = netPerBatch(samples.get(i), baselines) / operations;
                 }
             }
@@ -123,7 +125,9 @@ public final class BatchSweep {
 
     /** The empty native loop on the native loop, else ffi-noop through the Java bridge. */
     private Probe baseline(MeasureSpec spec) {
-        return Probes.baseline(spec.loop(), ExecutablePages.SYSTEM,
+        return Probes.baseline(
+                spec.loop(),
+                ExecutablePages.SYSTEM,
                 () -> baselines.apply(Catalog.builtIn().resolve("ffi-noop")));
     }
 
@@ -141,8 +145,13 @@ public final class BatchSweep {
         return Statistics.median(net);
     }
 
-    private static String failure(ProbeFailedException e, List<Probe> probes, List<Strategy> strategies,
-                                  Session session, int size, Probe baseline) {
+    private static String failure(
+            ProbeFailedException e,
+            List<Probe> probes,
+            List<Strategy> strategies,
+            Session session,
+            int size,
+            Probe baseline) {
         if (e.probe() == baseline) {
             return "the baseline ffi-noop failed: " + Errnos.describe(e.errno());
         }

@@ -24,10 +24,14 @@ final class FilterProgram {
         List<SocketFilter.Instruction> instructions = new ArrayList<>();
         List<String> listing = new ArrayList<>();
         for (String[] row : ResourceTable.rows(FilterProgram.class, name)) {
-            SocketFilter.Instruction in = new SocketFilter.Instruction(number(row[0]), number(row[1]), number(row[2]),
-                    Long.decode(row[3]));
-            listing.add(String.format(Locale.ROOT, "(%03d) %-28s ; %s", instructions.size(),
-                    disassemble(in, instructions.size()), row[4]));
+            SocketFilter.Instruction in =
+                    new SocketFilter.Instruction(number(row[0]), number(row[1]), number(row[2]), Long.decode(row[3]));
+            listing.add(String.format(
+                    Locale.ROOT,
+                    "(%03d) %-28s ; %s",
+                    instructions.size(),
+                    disassemble(in, instructions.size()),
+                    row[4]));
             instructions.add(in);
         }
         return new FilterProgram(instructions, listing);

@@ -23,6 +23,7 @@ import java.util.Map;
 final class FilterWorkload implements Workload {
     /** Datagrams per batch: divisible by the default K values, so that 1 in K is exact. */
     static final int PER_BATCH = 100;
+
     static final byte WANTED = 'W';
     static final byte UNWANTED = 'x';
     static final String PROGRAM = "wanted-datagram.bpf.tsv";
@@ -34,18 +35,32 @@ final class FilterWorkload implements Workload {
     private static final int EAGAIN = 11;
     private static final int EIO = 5;
 
-    static final Strategy DISCARD = new Strategy("discard", "sendmmsg",
+    static final Strategy DISCARD = new Strategy(
+            "discard",
+            "sendmmsg",
             "one sendmmsg(2) of 100 datagrams, then 100 recv(2) calls; the unwanted are thrown away in user space",
-            1 + PER_BATCH, 0);
-    static final Strategy FILTER = new Strategy("bpf-filter", "sendmmsg",
+            1 + PER_BATCH,
+            0);
+    static final Strategy FILTER = new Strategy(
+            "bpf-filter",
+            "sendmmsg",
             "one sendmmsg(2) of 100 datagrams to a socket whose BPF filter drops the unwanted, then one recv(2) "
-                    + "per wanted datagram", 1, 1);
+                    + "per wanted datagram",
+            1,
+            1);
     private static final FilterProgram FILTER_PROGRAM = FilterProgram.load(PROGRAM);
-    private static final WorkloadInfo INFO = new WorkloadInfo("filter",
+    private static final WorkloadInfo INFO = new WorkloadInfo(
+            "filter",
             PER_BATCH + " 1-byte UDP datagrams over loopback, 1 in K wanted: receive all and discard, or let a BPF "
                     + "socket filter drop the rest in the kernel",
-            WorkloadInfo.Kind.SELECT, "wanted datagram", "wanted datagrams", List.of(DISCARD, FILTER),
-            DISCARD.name(), FILTER.name(), "the BPF socket filter", "receiving everything and discarding in user space",
+            WorkloadInfo.Kind.SELECT,
+            "wanted datagram",
+            "wanted datagrams",
+            List.of(DISCARD, FILTER),
+            DISCARD.name(),
+            FILTER.name(),
+            "the BPF socket filter",
+            "receiving everything and discarding in user space",
             "both strategies send the " + PER_BATCH + " datagrams with one sendmmsg a batch, and each figure includes "
                     + "its share of it; on loopback the kernel usually delivers (and runs the filter) inside that "
                     + "send, so the filter's own cost is in the figure too",
@@ -80,13 +95,12 @@ final class FilterWorkload implements Workload {
             try {
                 SocketFilter.attach(filtered, FILTER_PROGRAM.instructions());
             } catch (NativeCallException e) {
-                throw new WorkloadUnavailableException("the kernel refused the socket filter: "
-                        + Errnos.describe(e.errno()), null);
+                throw new WorkloadUnavailableException(
+                        "the kernel refused the socket filter: " + Errnos.describe(e.errno()), null);
             }
             return new FilterSession(plain, filtered, r);
         });
     }
-
 
     /** The socket that receives {@code strategy}'s datagrams, and how many recv calls a batch at {@code k} makes. */
     static int receives(Strategy strategy, int k) {
@@ -127,14 +141,15 @@ final class FilterWorkload implements Workload {
 
         private long vector(int k) {
             return vectors.computeIfAbsent(k, key -> {
-                NativeMemory vec = resources.keep(NativeMemory.allocate(MMSGHDR_BYTES * PER_BATCH));
-                for (int i = 0; i < PER_BATCH; i++) {
-                    long iov = iovs.address() + (i % key == 0 ? 0 : IOVEC_BYTES);
-                    vec.putLong((long) i * MMSGHDR_BYTES + 16, iov); // msg_iov
-                    vec.putLong((long) i * MMSGHDR_BYTES + 24, 1);   // msg_iovlen
-                }
-                return vec;
-            }).address();
+                        NativeMemory vec = resources.keep(NativeMemory.allocate(MMSGHDR_BYTES * PER_BATCH));
+                        for (int i = 0; i < PER_BATCH; i++) {
+                            long iov = iovs.address() + (i % key == 0 ? 0 : IOVEC_BYTES);
+                            vec.putLong((long) i * MMSGHDR_BYTES + 16, iov); // msg_iov
+                            vec.putLong((long) i * MMSGHDR_BYTES + 24, 1); // msg_iovlen
+                        }
+                        return vec;
+                    })
+                    .address();
         }
 
         /**

@@ -1,11 +1,10 @@
 package dev.sysc.batch;
 
-import dev.sysc.os.NativeSequence;
-
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.IoUring;
 import dev.sysc.os.NativeCallException;
+import dev.sysc.os.NativeSequence;
 import dev.sysc.os.ProcessCalls;
 import dev.sysc.probe.Operation;
 import java.util.List;
@@ -19,14 +18,20 @@ final class IoUringWorkload implements Workload {
     private static final int EPERM = 1;
     private static final int ENOSYS = 38;
 
-    private static final Strategy LOOP = new Strategy("syscall-loop", "getppid",
-            "N getppid(2) calls", 0, 1);
-    private static final Strategy RING = new Strategy("io_uring", "io_uring_nop",
-            "N NOP requests, submitted and reaped with one io_uring_enter(2)", 1, 0);
-    private static final WorkloadInfo INFO = new WorkloadInfo("io_uring",
+    private static final Strategy LOOP = new Strategy("syscall-loop", "getppid", "N getppid(2) calls", 0, 1);
+    private static final Strategy RING = new Strategy(
+            "io_uring", "io_uring_nop", "N NOP requests, submitted and reaped with one io_uring_enter(2)", 1, 0);
+    private static final WorkloadInfo INFO = new WorkloadInfo(
+            "io_uring",
             "N requests: N plain syscalls (getppid), or N io_uring NOPs submitted and reaped with one io_uring_enter",
-            WorkloadInfo.Kind.AMORTIZE, "request", "requests", List.of(LOOP, RING),
-            LOOP.name(), RING.name(), "io_uring", "one syscall per request",
+            WorkloadInfo.Kind.AMORTIZE,
+            "request",
+            "requests",
+            List.of(LOOP, RING),
+            LOOP.name(),
+            RING.name(),
+            "io_uring",
+            "one syscall per request",
             "an io_uring request's cost includes filling its submission entry from Java and reaping its "
                     + "completion, as any program driving the ring pays");
 

@@ -1,12 +1,11 @@
 package dev.sysc.batch;
 
-import dev.sysc.os.NativeSequence;
-
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
 import dev.sysc.os.FileCalls;
 import dev.sysc.os.NativeMemory;
+import dev.sysc.os.NativeSequence;
 import dev.sysc.probe.Operation;
 import java.util.List;
 
@@ -20,10 +19,18 @@ final class ReadWorkload implements Workload {
     private static final int EIO = 5;
 
     private static final Strategy READ = new Strategy("read", "read", "one read(2) of N bytes", 1, 0);
-    private static final WorkloadInfo INFO = new WorkloadInfo("read",
+    private static final WorkloadInfo INFO = new WorkloadInfo(
+            "read",
             "one read of N bytes from /dev/zero, N from 1 B to 1 MiB: the fixed cost of a call against the cost of a byte",
-            WorkloadInfo.Kind.BUFFER, "byte", "bytes", List.of(READ), null, READ.name(),
-            "one read", null, null);
+            WorkloadInfo.Kind.BUFFER,
+            "byte",
+            "bytes",
+            List.of(READ),
+            null,
+            READ.name(),
+            "one read",
+            null,
+            null);
 
     @Override
     public WorkloadInfo info() {

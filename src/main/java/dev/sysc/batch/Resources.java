@@ -48,8 +48,9 @@ final class Resources implements AutoCloseable {
         try {
             return LoopbackUdp.open(receiveBufferBytes, 1, this::fd);
         } catch (NativeCallException e) {
-            throw new WorkloadUnavailableException("the kernel refused " + e.call() + " on a loopback UDP socket: "
-                    + Errnos.describe(e.errno()), null);
+            throw new WorkloadUnavailableException(
+                    "the kernel refused " + e.call() + " on a loopback UDP socket: " + Errnos.describe(e.errno()),
+                    null);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 final class SendmmsgWorkload implements Workload {
     /** The kernel's UIO_MAXIOV: sendmmsg sends at most this many messages in one call. */
     static final int MAX_DATAGRAMS = 1024;
+
     private static final int MSG_WAITFORONE = 0x10000;
     static final int MMSGHDR_BYTES = 64;
     static final int IOVEC_BYTES = 16;
@@ -24,17 +25,25 @@ final class SendmmsgWorkload implements Workload {
     static final int SLOT_BYTES = 8;
     /** Receive buffer asked for per datagram of the largest batch (a 1-byte datagram takes about 1 KiB of it). */
     static final int RCVBUF_PER_DATAGRAM = 4096;
+
     private static final int EAGAIN = 11;
     private static final int EIO = 5;
 
-    private static final Strategy LOOP = new Strategy("sendto-loop", "sendmmsg",
-            "N sendto(2) calls of one datagram, then one recvmmsg(2) for all N", 1, 1);
-    private static final Strategy BATCH = new Strategy("sendmmsg", "sendmmsg",
-            "one sendmmsg(2) of N datagrams, then one recvmmsg(2) for all N", 2, 0);
-    private static final WorkloadInfo INFO = new WorkloadInfo("sendmmsg",
+    private static final Strategy LOOP = new Strategy(
+            "sendto-loop", "sendmmsg", "N sendto(2) calls of one datagram, then one recvmmsg(2) for all N", 1, 1);
+    private static final Strategy BATCH = new Strategy(
+            "sendmmsg", "sendmmsg", "one sendmmsg(2) of N datagrams, then one recvmmsg(2) for all N", 2, 0);
+    private static final WorkloadInfo INFO = new WorkloadInfo(
+            "sendmmsg",
             "N 1-byte UDP datagrams over loopback: N sendto calls, or one sendmmsg",
-            WorkloadInfo.Kind.AMORTIZE, "datagram", "datagrams", List.of(LOOP, BATCH),
-            LOOP.name(), BATCH.name(), "one sendmmsg", "one sendto per datagram",
+            WorkloadInfo.Kind.AMORTIZE,
+            "datagram",
+            "datagrams",
+            List.of(LOOP, BATCH),
+            LOOP.name(),
+            BATCH.name(),
+            "one sendmmsg",
+            "one sendto per datagram",
             "both strategies also receive every batch with recvmmsg and count it, so that nothing is silently "
                     + "dropped: each figure includes its share of that receive");
 
@@ -76,7 +85,7 @@ final class SendmmsgWorkload implements Workload {
             for (int i = 0; i < largest; i++) {
                 long m = (long) i * MMSGHDR_BYTES;
                 sendVec.putLong(m + 16, sendIov.address()); // msg_iov
-                sendVec.putLong(m + 24, 1);                 // msg_iovlen
+                sendVec.putLong(m + 24, 1); // msg_iovlen
                 recvIov.putLong((long) i * IOVEC_BYTES, slots.address() + (long) i * SLOT_BYTES);
                 recvIov.putLong((long) i * IOVEC_BYTES + 8, SLOT_BYTES);
                 recvVec.putLong(m + 16, recvIov.address() + (long) i * IOVEC_BYTES);
@@ -97,8 +106,16 @@ final class SendmmsgWorkload implements Workload {
         private final NativeMemory recvIov;
         private final NativeMemory recvVec;
 
-        UdpSession(IpcCalls c, int fd, Resources resources, NativeMemory payload, NativeMemory sendIov,
-                   NativeMemory sendVec, NativeMemory slots, NativeMemory recvIov, NativeMemory recvVec) {
+        UdpSession(
+                IpcCalls c,
+                int fd,
+                Resources resources,
+                NativeMemory payload,
+                NativeMemory sendIov,
+                NativeMemory sendVec,
+                NativeMemory slots,
+                NativeMemory recvIov,
+                NativeMemory recvVec) {
             this.c = c;
             this.fd = fd;
             this.resources = resources;

@@ -1,7 +1,6 @@
 package dev.sysc.batch;
 
 import dev.sysc.os.NativeSequence;
-
 import dev.sysc.probe.Operation;
 
 /** A workload made ready: its rings, sockets, descriptors and buffers, released by {@link #close()}. */

@@ -19,9 +19,19 @@ import java.util.List;
  * @param selection     for a {@link Kind#SELECT} workload, how many items a batch carries and the program
  *                      that picks the wanted ones; null for the others
  */
-public record WorkloadInfo(String name, String title, Kind kind, String unit, String units, List<Strategy> strategies,
-                           String loop, String batched, String batchedPhrase, String loopPhrase, String note,
-                           Selection selection) {
+public record WorkloadInfo(
+        String name,
+        String title,
+        Kind kind,
+        String unit,
+        String units,
+        List<Strategy> strategies,
+        String loop,
+        String batched,
+        String batchedPhrase,
+        String loopPhrase,
+        String note,
+        Selection selection) {
     public WorkloadInfo {
         strategies = List.copyOf(strategies);
         if ((kind == Kind.SELECT) != (selection != null)) {
@@ -30,8 +40,18 @@ public record WorkloadInfo(String name, String title, Kind kind, String unit, St
     }
 
     /** A workload whose sizes are batch sizes or buffer sizes. */
-    public WorkloadInfo(String name, String title, Kind kind, String unit, String units, List<Strategy> strategies,
-                        String loop, String batched, String batchedPhrase, String loopPhrase, String note) {
+    public WorkloadInfo(
+            String name,
+            String title,
+            Kind kind,
+            String unit,
+            String units,
+            List<Strategy> strategies,
+            String loop,
+            String batched,
+            String batchedPhrase,
+            String loopPhrase,
+            String note) {
         this(name, title, kind, unit, units, strategies, loop, batched, batchedPhrase, loopPhrase, note, null);
     }
 
@@ -73,7 +93,9 @@ public record WorkloadInfo(String name, String title, Kind kind, String unit, St
     }
 
     public Strategy strategy(String name) {
-        return strategies.stream().filter(s -> s.name().equals(name)).findFirst()
+        return strategies.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no strategy " + name + " in " + this.name));
     }
 }

@@ -14,8 +14,15 @@ import java.util.List;
  *                   the bytes cost more than the call), or null when it never does at the sizes measured
  * @param loopPerOp  the loop's typical ns per operation (median over sizes), or NaN without a loop
  */
-public record WorkloadResult(WorkloadInfo info, boolean available, String reason, boolean failed,
-                             List<BatchSeries> series, BatchFit fit, Integer breakEven, double loopPerOp) {
+public record WorkloadResult(
+        WorkloadInfo info,
+        boolean available,
+        String reason,
+        boolean failed,
+        List<BatchSeries> series,
+        BatchFit fit,
+        Integer breakEven,
+        double loopPerOp) {
     public WorkloadResult {
         series = List.copyOf(series);
     }
@@ -35,7 +42,8 @@ public record WorkloadResult(WorkloadInfo info, boolean available, String reason
 
     /** The batch sizes measured, ascending. */
     public int[] sizes() {
-        return series.isEmpty() ? new int[0]
+        return series.isEmpty()
+                ? new int[0]
                 : series.get(0).points().stream().mapToInt(BatchPoint::batch).toArray();
     }
 }

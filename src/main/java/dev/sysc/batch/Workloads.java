@@ -6,12 +6,15 @@ import java.util.stream.Collectors;
 
 /** The workloads {@code sysc batch} knows, in the order it runs them. */
 public final class Workloads {
-    private Workloads() {
-    }
+    private Workloads() {}
 
     /** All workloads, io_uring's rings opened by {@code rings}. */
     public static List<Workload> all(RingFactory rings) {
-        return List.of(new WriteWorkload(), new ReadWorkload(), new IoUringWorkload(rings), new SendmmsgWorkload(),
+        return List.of(
+                new WriteWorkload(),
+                new ReadWorkload(),
+                new IoUringWorkload(rings),
+                new SendmmsgWorkload(),
                 new FilterWorkload());
     }
 

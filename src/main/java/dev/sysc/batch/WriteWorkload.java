@@ -1,12 +1,11 @@
 package dev.sysc.batch;
 
-import dev.sysc.os.NativeSequence;
-
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
 import dev.sysc.os.Errnos;
 import dev.sysc.os.FileCalls;
 import dev.sysc.os.NativeMemory;
+import dev.sysc.os.NativeSequence;
 import dev.sysc.probe.Operation;
 import java.util.List;
 
@@ -17,16 +16,21 @@ final class WriteWorkload implements Workload {
     private static final int IOVEC_BYTES = 16;
     private static final int EIO = 5;
 
-    private static final Strategy LOOP = new Strategy("write-loop", "write",
-            "N write(2) calls of 1 byte", 0, 1);
-    private static final Strategy WRITEV = new Strategy("writev", "writev",
-            "one writev(2) of N 1-byte iovecs", 1, 0);
-    private static final Strategy BUFFER = new Strategy("write-buffer", "write",
-            "one write(2) of N bytes", 1, 0);
-    private static final WorkloadInfo INFO = new WorkloadInfo("write",
+    private static final Strategy LOOP = new Strategy("write-loop", "write", "N write(2) calls of 1 byte", 0, 1);
+    private static final Strategy WRITEV = new Strategy("writev", "writev", "one writev(2) of N 1-byte iovecs", 1, 0);
+    private static final Strategy BUFFER = new Strategy("write-buffer", "write", "one write(2) of N bytes", 1, 0);
+    private static final WorkloadInfo INFO = new WorkloadInfo(
+            "write",
             "N 1-byte writes to /dev/null: a write per byte, one writev of N iovecs, one write of N bytes",
-            WorkloadInfo.Kind.AMORTIZE, "byte", "bytes", List.of(LOOP, WRITEV, BUFFER),
-            LOOP.name(), WRITEV.name(), "one writev", "one write per byte", null);
+            WorkloadInfo.Kind.AMORTIZE,
+            "byte",
+            "bytes",
+            List.of(LOOP, WRITEV, BUFFER),
+            LOOP.name(),
+            WRITEV.name(),
+            "one writev",
+            "one write per byte",
+            null);
 
     @Override
     public WorkloadInfo info() {

@@ -5,8 +5,7 @@ package dev.sysc.bench;
  * two samples (rather than subtracting medians) keeps drift that hits both out of the difference.
  */
 public final class BaselineSubtraction {
-    private BaselineSubtraction() {
-    }
+    private BaselineSubtraction() {}
 
     public static double[] net(double[] raw, double[] baseline) {
         if (raw.length != baseline.length) {

@@ -14,30 +14,80 @@ import dev.sysc.stats.Summary;
  * @param noisy          whether the raw samples vary more than a quiet machine's do ({@link NoiseCheck})
  * @param loop           what ran the calls: "native" or "java" (null when the call never ran)
  */
-public record CallResult(String name, String path, boolean crossesKernel, int crossings, int errno,
-                         String failure, int samples, int callsPerSample, Summary net, Summary raw,
-                         Summary baseline, double[] sampleNs, boolean noisy, String loop) {
+public record CallResult(
+        String name,
+        String path,
+        boolean crossesKernel,
+        int crossings,
+        int errno,
+        String failure,
+        int samples,
+        int callsPerSample,
+        Summary net,
+        Summary raw,
+        Summary baseline,
+        double[] sampleNs,
+        boolean noisy,
+        String loop) {
     public CallResult {
         sampleNs = sampleNs == null ? new double[0] : sampleNs.clone();
     }
 
     /** A result without a loop named (a saved file from before loops were recorded, or a test's). */
-    public CallResult(String name, String path, boolean crossesKernel, int crossings, int errno, String failure,
-                      int samples, int callsPerSample, Summary net, Summary raw, Summary baseline, double[] sampleNs,
-                      boolean noisy) {
-        this(name, path, crossesKernel, crossings, errno, failure, samples, callsPerSample, net, raw, baseline,
-                sampleNs, noisy, null);
+    public CallResult(
+            String name,
+            String path,
+            boolean crossesKernel,
+            int crossings,
+            int errno,
+            String failure,
+            int samples,
+            int callsPerSample,
+            Summary net,
+            Summary raw,
+            Summary baseline,
+            double[] sampleNs,
+            boolean noisy) {
+        this(
+                name,
+                path,
+                crossesKernel,
+                crossings,
+                errno,
+                failure,
+                samples,
+                callsPerSample,
+                net,
+                raw,
+                baseline,
+                sampleNs,
+                noisy,
+                null);
     }
 
-    public static CallResult failed(String name, String path, boolean crossesKernel, int crossings, int errno,
-                                    String failure) {
-        return new CallResult(name, path, crossesKernel, crossings, errno, failure, 0, 0, null, null, null, null, false);
+    public static CallResult failed(
+            String name, String path, boolean crossesKernel, int crossings, int errno, String failure) {
+        return new CallResult(
+                name, path, crossesKernel, crossings, errno, failure, 0, 0, null, null, null, null, false);
     }
 
     /** This result, recording that {@code loopId} ran its calls. */
     public CallResult withLoop(String loopId) {
-        return new CallResult(name, path, crossesKernel, crossings, errno, failure, samples, callsPerSample, net, raw,
-                baseline, sampleNs, noisy, loopId);
+        return new CallResult(
+                name,
+                path,
+                crossesKernel,
+                crossings,
+                errno,
+                failure,
+                samples,
+                callsPerSample,
+                net,
+                raw,
+                baseline,
+                sampleNs,
+                noisy,
+                loopId);
     }
 
     /**

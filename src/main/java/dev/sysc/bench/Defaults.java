@@ -38,24 +38,26 @@ public final class Defaults {
     /** Progress is reported at most this often. */
     public static final long PROGRESS_INTERVAL_NANOS = 50_000_000;
 
-    private Defaults() {
-    }
+    private Defaults() {}
 
     // ---- the presets of the commands that measure on the side: here, so that every duration sysc
     // ---- chooses for the user is in one place
 
     /** sysc batch: sampling time per batch size, and its warm-up (the whole sweep takes under 10 s). */
     public static final Duration BATCH_TIME = Duration.ofMillis(50);
+
     public static final Duration BATCH_WARMUP = Duration.ofMillis(50);
     /** sysc explain: the quick live measurement under an explanation. */
-    public static final MeasureSpec EXPLAIN_QUICK = new MeasureSpec(Duration.ofMillis(100), Duration.ofMillis(50), 0,
-            -1, true);
+    public static final MeasureSpec EXPLAIN_QUICK =
+            new MeasureSpec(Duration.ofMillis(100), Duration.ofMillis(50), 0, -1, true);
     /** sysc tour: each page's live measurement, and its batching page's points. */
-    public static final MeasureSpec TOUR_QUICK = new MeasureSpec(Duration.ofMillis(150), Duration.ofMillis(100), 0,
-            -1, true);
+    public static final MeasureSpec TOUR_QUICK =
+            new MeasureSpec(Duration.ofMillis(150), Duration.ofMillis(100), 0, -1, true);
+
     public static final Duration TOUR_BATCH_TIME = Duration.ofMillis(60);
     public static final Duration TOUR_BATCH_WARMUP = Duration.ofMillis(40);
     /** sysc profile: the unit-cost measurement per catalog call, and how long -p watches by default. */
     public static final Duration PROFILE_UNIT_TIME = Duration.ofMillis(20);
+
     public static final Duration PROFILE_ATTACH_FOR = Duration.ofSeconds(10);
 }

@@ -4,8 +4,7 @@ import dev.sysc.os.Errnos;
 
 /** Words for an errno in a result (EPERM, "Operation not permitted"), for renderers that must not reach into os/. */
 public final class ErrnoText {
-    private ErrnoText() {
-    }
+    private ErrnoText() {}
 
     /** The symbolic name, e.g. {@code EPERM}. */
     public static String name(int errno) {

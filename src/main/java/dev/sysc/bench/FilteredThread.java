@@ -12,8 +12,7 @@ import java.util.function.Supplier;
  * {@link #run} returns only once the kernel no longer lists it, so no filtered thread outlives it.
  */
 public final class FilteredThread {
-    private FilteredThread() {
-    }
+    private FilteredThread() {}
 
     /**
      * @param instructions the filter's length, or 0 to run {@code work} on a new thread with no filter
@@ -23,17 +22,20 @@ public final class FilteredThread {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         long[] tid = {-1};
-        Thread t = new Thread(() -> {
-            try {
-                tid[0] = SeccompFilter.threadId();
-                if (instructions > 0) {
-                    SeccompFilter.allowAll(instructions, inspectsArgument).installOnThisThread(pages);
-                }
-                result.set(work.get());
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-        }, "sysc-seccomp-" + instructions);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        tid[0] = SeccompFilter.threadId();
+                        if (instructions > 0) {
+                            SeccompFilter.allowAll(instructions, inspectsArgument)
+                                    .installOnThisThread(pages);
+                        }
+                        result.set(work.get());
+                    } catch (RuntimeException e) {
+                        failure.set(e);
+                    }
+                },
+                "sysc-seccomp-" + instructions);
         t.setDaemon(true);
         t.start();
         boolean interrupted = false;

@@ -22,7 +22,9 @@ import java.util.function.Supplier;
 public final class IndirectCosts {
     /** The experiments, by the names {@code --experiment} takes. */
     public enum Experiment {
-        RETURN_STACK("return-stack"), POLLUTION("pollution"), SECCOMP("seccomp");
+        RETURN_STACK("return-stack"),
+        POLLUTION("pollution"),
+        SECCOMP("seccomp");
 
         private final String id;
 
@@ -45,7 +47,9 @@ public final class IndirectCosts {
 
     /** The crossings the pollution experiment puts before a walk. */
     public enum Crossing {
-        GETPID("getpid"), READ_4K("read 4 KiB"), OPEN_CLOSE("open_close");
+        GETPID("getpid"),
+        READ_4K("read 4 KiB"),
+        OPEN_CLOSE("open_close");
 
         private final String label;
 
@@ -125,8 +129,8 @@ public final class IndirectCosts {
 
     /** The experiments on real generated code and the real clock, reporting progress to {@code listener}. */
     public static IndirectCosts live(MeasureListener listener, MeasureSpec spec) {
-        return new IndirectCosts(new ProbeSampler(Timer.SYSTEM, listener), new LiveIndirectCostCode(ExecutablePages.SYSTEM),
-                spec);
+        return new IndirectCosts(
+                new ProbeSampler(Timer.SYSTEM, listener), new LiveIndirectCostCode(ExecutablePages.SYSTEM), spec);
     }
 
     /** Runs {@code which} in the order of {@link Experiment}; one that cannot run is named in failures. */
@@ -152,7 +156,8 @@ public final class IndirectCosts {
         try {
             return experiment.get();
         } catch (ProbeFailedException ex) {
-            failures.add(e.id() + ": a loop failed (" + ErrnoText.name(ex.probe().errno()) + ")");
+            failures.add(
+                    e.id() + ": a loop failed (" + ErrnoText.name(ex.probe().errno()) + ")");
         } catch (ExecutablePages.ExecutableMemoryRefused ex) {
             failures.add(e.id() + ": " + ex.getMessage() + "; these experiments need generated code");
         } catch (NativeCallException ex) {
@@ -166,18 +171,29 @@ public final class IndirectCosts {
         try (Probe base = code.emptyLoop()) {
             for (int i = 0; i < FRAME_DEPTHS.length; i++) {
                 int d = FRAME_DEPTHS[i];
-                try (Probe with = code.frames(d, true); Probe without = code.frames(d, false)) {
-                    List<RawSamples> s = sampler.sample(List.of(with, without), base, spec,
-                            "return-stack, " + d + (d == 1 ? " frame" : " frames"), i, FRAME_DEPTHS.length);
+                try (Probe with = code.frames(d, true);
+                        Probe without = code.frames(d, false)) {
+                    List<RawSamples> s = sampler.sample(
+                            List.of(with, without),
+                            base,
+                            spec,
+                            "return-stack, " + d + (d == 1 ? " frame" : " frames"),
+                            i,
+                            FRAME_DEPTHS.length);
                     points.add(new ReturnStackResult.Point(d, net(s.get(0)), net(s.get(1))));
                 }
             }
         }
-        double[] x = points.stream().mapToDouble(ReturnStackResult.Point::frames).toArray();
-        LinearFit crossing = LinearFit.ordinary(x, points.stream().mapToDouble(ReturnStackResult.Point::crossingNs)
-                .toArray());
-        LinearFit chain = LinearFit.ordinary(x, points.stream()
-                .mapToDouble(ReturnStackResult.Point::withoutCrossingNs).toArray());
+        double[] x =
+                points.stream().mapToDouble(ReturnStackResult.Point::frames).toArray();
+        LinearFit crossing = LinearFit.ordinary(
+                x,
+                points.stream().mapToDouble(ReturnStackResult.Point::crossingNs).toArray());
+        LinearFit chain = LinearFit.ordinary(
+                x,
+                points.stream()
+                        .mapToDouble(ReturnStackResult.Point::withoutCrossingNs)
+                        .toArray());
         return new ReturnStackResult(points, crossing.slope(), crossing.intercept(), chain.slope(), crossing.r2());
     }
 
@@ -188,8 +204,8 @@ public final class IndirectCosts {
         int index = 0;
         try (Probe base = code.emptyLoop()) {
             for (long bytes : WORKING_SETS) {
-                List<Crossing> crossings = bytes <= ALL_CROSSINGS_UP_TO ? List.of(Crossing.values())
-                        : List.of(Crossing.GETPID);
+                List<Crossing> crossings =
+                        bytes <= ALL_CROSSINGS_UP_TO ? List.of(Crossing.values()) : List.of(Crossing.GETPID);
                 try (WorkingSet set = code.workingSet(bytes)) {
                     for (boolean dependent : new boolean[] {false, true}) {
                         String walk = dependent ? "dependent" : "sequential";
@@ -200,16 +216,27 @@ public final class IndirectCosts {
                                 probes.add(set.walk(dependent, c));
                                 probes.add(code.crossing(c));
                             }
-                            List<RawSamples> s = sampler.sample(probes, base, spec,
-                                    "pollution, " + walk + " " + bytesLabel(bytes), index++, groups);
+                            List<RawSamples> s = sampler.sample(
+                                    probes,
+                                    base,
+                                    spec,
+                                    "pollution, " + walk + " " + bytesLabel(bytes),
+                                    index++,
+                                    groups);
                             double alone = net(s.get(0));
                             for (int i = 0; i < crossings.size(); i++) {
                                 double crossingNs = net(s.get(2 + 2 * i));
                                 if (crossings.get(i) == Crossing.GETPID) {
                                     getpids.add(crossingNs);
                                 }
-                                points.add(new PollutionResult.Point(bytes, walk, crossings.get(i).label(),
-                                        set.linesPerPass(), alone, net(s.get(1 + 2 * i)), crossingNs));
+                                points.add(new PollutionResult.Point(
+                                        bytes,
+                                        walk,
+                                        crossings.get(i).label(),
+                                        set.linesPerPass(),
+                                        alone,
+                                        net(s.get(1 + 2 * i)),
+                                        crossingNs));
                             }
                         } finally {
                             probes.forEach(Probe::close);
@@ -218,7 +245,9 @@ public final class IndirectCosts {
                 }
             }
         }
-        return new PollutionResult(Statistics.median(getpids.stream().mapToDouble(Double::doubleValue).toArray()),
+        return new PollutionResult(
+                Statistics.median(
+                        getpids.stream().mapToDouble(Double::doubleValue).toArray()),
                 points);
     }
 
@@ -237,8 +266,10 @@ public final class IndirectCosts {
             String label = "seccomp, " + (n == 0 ? "no filter" : n + " instructions" + (inspects ? ", argument" : ""));
             int at = i;
             double ns = code.onFilteredThread(n, inspects, () -> {
-                try (Probe base = code.emptyLoop(); Probe getpid = code.getpid()) {
-                    return net(sampler.sample(List.of(getpid), base, spec, label, at, filters.size()).get(0));
+                try (Probe base = code.emptyLoop();
+                        Probe getpid = code.getpid()) {
+                    return net(sampler.sample(List.of(getpid), base, spec, label, at, filters.size())
+                            .get(0));
                 }
             });
             points.add(new SeccompResult.Point(n, inspects, ns));

@@ -51,8 +51,8 @@ public final class LiveIndirectCostCode implements IndirectCosts.Code {
             @Override
             public Probe walk(boolean dependent, IndirectCosts.Crossing crossing) {
                 Opened opened = new Opened();
-                return Probe.ofNativeLoop(getpid, IndirectCostCode.walk(set, dependent, toCode(crossing), pages,
-                        opened), opened);
+                return Probe.ofNativeLoop(
+                        getpid, IndirectCostCode.walk(set, dependent, toCode(crossing), pages, opened), opened);
             }
 
             @Override
@@ -74,6 +74,8 @@ public final class LiveIndirectCostCode implements IndirectCosts.Code {
 
     @Override
     public int filteredThreads() {
-        return (int) SeccompFilter.modesOfThreads().values().stream().filter(m -> m != 0).count();
+        return (int) SeccompFilter.modesOfThreads().values().stream()
+                .filter(m -> m != 0)
+                .count();
     }
 }

@@ -11,8 +11,7 @@ import dev.sysc.os.Terminal;
  * is standard error a terminal (for a progress line), how wide is the terminal output goes to.
  */
 public final class Machine {
-    private Machine() {
-    }
+    private Machine() {}
 
     /** @throws Platform.UnsupportedPlatformException (exit 1) off Linux x86-64 */
     public static void requireSupported() {

@@ -12,8 +12,11 @@ public interface MeasureListener {
      */
     void progress(String call, int index, int count, Phase phase, double fraction);
 
-    MeasureListener NONE = (call, index, count, phase, fraction) -> { };
+    MeasureListener NONE = (call, index, count, phase, fraction) -> {};
 
     /** The phases of measuring one call. */
-    enum Phase { WARMUP, SAMPLING }
+    enum Phase {
+        WARMUP,
+        SAMPLING
+    }
 }

@@ -11,13 +11,19 @@ import java.util.List;
  * @param bridge what one call through the Java-to-C bridge costs (ns per call), measured beside a
  *               native-loop run; null when it was not measured
  */
-public record MeasureRun(String toolVersion, Instant timestamp, HostInfo host, MeasureSpec spec,
-                         List<CallResult> results, Summary bridge) {
+public record MeasureRun(
+        String toolVersion,
+        Instant timestamp,
+        HostInfo host,
+        MeasureSpec spec,
+        List<CallResult> results,
+        Summary bridge) {
     public MeasureRun {
         results = List.copyOf(results);
     }
 
-    public MeasureRun(String toolVersion, Instant timestamp, HostInfo host, MeasureSpec spec, List<CallResult> results) {
+    public MeasureRun(
+            String toolVersion, Instant timestamp, HostInfo host, MeasureSpec spec, List<CallResult> results) {
         this(toolVersion, timestamp, host, spec, results, null);
     }
 

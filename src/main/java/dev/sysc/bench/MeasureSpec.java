@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param seccomp  the length in instructions of the allow-all seccomp filter the calls are measured
  *                 under (on a thread of their own), or 0 for none
  */
-public record MeasureSpec(Duration time, Duration warmup, int samples, int cpu, boolean baseline, LoopKind loop,
-                          int seccomp) {
+public record MeasureSpec(
+        Duration time, Duration warmup, int samples, int cpu, boolean baseline, LoopKind loop, int seccomp) {
     /** A spec with no seccomp filter. */
     public MeasureSpec(Duration time, Duration warmup, int samples, int cpu, boolean baseline, LoopKind loop) {
         this(time, warmup, samples, cpu, baseline, loop, 0);

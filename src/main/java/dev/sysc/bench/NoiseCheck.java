@@ -5,8 +5,7 @@ import dev.sysc.stats.Summary;
 
 /** Decides whether a run's samples are too spread to trust the way a quiet machine's would be. */
 public final class NoiseCheck {
-    private NoiseCheck() {
-    }
+    private NoiseCheck() {}
 
     /**
      * Noisy when the bulk of the samples is spread (robust CV above {@link Defaults#NOISY_CV}, and by
@@ -17,8 +16,8 @@ public final class NoiseCheck {
     public static boolean noisy(double[] raw, Summary summary) {
         double outliers = (double) (summary.lowOutliers() + summary.highOutliers()) / summary.n();
         double robustCv = Statistics.robustCv(raw);
-        boolean spread = robustCv > Defaults.NOISY_CV
-                && robustCv * Math.abs(summary.median()) > Defaults.NOISY_MIN_SPREAD_NS;
+        boolean spread =
+                robustCv > Defaults.NOISY_CV && robustCv * Math.abs(summary.median()) > Defaults.NOISY_MIN_SPREAD_NS;
         return spread || outliers > Defaults.NOISY_OUTLIER_SHARE;
     }
 }

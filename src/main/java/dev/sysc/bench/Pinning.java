@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 
 /** Checks a --cpu value against the CPUs this process may use. */
 public final class Pinning {
-    private Pinning() {
-    }
+    private Pinning() {}
 
     /** @throws SpecException naming the CPUs that exist when {@code cpu} is not one of them */
     public static void check(int cpu) {

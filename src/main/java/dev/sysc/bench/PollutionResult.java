@@ -23,8 +23,14 @@ public record PollutionResult(double crossingNs, List<Point> points) {
      * @param afterNs       net ns of the crossing and then one pass
      * @param crossingNs    the crossing alone, net ns, sampled beside them
      */
-    public record Point(long workingSetBytes, String walk, String crossing, int linesPerPass, double aloneNs, double afterNs,
-                        double crossingNs) {
+    public record Point(
+            long workingSetBytes,
+            String walk,
+            String crossing,
+            int linesPerPass,
+            double aloneNs,
+            double afterNs,
+            double crossingNs) {
         /** What the pass lost to the crossing: (crossing + pass) − crossing − pass; noise can make it negative. */
         public double extraNs() {
             return afterNs - crossingNs - aloneNs;

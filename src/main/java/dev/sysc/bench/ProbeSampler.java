@@ -28,8 +28,8 @@ public final class ProbeSampler {
      * @return one set of samples per target, in the order of {@code targets}
      * @throws ProbeFailedException when an operation (or the baseline) fails
      */
-    public List<RawSamples> sample(List<Probe> targets, Probe baseline, MeasureSpec spec, String label, int index,
-                                   int count) {
+    public List<RawSamples> sample(
+            List<Probe> targets, Probe baseline, MeasureSpec spec, String label, int index, int count) {
         List<Sampler.Samples> samples;
         try {
             samples = new Sampler(timer, targets, baseline, spec, progress(label, index, count)).run();

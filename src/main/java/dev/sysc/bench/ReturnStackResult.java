@@ -14,8 +14,8 @@ import java.util.List;
  *                             and a predicted return
  * @param r2                   how well the penalty's line fits, 1 for a perfect fit
  */
-public record ReturnStackResult(List<Point> points, double perFramePenaltyNs, double crossingAtZeroNs,
-                                double perFrameNoCrossingNs, double r2) {
+public record ReturnStackResult(
+        List<Point> points, double perFramePenaltyNs, double crossingAtZeroNs, double perFrameNoCrossingNs, double r2) {
     public ReturnStackResult {
         points = List.copyOf(points);
     }

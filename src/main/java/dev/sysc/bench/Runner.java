@@ -7,7 +7,6 @@ import dev.sysc.probe.Catalog;
 import dev.sysc.probe.LoopKind;
 import dev.sysc.probe.Probe;
 import dev.sysc.probe.ProbeSetupException;
-import dev.sysc.probe.Probes;
 import dev.sysc.probe.Workspace;
 import dev.sysc.stats.Statistics;
 import dev.sysc.stats.Summary;
@@ -64,13 +63,16 @@ public final class Runner {
      *         no-op itself failed
      */
     public java.util.Optional<CallResult> bridge(MeasureSpec spec) {
-        MeasureSpec quick = new MeasureSpec(Defaults.BRIDGE_TIME, Defaults.BRIDGE_WARMUP, 0, spec.cpu(), false,
-                LoopKind.JAVA);
+        MeasureSpec quick =
+                new MeasureSpec(Defaults.BRIDGE_TIME, Defaults.BRIDGE_WARMUP, 0, spec.cpu(), false, LoopKind.JAVA);
         return Pinning.during(spec.cpu(), () -> {
             try (Probe probe = probes.bridge()) {
-                Sampler.Samples s = new Sampler(timer, List.of(probe), null, quick,
-                        progress(BASELINE + " (java)", 0, 1)).run().get(0);
-                return java.util.Optional.of(summarize(probe.call(), true, s, false).withLoop(LoopKind.JAVA.id()));
+                Sampler.Samples s = new Sampler(
+                                timer, List.of(probe), null, quick, progress(BASELINE + " (java)", 0, 1))
+                        .run()
+                        .get(0);
+                return java.util.Optional.of(
+                        summarize(probe.call(), true, s, false).withLoop(LoopKind.JAVA.id()));
             } catch (Sampler.CallFailed | ProbeSetupException e) {
                 return java.util.Optional.empty();
             }
@@ -88,7 +90,8 @@ public final class Runner {
             List<CallResult> results = new ArrayList<>();
             try (BaselineHolder baseline = new BaselineHolder(spec)) {
                 for (int i = 0; i < calls.size(); i++) {
-                    results.addAll(sampleTogether(List.of(calls.get(i)), baseline, spec, vdsoClockUsable, i, calls.size()));
+                    results.addAll(
+                            sampleTogether(List.of(calls.get(i)), baseline, spec, vdsoClockUsable, i, calls.size()));
                 }
             }
             return results;
@@ -110,8 +113,8 @@ public final class Runner {
     /** Runs {@code work} pinned as the spec says, and under its seccomp filter on a thread of its own. */
     private List<CallResult> pinnedFor(MeasureSpec spec, java.util.function.Supplier<List<CallResult>> work) {
         if (spec.seccomp() > 0) {
-            return FilteredThread.run(spec.seccomp(), false, ExecutablePages.SYSTEM,
-                    () -> Pinning.during(spec.cpu(), work));
+            return FilteredThread.run(
+                    spec.seccomp(), false, ExecutablePages.SYSTEM, () -> Pinning.during(spec.cpu(), work));
         }
         return Pinning.during(spec.cpu(), work);
     }
@@ -147,8 +150,13 @@ public final class Runner {
      * Opens the probes of {@code calls} and samples them together; a call whose setup or invocation
      * fails is reported as failed with its errno, and the others are sampled without it.
      */
-    private List<CallResult> sampleTogether(List<CallRef> calls, BaselineHolder baselines, MeasureSpec spec,
-                                            boolean vdsoClockUsable, int index, int count) {
+    private List<CallResult> sampleTogether(
+            List<CallRef> calls,
+            BaselineHolder baselines,
+            MeasureSpec spec,
+            boolean vdsoClockUsable,
+            int index,
+            int count) {
         CallResult[] results = new CallResult[calls.size()];
         java.util.Map<Integer, Probe> open = new java.util.LinkedHashMap<>();
         try {
@@ -173,8 +181,8 @@ public final class Runner {
                 }
                 String label = order.size() == 1 ? calls.get(order.get(0)).id() : order.size() + " calls";
                 try {
-                    List<Sampler.Samples> samples = new Sampler(timer, targets, baseline, spec,
-                            progress(label, index, count)).run();
+                    List<Sampler.Samples> samples =
+                            new Sampler(timer, targets, baseline, spec, progress(label, index, count)).run();
                     for (int j = 0; j < order.size(); j++) {
                         int i = order.get(j);
                         boolean subtract = baselines.forCall(calls.get(i)) != null;
@@ -185,13 +193,19 @@ public final class Runner {
                 } catch (Sampler.CallFailed e) {
                     if (e.probe == baseline) {
                         for (int i : order) {
-                            results[i] = failed(calls.get(i), vdsoClockUsable, e.probe.errno(),
+                            results[i] = failed(
+                                    calls.get(i),
+                                    vdsoClockUsable,
+                                    e.probe.errno(),
                                     "the baseline " + BASELINE + " failed: " + Errnos.describe(e.probe.errno()));
                         }
                         break;
                     }
                     int i = order.get(targets.indexOf(e.probe));
-                    results[i] = failed(calls.get(i), vdsoClockUsable, e.probe.errno(),
+                    results[i] = failed(
+                            calls.get(i),
+                            vdsoClockUsable,
+                            e.probe.errno(),
                             calls.get(i).name() + " failed: " + Errnos.describe(e.probe.errno()));
                     open.remove(i).close();
                 }
@@ -206,8 +220,8 @@ public final class Runner {
 
     private static CallResult failed(CallRef call, boolean vdsoClockUsable, int errno, String why) {
         boolean crosses = call.entry().crossesKernel(call.path(), vdsoClockUsable);
-        return CallResult.failed(call.name(), call.path().id(), crosses, crosses ? call.entry().crossings() : 0,
-                errno, why);
+        return CallResult.failed(
+                call.name(), call.path().id(), crosses, crosses ? call.entry().crossings() : 0, errno, why);
     }
 
     private static CallResult summarize(CallRef call, boolean vdsoClockUsable, Sampler.Samples s, boolean subtract) {
@@ -215,7 +229,8 @@ public final class Runner {
         String path = call.path().id();
         boolean crosses = call.entry().crossesKernel(call.path(), vdsoClockUsable);
         int crossings = crosses ? call.entry().crossings() : 0;
-        return summarize(name, path, crosses, crossings, subtract ? s : new Sampler.Samples(s.raw(), null, s.callsPerSample()));
+        return summarize(
+                name, path, crosses, crossings, subtract ? s : new Sampler.Samples(s.raw(), null, s.callsPerSample()));
     }
 
     private static CallResult summarize(String name, String path, boolean crosses, int crossings, Sampler.Samples s) {
@@ -226,8 +241,20 @@ public final class Runner {
             base = Statistics.summarize(s.baseline());
             net = Statistics.summarize(BaselineSubtraction.net(s.raw(), s.baseline()));
         }
-        return new CallResult(name, path, crosses, crossings, 0, null, s.raw().length, s.callsPerSample(),
-                net, raw, base, s.raw(), NoiseCheck.noisy(s.raw(), raw));
+        return new CallResult(
+                name,
+                path,
+                crosses,
+                crossings,
+                0,
+                null,
+                s.raw().length,
+                s.callsPerSample(),
+                net,
+                raw,
+                base,
+                s.raw(),
+                NoiseCheck.noisy(s.raw(), raw));
     }
 
     private Sampler.Progress progress(String call, int index, int count) {

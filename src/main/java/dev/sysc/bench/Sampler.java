@@ -30,8 +30,7 @@ final class Sampler {
     private int baselineBatch;
 
     /** What sampling produced for one probe: raw and baseline ns per call for each sample, and the batch size. */
-    record Samples(double[] raw, double[] baseline, int callsPerSample) {
-    }
+    record Samples(double[] raw, double[] baseline, int callsPerSample) {}
 
     /** A probe stopped with an errno before finishing a batch. */
     static final class CallFailed extends RuntimeException {
@@ -200,13 +199,14 @@ final class Sampler {
             if (elapsed >= Defaults.MAX_TIME.toNanos() * k) {
                 break;
             }
-            progress.report(MeasureListener.Phase.SAMPLING,
+            progress.report(
+                    MeasureListener.Phase.SAMPLING,
                     wanted > 0 ? (double) count / wanted : Math.min(1, (double) elapsed / budget));
         }
         List<Samples> out = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            out.add(new Samples(Arrays.copyOf(raw[i], count),
-                    baseline == null ? null : Arrays.copyOf(base[i], count), n[i]));
+            out.add(new Samples(
+                    Arrays.copyOf(raw[i], count), baseline == null ? null : Arrays.copyOf(base[i], count), n[i]));
         }
         return out;
     }

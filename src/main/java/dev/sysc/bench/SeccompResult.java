@@ -31,7 +31,10 @@ public record SeccompResult(List<Point> points, int filteredAfter, String unavai
 
     /** getpid with no filter, or NaN when it was not measured. */
     public double unfilteredNs() {
-        return points.stream().filter(p -> p.instructions() == 0).mapToDouble(Point::netNs).findFirst()
+        return points.stream()
+                .filter(p -> p.instructions() == 0)
+                .mapToDouble(Point::netNs)
+                .findFirst()
                 .orElse(Double.NaN);
     }
 

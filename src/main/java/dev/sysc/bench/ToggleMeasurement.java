@@ -11,8 +11,12 @@ import java.util.List;
  * @param with         measured with the mitigation on (speculation disabled), taken last
  * @param note         how the state was left afterwards, or why the toggle failed
  */
-public record ToggleMeasurement(SpeculationToggles.Feature feature, String initialState, List<CallResult> without,
-                                List<CallResult> with, String note) {
+public record ToggleMeasurement(
+        SpeculationToggles.Feature feature,
+        String initialState,
+        List<CallResult> without,
+        List<CallResult> with,
+        String note) {
     public ToggleMeasurement {
         without = List.copyOf(without);
         with = List.copyOf(with);

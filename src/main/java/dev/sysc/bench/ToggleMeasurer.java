@@ -57,7 +57,8 @@ public final class ToggleMeasurer {
 
     private ToggleMeasurement measure(SpeculationToggles.Feature feature) {
         SpeculationControl.Feature f = feature == SpeculationToggles.Feature.STORE_BYPASS
-                ? SpeculationControl.Feature.STORE_BYPASS : SpeculationControl.Feature.INDIRECT_BRANCH;
+                ? SpeculationControl.Feature.STORE_BYPASS
+                : SpeculationControl.Feature.INDIRECT_BRANCH;
         int initial;
         try {
             initial = control.get(f);
@@ -65,7 +66,8 @@ public final class ToggleMeasurer {
             return failed(feature, "unknown", e.getMessage());
         }
         String state = describe(initial);
-        if ((initial & SpeculationControl.PR_SPEC_PRCTL) == 0 || (initial & SpeculationControl.PR_SPEC_FORCE_DISABLE) != 0) {
+        if ((initial & SpeculationControl.PR_SPEC_PRCTL) == 0
+                || (initial & SpeculationControl.PR_SPEC_FORCE_DISABLE) != 0) {
             return failed(feature, state, "The kernel does not let this thread switch it (PR_GET_SPECULATION_CTRL).");
         }
         boolean wasDisabled = (initial & SpeculationControl.PR_SPEC_DISABLE) != 0;
@@ -84,7 +86,11 @@ public final class ToggleMeasurer {
             // Also on Ctrl-C in the shell: later commands run on this same thread and must find it as it was.
             restored = restore(f, wasDisabled);
         }
-        return new ToggleMeasurement(feature, state, without, with,
+        return new ToggleMeasurement(
+                feature,
+                state,
+                without,
+                with,
                 "Measured on this thread, mitigation off first and on last; " + restored
                         + " The switch acts at context switches and on this thread's own loads, not on entry or "
                         + "exit, so a difference in the floor here is noise, not its cost.");

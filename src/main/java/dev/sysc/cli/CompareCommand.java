@@ -1,15 +1,15 @@
 package dev.sysc.cli;
 
-import dev.sysc.bench.Machine;
-import dev.sysc.exit.ExitCodes;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.CompareRun;
+import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.compare.ResultFileReader;
 import dev.sysc.compare.RunComparison;
 import dev.sysc.compare.RunDiff;
 import dev.sysc.compare.SavedRun;
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.host.HostInfo;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
@@ -27,27 +27,38 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysc compare}: calls side by side, or saved runs with a significance test. */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Compare calls side by side, or saved runs from two machines, kernels or boots.",
-                "With call names: measures them interleaved in rounds and shows each one's ratio to the "
-                        + "baseline call (the first, or --baseline).",
-                "With result files (sysc measure -o FILE.json): matches calls by name@path and "
-                        + "tests each change with a Mann-Whitney U test; later files are compared with the first."})
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Compare calls side by side, or saved runs from two machines, kernels or boots.",
+            "With call names: measures them interleaved in rounds and shows each one's ratio to the "
+                    + "baseline call (the first, or --baseline).",
+            "With result files (sysc measure -o FILE.json): matches calls by name@path and "
+                    + "tests each change with a Mann-Whitney U test; later files are compared with the first."
+        })
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "NAME[@PATH]|FILE.json", completionCandidates = CallSpecCandidates.class,
+    @Parameters(
+            arity = "2..*",
+            paramLabel = "NAME[@PATH]|FILE.json",
+            completionCandidates = CallSpecCandidates.class,
             description = "At least two calls (see `sysc list`), or at least two result files.")
     List<String> operands;
 
-    @Option(names = "--baseline", paramLabel = "NAME[@PATH]", completionCandidates = CallSpecCandidates.class,
+    @Option(
+            names = "--baseline",
+            paramLabel = "NAME[@PATH]",
+            completionCandidates = CallSpecCandidates.class,
             description = "The call the others are compared with (default: the first).")
     String baseline;
 
@@ -65,7 +76,10 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (files > 0) {
             throw new UsageException("give either call names or result files, not both ("
-                    + Untrusted.shownPath(operands.stream().filter(CompareCommand::looksLikeFile).findFirst().orElse(""))
+                    + Untrusted.shownPath(operands.stream()
+                            .filter(CompareCommand::looksLikeFile)
+                            .findFirst()
+                            .orElse(""))
                     + " is a file)");
         }
         return compareCalls();
@@ -93,7 +107,8 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
             if (baselineIndex < 0) {
-                throw new UsageException("--baseline " + Untrusted.shown(baseline) + " is not one of the compared calls");
+                throw new UsageException(
+                        "--baseline " + Untrusted.shown(baseline) + " is not one of the compared calls");
             }
         }
         Machine.requireSupported();
@@ -103,11 +118,16 @@ public final class CompareCommand implements Callable<Integer> {
         HostInfo host = Machine.host();
         MeasureRun run = LiveRunner.run(spec, output, measureSpec.loop(), runner -> {
             List<CallResult> results = runner.compare(calls, measureSpec, host.vdsoClockUsable());
-            return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,
+            return new MeasureRun(
+                    VersionProvider.version(),
+                    Instant.now(),
+                    host,
+                    measureSpec,
+                    results,
                     LiveRunner.bridge(runner, measureSpec, results));
         });
-        out.write(CompareReport.render(new CompareRun(run, baselineIndex), output.format(), output.style(),
-                output.width()));
+        out.write(CompareReport.render(
+                new CompareRun(run, baselineIndex), output.format(), output.style(), output.width()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
@@ -122,8 +142,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (int i = 1; i < runs.size(); i++) {
             diffs.add(RunComparison.diff(runs.get(0), runs.get(i)));
         }
-        out.write(DiffReport.render(diffs, output.format(), output.style(), output.width(), VersionProvider.version(),
-                Instant.now()));
+        out.write(DiffReport.render(
+                diffs, output.format(), output.style(), output.width(), VersionProvider.version(), Instant.now()));
         return ExitCodes.OK;
     }
 }

@@ -45,11 +45,17 @@ public final class DurationConverter implements ITypeConverter<Duration> {
 
     private static long nanosPer(String unit) {
         switch (unit) {
-            case "ns": return 1;
-            case "us": case "µs": return 1_000;
-            case "ms": return 1_000_000;
-            case "m": return 60_000_000_000L;
-            default: return 1_000_000_000;
+            case "ns":
+                return 1;
+            case "us":
+            case "µs":
+                return 1_000;
+            case "ms":
+                return 1_000_000;
+            case "m":
+                return 60_000_000_000L;
+            default:
+                return 1_000_000_000;
         }
     }
 }

@@ -11,8 +11,7 @@ import picocli.CommandLine.ParseResult;
 
 /** Turns every error into one line on standard error and an exit code; a stack trace only with --debug. */
 final class Errors {
-    private Errors() {
-    }
+    private Errors() {}
 
     static int onParameterException(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();

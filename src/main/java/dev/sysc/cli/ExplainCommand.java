@@ -1,20 +1,18 @@
 package dev.sysc.cli;
 
-import dev.sysc.bench.Defaults;
-import dev.sysc.bench.Machine;
-import dev.sysc.bench.ToggleMeasurer;
-import dev.sysc.exit.ExitCodes;
-import dev.sysc.probe.LoopKind;
-
 import dev.sysc.batch.RingFactory;
 import dev.sysc.batch.Workload;
 import dev.sysc.batch.WorkloadResult;
 import dev.sysc.batch.Workloads;
 import dev.sysc.bench.CallResult;
+import dev.sysc.bench.Defaults;
 import dev.sysc.bench.IndirectCostResults;
 import dev.sysc.bench.IndirectCosts;
+import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureSpec;
+import dev.sysc.bench.ToggleMeasurer;
 import dev.sysc.compare.ResultFileReader;
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.explain.CallInfo;
 import dev.sysc.explain.Explainer;
 import dev.sysc.explain.Explanation;
@@ -22,12 +20,12 @@ import dev.sysc.explain.KnowledgeBase;
 import dev.sysc.host.HostInfo;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
+import dev.sysc.probe.LoopKind;
 import dev.sysc.probe.Suggestions;
 import dev.sysc.report.ExplainReport;
 import dev.sysc.report.ExplainRun;
 import dev.sysc.text.Untrusted;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,19 +34,24 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysc explain [NAME|TOPIC]}: the kernel path, annotated with what this machine really does. */
-@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Explain why a system call costs what it costs, annotated with this machine's state.",
-                "No argument: this machine's CPU vulnerabilities, what each adds to every system call, whether "
-                        + "the vDSO serves the time, and a quick measurement of the floor.",
-                "NAME (see `sysc list`): that call's path step by step, each step active or not here, and why.",
-                "TOPIC: mode-switch, vdso, mitigations, batching, bpf, indirect-costs, page-fault, clone or "
-                        + "signal-delivery."})
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Explain why a system call costs what it costs, annotated with this machine's state.",
+            "No argument: this machine's CPU vulnerabilities, what each adds to every system call, whether "
+                    + "the vDSO serves the time, and a quick measurement of the floor.",
+            "NAME (see `sysc list`): that call's path step by step, each step active or not here, and why.",
+            "TOPIC: mode-switch, vdso, mitigations, batching, bpf, indirect-costs, page-fault, clone or "
+                    + "signal-delivery."
+        })
 public final class ExplainCommand implements Callable<Integer> {
     /** Short: explain only needs a sense of scale, not sysc measure's care. */
     static final MeasureSpec QUICK = Defaults.EXPLAIN_QUICK;
@@ -56,24 +59,35 @@ public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "NAME|TOPIC", completionCandidates = ExplainSubjects.class,
-            description = "A call (NAME[@PATH]) or a topic: mode-switch, vdso, mitigations, batching, bpf, indirect-costs, "
-                    + "page-fault, clone, signal-delivery.")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "NAME|TOPIC",
+            completionCandidates = ExplainSubjects.class,
+            description =
+                    "A call (NAME[@PATH]) or a topic: mode-switch, vdso, mitigations, batching, bpf, indirect-costs, "
+                            + "page-fault, clone, signal-delivery.")
     String subject;
 
     @Option(names = "--no-measure", description = "Do not measure anything; explain only.")
     boolean noMeasure;
 
-    @Option(names = "--measure", description = "With the mitigations topic: time the system call floor with each "
-            + "per-process prctl switch off and on, as a check: these switches run nothing on entry or exit.")
+    @Option(
+            names = "--measure",
+            description = "With the mitigations topic: time the system call floor with each "
+                    + "per-process prctl switch off and on, as a check: these switches run nothing on entry or exit.")
     boolean measureToggles;
 
-    @Option(names = "--experiment", paramLabel = "NAME", completionCandidates = ExperimentCandidates.class,
+    @Option(
+            names = "--experiment",
+            paramLabel = "NAME",
+            completionCandidates = ExperimentCandidates.class,
             description = "With the indirect-costs topic: run only this experiment (return-stack, pollution or "
                     + "seccomp) instead of all three.")
     String experiment;
 
-    @Option(names = "--from", paramLabel = "FILE.json",
+    @Option(
+            names = "--from",
+            paramLabel = "FILE.json",
             description = "Explain the machine recorded in a saved result (sysc measure -o FILE.json).")
     Path from;
 
@@ -100,13 +114,13 @@ public final class ExplainCommand implements Callable<Integer> {
             Machine.requireSupported();
             List<CallResult> clock = measure(List.of("clock_gettime", "clock_gettime@syscall"));
             if (clock.stream().allMatch(r -> r.ok() && r.net() != null)) {
-                explainer = explainer.withMeasuredVdso(Explainer.vdsoFromMeasurement(clock.get(0).net().median(),
-                        clock.get(1).net().median()));
+                explainer = explainer.withMeasuredVdso(Explainer.vdsoFromMeasurement(
+                        clock.get(0).net().median(), clock.get(1).net().median()));
             }
         }
-        Explanation explanation = subject == null ? explainer.machine(host)
-                : call == null ? explainer.topic(subject, host)
-                : explainer.call(info(call), host);
+        Explanation explanation = subject == null
+                ? explainer.machine(host)
+                : call == null ? explainer.topic(subject, host) : explainer.call(info(call), host);
 
         List<CallResult> measured = List.of();
         String note = null;
@@ -143,14 +157,27 @@ public final class ExplainCommand implements Callable<Integer> {
             }
         }
         String source = from == null ? "live" : Untrusted.shownPath(from.toString());
-        ExplainRun run = new ExplainRun(VersionProvider.version(), Instant.now(), source, explanation, measured, note,
-                toggles, measured.isEmpty() && toggles.isEmpty() && batching == null && measuredExperiments == null
-                        ? null : QUICK, batching, measuredExperiments);
+        ExplainRun run = new ExplainRun(
+                VersionProvider.version(),
+                Instant.now(),
+                source,
+                explanation,
+                measured,
+                note,
+                toggles,
+                measured.isEmpty() && toggles.isEmpty() && batching == null && measuredExperiments == null
+                        ? null
+                        : QUICK,
+                batching,
+                measuredExperiments);
         out.write(ExplainReport.render(run, output.format(), output.style(), output.width()));
         boolean allMeasured = (batching == null || !batching.failed())
-                && (measuredExperiments == null || measuredExperiments.failures().isEmpty()) && measured.stream().allMatch(CallResult::ok)
-                && toggles.stream().allMatch(t -> t.without().stream().allMatch(CallResult::ok)
-                        && t.with().stream().allMatch(CallResult::ok));
+                && (measuredExperiments == null
+                        || measuredExperiments.failures().isEmpty())
+                && measured.stream().allMatch(CallResult::ok)
+                && toggles.stream()
+                        .allMatch(t -> t.without().stream().allMatch(CallResult::ok)
+                                && t.with().stream().allMatch(CallResult::ok));
         return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
@@ -168,14 +195,15 @@ public final class ExplainCommand implements Callable<Integer> {
         if (noMeasure || from != null) {
             throw new UsageException("--experiment cannot be combined with " + (noMeasure ? "--no-measure" : "--from"));
         }
-        return Set.of(IndirectCosts.Experiment.of(experiment).orElseThrow(() -> new UsageException(
-                "unknown experiment '" + Untrusted.shown(experiment) + "' (experiments: "
-                        + String.join(", ", IndirectCosts.Experiment.ids()) + ")")));
+        return Set.of(IndirectCosts.Experiment.of(experiment)
+                .orElseThrow(() -> new UsageException("unknown experiment '" + Untrusted.shown(experiment)
+                        + "' (experiments: " + String.join(", ", IndirectCosts.Experiment.ids()) + ")")));
     }
 
     /** The indirect-costs experiments, on the engine's sampler with explain's short settings. */
     private IndirectCostResults measureExperiments(Set<IndirectCosts.Experiment> which) {
-        return LiveRunner.withProgress(spec, output, listener -> IndirectCosts.live(listener, QUICK).run(which));
+        return LiveRunner.withProgress(
+                spec, output, listener -> IndirectCosts.live(listener, QUICK).run(which));
     }
 
     private CallRef resolve(String name) {
@@ -186,9 +214,10 @@ public final class ExplainCommand implements Callable<Integer> {
             List<String> known = new ArrayList<>(KnowledgeBase.TOPIC_IDS);
             catalog.entries().forEach(e -> known.add(e.name()));
             List<String> close = Suggestions.closest(bare, known, 3);
-            throw new UsageException("unknown call or topic '" + Untrusted.shown(name) + "'" + (close.isEmpty()
-                    ? " (topics: " + String.join(", ", KnowledgeBase.TOPIC_IDS) + "; calls: sysc list)"
-                    : " (did you mean " + String.join(", ", close) + "?)"));
+            throw new UsageException("unknown call or topic '" + Untrusted.shown(name) + "'"
+                    + (close.isEmpty()
+                            ? " (topics: " + String.join(", ", KnowledgeBase.TOPIC_IDS) + "; calls: sysc list)"
+                            : " (did you mean " + String.join(", ", close) + "?)"));
         }
         return catalog.resolve(name);
     }
@@ -196,12 +225,24 @@ public final class ExplainCommand implements Callable<Integer> {
     private static CallInfo info(CallRef call) {
         CallInfo.Kind kind;
         switch (call.entry().via()) {
-            case NONE: kind = CallInfo.Kind.NEVER; break;
-            case VDSO: kind = CallInfo.Kind.VDSO; break;
-            case VDSO_CLOCK: kind = CallInfo.Kind.VDSO_CLOCK; break;
-            default: kind = CallInfo.Kind.KERNEL;
+            case NONE:
+                kind = CallInfo.Kind.NEVER;
+                break;
+            case VDSO:
+                kind = CallInfo.Kind.VDSO;
+                break;
+            case VDSO_CLOCK:
+                kind = CallInfo.Kind.VDSO_CLOCK;
+                break;
+            default:
+                kind = CallInfo.Kind.KERNEL;
         }
-        return new CallInfo(call.name(), call.pathId(), kind, call.entry().explainId(), call.entry().summary());
+        return new CallInfo(
+                call.name(),
+                call.pathId(),
+                kind,
+                call.entry().explainId(),
+                call.entry().summary());
     }
 
     /** What a quick live measurement shows for each subject. */
@@ -209,8 +250,8 @@ public final class ExplainCommand implements Callable<Integer> {
         if (call != null) {
             List<String> calls = new ArrayList<>();
             calls.add(call.id());
-            boolean vdsoCapable = call.entry().hasPath("syscall")
-                    && call.entry().hasPath("vdso");
+            boolean vdsoCapable =
+                    call.entry().hasPath("syscall") && call.entry().hasPath("vdso");
             if (vdsoCapable && !call.pathId().equals("syscall")) {
                 calls.add(call.name() + "@syscall");
             } else if (!call.name().equals("enosys") && !call.name().equals("ffi-noop")) {
@@ -222,11 +263,16 @@ public final class ExplainCommand implements Callable<Integer> {
             return List.of("ffi-noop", "enosys", "clock_gettime");
         }
         switch (subject) {
-            case "mode-switch": return List.of("ffi-noop", "enosys", "getppid");
-            case "vdso": return vdsoCalls(Machine.vsyscallCallable());
-            case "mitigations": return measureToggles ? List.of() : List.of("enosys", "getppid");
-            case "batching": return List.of(); // measured by the batch engine: measureBatching
-            default: return List.of();
+            case "mode-switch":
+                return List.of("ffi-noop", "enosys", "getppid");
+            case "vdso":
+                return vdsoCalls(Machine.vsyscallCallable());
+            case "mitigations":
+                return measureToggles ? List.of() : List.of("enosys", "getppid");
+            case "batching":
+                return List.of(); // measured by the batch engine: measureBatching
+            default:
+                return List.of();
         }
     }
 
@@ -249,7 +295,8 @@ public final class ExplainCommand implements Callable<Integer> {
     /** The filter workload of sysc batch at {@link #FILTER_KS}. */
     private WorkloadResult measureFilter() {
         Workload filter = Workloads.find("filter", RingFactory.KERNEL).orElseThrow();
-        return BatchCommand.sweep(List.of(filter), w -> FILTER_KS, BatchCommand.defaultSpec(), null).get(0);
+        return BatchCommand.sweep(List.of(filter), w -> FILTER_KS, BatchCommand.defaultSpec(), null)
+                .get(0);
     }
 
     /** The batch sizes of explain batching's live run: a loop of N writes against one writev of N iovecs. */
@@ -258,7 +305,8 @@ public final class ExplainCommand implements Callable<Integer> {
     /** The write workload of sysc batch at {@link #BATCH_SIZES}: the same engine, fewer points. */
     private WorkloadResult measureBatching() {
         Workload write = Workloads.find("write", RingFactory.KERNEL).orElseThrow();
-        return BatchCommand.sweep(List.of(write), w -> BATCH_SIZES, BatchCommand.defaultSpec(), null).get(0);
+        return BatchCommand.sweep(List.of(write), w -> BATCH_SIZES, BatchCommand.defaultSpec(), null)
+                .get(0);
     }
 
     List<CallResult> measure(List<String> specs) {
@@ -268,15 +316,16 @@ public final class ExplainCommand implements Callable<Integer> {
         // ffi-noop stands for the Java-to-C bridge here: what a Java caller pays on top of each crossing,
         // measured on the Java loop; the crossings themselves are measured natively, as a C program makes them.
         return LiveRunner.run(spec, output, LoopKind.NATIVE, runner -> {
-            List<CallRef> crossings = calls.stream().filter(c -> !c.name().equals("ffi-noop"))
-                    .collect(Collectors.toList());
+            List<CallRef> crossings =
+                    calls.stream().filter(c -> !c.name().equals("ffi-noop")).collect(Collectors.toList());
             List<CallResult> measured = runner.measure(crossings, QUICK, host.vdsoClockUsable());
             List<CallResult> results = new java.util.ArrayList<>();
             int next = 0;
             for (CallRef c : calls) {
                 if (c.name().equals("ffi-noop")) {
-                    results.add(runner.bridge(QUICK).orElseGet(() -> CallResult.failed("ffi-noop", "libc", false, 0, 0,
-                            "the Java-to-C bridge could not be measured")));
+                    results.add(runner.bridge(QUICK)
+                            .orElseGet(() -> CallResult.failed(
+                                    "ffi-noop", "libc", false, 0, 0, "the Java-to-C bridge could not be measured")));
                 } else {
                     results.add(measured.get(next++));
                 }

@@ -15,7 +15,8 @@ public final class FormatConverter implements ITypeConverter<Format> {
                 return f;
             }
         }
-        throw new TypeConversionException("unknown format (use table, json, csv or markdown)"); // UsageMessages shows the value
+        throw new TypeConversionException(
+                "unknown format (use table, json, csv or markdown)"); // UsageMessages shows the value
     }
 
     /** The format names, for help and completion. */

@@ -9,19 +9,26 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysc list}: the catalog of measurable calls. */
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "List the calls sysc can measure, with their paths and what each one does.")
 public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--category", paramLabel = "C", completionCandidates = CategoryCandidates.class,
-            description = "Only the calls of category C (floor, process, time, scheduling, file, memory, ipc, batching).")
+    @Option(
+            names = "--category",
+            paramLabel = "C",
+            completionCandidates = CategoryCandidates.class,
+            description =
+                    "Only the calls of category C (floor, process, time, scheduling, file, memory, ipc, batching).")
     String category;
 
     @Mixin

@@ -1,15 +1,13 @@
 package dev.sysc.cli;
 
+import dev.sysc.bench.CallResult;
 import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureListener;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.stats.Summary;
-
-import dev.sysc.probe.LoopKind;
-
-import dev.sysc.bench.CallResult;
 import dev.sysc.bench.Runner;
+import dev.sysc.probe.LoopKind;
 import dev.sysc.probe.Workspace;
+import dev.sysc.stats.Summary;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * bar on standard error when it is a terminal and -q was not given, erased before any output.
  */
 final class LiveRunner {
-    private LiveRunner() {
-    }
+    private LiveRunner() {}
 
     static <T> T run(CommandSpec spec, OutputOptions output, LoopKind loop, Function<Runner, T> work) {
         return withProgress(spec, output, listener -> {

@@ -1,10 +1,10 @@
 package dev.sysc.cli;
 
-import dev.sysc.bench.Machine;
-import dev.sysc.exit.ExitCodes;
 import dev.sysc.bench.CallResult;
+import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.host.HostInfo;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
@@ -15,20 +15,28 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysc measure NAME[@PATH]...}: the cost of each call on this machine. */
-@Command(name = "measure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Measure what one call costs on this machine, net of the cost of calling C from Java.",
-                "Several calls are measured one after another. A call the kernel refuses is reported with "
-                        + "its errno (exit code 1); the others still report."})
+@Command(
+        name = "measure",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Measure what one call costs on this machine, net of the cost of calling C from Java.",
+            "Several calls are measured one after another. A call the kernel refuses is reported with "
+                    + "its errno (exit code 1); the others still report."
+        })
 public final class MeasureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "NAME[@PATH]", completionCandidates = CallSpecCandidates.class,
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "NAME[@PATH]",
+            completionCandidates = CallSpecCandidates.class,
             description = "Calls to measure (see `sysc list`); @PATH picks libc, syscall or vdso.")
     List<String> names;
 
@@ -50,7 +58,12 @@ public final class MeasureCommand implements Callable<Integer> {
         HostInfo host = Machine.host();
         MeasureRun run = LiveRunner.run(spec, output, measureSpec.loop(), runner -> {
             List<CallResult> results = runner.measure(calls, measureSpec, host.vdsoClockUsable());
-            return new MeasureRun(VersionProvider.version(), Instant.now(), host, measureSpec, results,
+            return new MeasureRun(
+                    VersionProvider.version(),
+                    Instant.now(),
+                    host,
+                    measureSpec,
+                    results,
                     LiveRunner.bridge(runner, measureSpec, results));
         });
         out.write(MeasureReport.render(run, output.format(), output.style(), output.width()));

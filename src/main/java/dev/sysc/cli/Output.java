@@ -82,8 +82,11 @@ final class Output {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             // createTempFile makes the file private (0600); a result file is not a secret, so give it
             // the permissions of the file it replaces, or the usual rw-r--r-- for a new one.
-            Files.setPosixFilePermissions(tmp, Files.exists(file)
-                    ? Files.getPosixFilePermissions(file) : PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(
+                    tmp,
+                    Files.exists(file)
+                            ? Files.getPosixFilePermissions(file)
+                            : PosixFilePermissions.fromString("rw-r--r--"));
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

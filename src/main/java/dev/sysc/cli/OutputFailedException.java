@@ -9,8 +9,10 @@ final class OutputFailedException extends SyscException {
     private final boolean brokenPipe;
 
     OutputFailedException(String shownTarget, IOException cause) {
-        super("cannot write output to " + shownTarget + ": " + StreamGuard.reason(cause),
-                StreamGuard.isBrokenPipe(cause) ? ExitCodes.BROKEN_PIPE : ExitCodes.FAILED, cause);
+        super(
+                "cannot write output to " + shownTarget + ": " + StreamGuard.reason(cause),
+                StreamGuard.isBrokenPipe(cause) ? ExitCodes.BROKEN_PIPE : ExitCodes.FAILED,
+                cause);
         this.brokenPipe = StreamGuard.isBrokenPipe(cause);
     }
 

@@ -1,33 +1,42 @@
 package dev.sysc.cli;
 
-import dev.sysc.report.Format;
 import dev.sysc.bench.Machine;
+import dev.sysc.report.Format;
 import dev.sysc.report.Style;
 import dev.sysc.report.TextWidth;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options every command shares: format, output file, color, quiet, debug. */
 public final class OutputOptions {
     /** As given; null when --format was not: then -o's extension decides, else a table. */
-    @Option(names = "--format", paramLabel = "FORMAT",
-            converter = FormatConverter.class, completionCandidates = FormatConverter.Candidates.class,
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            converter = FormatConverter.class,
+            completionCandidates = FormatConverter.Candidates.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: table, or what the -o file's "
                     + "extension says: .json, .csv, .md).")
     Format explicitFormat;
 
     /** As given; null (or -) for standard output. */
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Write the output to FILE instead of standard output (- is standard output). A regular "
                     + "FILE is replaced atomically (only by a complete new one); a symlink is followed; a device "
                     + "or FIFO is written in place.")
     String output;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(
+            names = "--color",
+            paramLabel = "WHEN",
+            defaultValue = "auto",
             description = "Color: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
     ColorMode color = ColorMode.auto;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress line on standard error.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress line on standard error.")
     boolean quiet;
 
     @Option(names = "--debug", description = "Show the stack trace of an unexpected error.")
@@ -48,7 +57,11 @@ public final class OutputOptions {
     }
 
     /** When to color output. */
-    public enum ColorMode { auto, always, never }
+    public enum ColorMode {
+        auto,
+        always,
+        never
+    }
 
     /**
      * The style for the table: colors with {@code always}; with {@code auto} only when standard output
@@ -85,8 +98,10 @@ public final class OutputOptions {
 
     static Style style(ColorMode mode, boolean toFile, String noColor, boolean stdoutIsTerminal) {
         switch (mode) {
-            case always: return Style.ANSI;
-            case never: return Style.NONE;
+            case always:
+                return Style.ANSI;
+            case never:
+                return Style.NONE;
             default:
                 boolean suppressed = toFile || (noColor != null && !noColor.isEmpty()) || !stdoutIsTerminal;
                 return suppressed ? Style.NONE : Style.ANSI;

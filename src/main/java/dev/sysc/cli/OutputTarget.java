@@ -21,7 +21,11 @@ import java.util.Locale;
  */
 record OutputTarget(Kind kind, Path path, String shown) {
     /** How the document reaches its destination. */
-    enum Kind { STDOUT, REPLACE, DIRECT }
+    enum Kind {
+        STDOUT,
+        REPLACE,
+        DIRECT
+    }
 
     /** Linux gives up after 40 links in a row (ELOOP); so does sysc. */
     private static final int MAX_LINKS = 40;

@@ -1,10 +1,10 @@
 package dev.sysc.cli;
 
-import dev.sysc.bench.Defaults;
-import dev.sysc.exit.ExitCodes;
-import dev.sysc.bench.Machine;
 import dev.sysc.bench.CallResult;
+import dev.sysc.bench.Defaults;
+import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureSpec;
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.host.HostInfo;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
@@ -25,28 +25,38 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysc profile -- CMD [ARGS...]} and {@code sysc profile -p PID}: a real program's system calls, counted and costed. */
-@Command(name = "profile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Count every system call a program and its children make, by name, with the kernel's own "
-                + "counters (perf events on the syscalls:sys_enter_* tracepoints: exact, no ptrace; each call costs "
-                + "the program some extra ns in the kernel's slow entry path), and cost them with this machine's "
-                + "measured unit costs.",
-                "CMD runs with sysc's standard input, output and error; the first word that is not an option "
-                        + "starts it (-- also does). The report follows "
-                        + "on standard output once it exits (use -o FILE to keep them apart).",
-                "Where perf events are not allowed, strace -f -c counts instead (its times are not used); "
-                        + "without strace, one line says what to change.",
-                "Unit costs are measured once per host and kernel (a few seconds) and cached in "
-                        + "$XDG_CACHE_HOME/sysc (default ~/.cache/sysc).",
-                "Exit status: the program's own (128+N when signal N killed it), like time(1); 2 for a usage "
-                        + "error, before anything runs; 1 when nothing can count system calls here."},
-        footer = {"", "Examples:", "  sysc profile -- ls -R /usr/share", "  sysc profile --format json -o p.json -- git status",
-                "  sysc profile -p 1234 --for 10s"})
+@Command(
+        name = "profile",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Count every system call a program and its children make, by name, with the kernel's own "
+                    + "counters (perf events on the syscalls:sys_enter_* tracepoints: exact, no ptrace; each call costs "
+                    + "the program some extra ns in the kernel's slow entry path), and cost them with this machine's "
+                    + "measured unit costs.",
+            "CMD runs with sysc's standard input, output and error; the first word that is not an option "
+                    + "starts it (-- also does). The report follows "
+                    + "on standard output once it exits (use -o FILE to keep them apart).",
+            "Where perf events are not allowed, strace -f -c counts instead (its times are not used); "
+                    + "without strace, one line says what to change.",
+            "Unit costs are measured once per host and kernel (a few seconds) and cached in "
+                    + "$XDG_CACHE_HOME/sysc (default ~/.cache/sysc).",
+            "Exit status: the program's own (128+N when signal N killed it), like time(1); 2 for a usage "
+                    + "error, before anything runs; 1 when nothing can count system calls here."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  sysc profile -- ls -R /usr/share",
+            "  sysc profile --format json -o p.json -- git status",
+            "  sysc profile -p 1234 --for 10s"
+        })
 public final class ProfileCommand implements Callable<Integer> {
     static final Duration UNIT_TIME = Defaults.PROFILE_UNIT_TIME;
     private static final Duration DEFAULT_FOR = Defaults.PROFILE_ATTACH_FOR;
@@ -57,16 +67,24 @@ public final class ProfileCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "CMD", description = "The program to run and its arguments (after --).")
     List<String> command = List.of();
 
-    @Option(names = {"-p", "--pid"}, paramLabel = "PID",
+    @Option(
+            names = {"-p", "--pid"},
+            paramLabel = "PID",
             description = "Count a running process instead (every thread, new ones included).")
     Integer pid;
 
-    @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--for",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "With -p: how long to count, e.g. 500ms, 10s (default: 10s; counting ends sooner if "
                     + "the process exits).")
     Duration duration;
 
-    @Option(names = "--unit-time", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--unit-time",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Measuring time of each unit cost not yet cached (default: 20ms).")
     Duration unitTime = UNIT_TIME;
 
@@ -101,14 +119,18 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         if (profiler == null && Profiler.previousReleasePending()) {
             if (!output.quiet) {
-                spec.commandLine().getErr().println("sysc profile: waiting for the kernel to release the previous "
-                        + "profile's perf events (about 10 s after it)...");
+                spec.commandLine()
+                        .getErr()
+                        .println("sysc profile: waiting for the kernel to release the previous "
+                                + "profile's perf events (about 10 s after it)...");
                 spec.commandLine().getErr().flush();
             }
             Profiler.awaitPreviousRelease();
         }
         HostInfo host = Machine.host();
-        UnitCosts costs = new UnitCosts(Catalog.builtIn(), measurer != null ? measurer : this::measure,
+        UnitCosts costs = new UnitCosts(
+                Catalog.builtIn(),
+                measurer != null ? measurer : this::measure,
                 UnitCosts.cacheFile(cacheDir != null ? cacheDir : defaultCacheDir(), host.hostname(), host.kernel()));
         // Unit costs before any perf event is opened (choosing the counter opens some): while one is open
         // on a syscall tracepoint, every system call on the machine takes the kernel's slow entry path,
@@ -117,7 +139,8 @@ public final class ProfileCommand implements Callable<Integer> {
         chosen.choose();
         Counted counted;
         try {
-            counted = pid != null ? chosen.attach(pid, duration != null ? duration : DEFAULT_FOR)
+            counted = pid != null
+                    ? chosen.attach(pid, duration != null ? duration : DEFAULT_FOR)
                     : chosen.launch(command);
         } catch (ProfileUsageException e) {
             throw new UsageException(e.getMessage());
@@ -127,9 +150,17 @@ public final class ProfileCommand implements Callable<Integer> {
                 dev.sysc.profile.PerfCounter.releaseTracepoints();
             }
         }
-        Profiles.Target target = new Profiles.Target(pid != null ? List.of() : command, pid,
-                pid != null ? (duration != null ? duration : DEFAULT_FOR) : null, unitTime);
-        ProfileRun run = Profiles.build(VersionProvider.version(), Instant.now(), host, target, counted,
+        Profiles.Target target = new Profiles.Target(
+                pid != null ? List.of() : command,
+                pid,
+                pid != null ? (duration != null ? duration : DEFAULT_FOR) : null,
+                unitTime);
+        ProfileRun run = Profiles.build(
+                VersionProvider.version(),
+                Instant.now(),
+                host,
+                target,
+                counted,
                 costs.costs(counted.counts().keySet()));
         out.write(ProfileReport.render(run, output.format(), output.style(), output.width()));
         return counted.exitStatus() != null ? counted.exitStatus() : ExitCodes.OK;
@@ -157,7 +188,10 @@ public final class ProfileCommand implements Callable<Integer> {
     private Map<String, Double> measure(List<CallRef> calls) {
         Machine.requireSupported();
         MeasureSpec quick = new MeasureSpec(unitTime, unitTime.dividedBy(2), 0, -1, true, LoopKind.NATIVE);
-        List<CallResult> results = LiveRunner.run(spec, output, LoopKind.NATIVE,
+        List<CallResult> results = LiveRunner.run(
+                spec,
+                output,
+                LoopKind.NATIVE,
                 runner -> runner.measure(calls, quick, Machine.host().vdsoClockUsable()));
         Map<String, Double> medians = new HashMap<>();
         for (int i = 0; i < calls.size(); i++) {
@@ -172,7 +206,8 @@ public final class ProfileCommand implements Callable<Integer> {
     /** $XDG_CACHE_HOME/sysc, or ~/.cache/sysc (XDG Base Directory Specification). */
     static Path defaultCacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("sysc");
     }

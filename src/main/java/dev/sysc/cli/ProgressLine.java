@@ -37,8 +37,15 @@ final class ProgressLine implements MeasureListener {
         double f = Math.max(0, Math.min(1, fraction));
         int full = (int) Math.round(f * BAR_CELLS);
         String position = count > 1 ? String.format(Locale.ROOT, " (%d/%d)", index + 1, count) : "";
-        return String.format(Locale.ROOT, "%s%s [%s%s] %3.0f%% %s", call, position, "█".repeat(full),
-                "░".repeat(BAR_CELLS - full), f * 100, phase == Phase.WARMUP ? "warming up" : "sampling");
+        return String.format(
+                Locale.ROOT,
+                "%s%s [%s%s] %3.0f%% %s",
+                call,
+                position,
+                "█".repeat(full),
+                "░".repeat(BAR_CELLS - full),
+                f * 100,
+                phase == Phase.WARMUP ? "warming up" : "sampling");
     }
 
     /** Erases the bar, if one was drawn. */

@@ -1,7 +1,7 @@
 package dev.sysc.cli;
 
-import dev.sysc.tour.TourPause;
 import dev.sysc.exit.ExitCodes;
+import dev.sysc.tour.TourPause;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,19 +11,31 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code sysc} command: its subcommands, and one place that maps errors to exit codes. */
-@Command(name = "sysc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Explore what Linux system calls cost on this machine: measure them, compare them, "
-                + "and see why they cost what they do."},
+@Command(
+        name = "sysc",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Explore what Linux system calls cost on this machine: measure them, compare them, "
+                    + "and see why they cost what they do."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  sysc measure getpid", "  sysc measure clock_gettime clock_gettime@syscall",
-                "  sysc compare clock_gettime clock_gettime@syscall getppid ffi-noop",
-                "  sysc measure getpid -o a.json; sysc compare a.json b.json",
-                "  sysc explain clock_gettime", "  sysc batch io_uring", "  sysc profile -- ls -R /usr/share", "  sysc list --category time", "",
-                "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."})
+        footer = {
+            "  sysc measure getpid",
+            "  sysc measure clock_gettime clock_gettime@syscall",
+            "  sysc compare clock_gettime clock_gettime@syscall getppid ffi-noop",
+            "  sysc measure getpid -o a.json; sysc compare a.json b.json",
+            "  sysc explain clock_gettime",
+            "  sysc batch io_uring",
+            "  sysc profile -- ls -R /usr/share",
+            "  sysc list --category time",
+            "",
+            "Exit codes: 0 ok, 1 a measurement failed, 2 usage error."
+        })
 public final class SyscCommand implements Runnable {
     /**
      * The subcommands in the order help lists them. They are added by hand rather than through
@@ -68,8 +80,8 @@ public final class SyscCommand implements Runnable {
         return commandLine(out, err, withShell(factory, NO_SHELL), SUBCOMMANDS.keySet());
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory,
-            Collection<String> names) {
+    private static CommandLine commandLine(
+            PrintWriter out, PrintWriter err, CommandLine.IFactory factory, Collection<String> names) {
         CommandLine cl = new CommandLine(new SyscCommand(), factory);
         for (String name : names) {
             try {
@@ -106,7 +118,8 @@ public final class SyscCommand implements Runnable {
 
     /** Runs sysc with {@code args}, where {@code sysc shell} opens the shell with {@code shell}. */
     public static int execute(PrintWriter out, PrintWriter err, IntSupplier shell, String... args) {
-        return commandLineFor(out, err, withShell(CommandLine.defaultFactory(), shell), args).execute(args);
+        return commandLineFor(out, err, withShell(CommandLine.defaultFactory(), shell), args)
+                .execute(args);
     }
 
     /**
@@ -118,8 +131,8 @@ public final class SyscCommand implements Runnable {
         return commandLineFor(out, err, withShell(CommandLine.defaultFactory(), NO_SHELL), args);
     }
 
-    private static CommandLine commandLineFor(PrintWriter out, PrintWriter err, CommandLine.IFactory factory,
-            String... args) {
+    private static CommandLine commandLineFor(
+            PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String... args) {
         if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
             return commandLine(out, err, factory, List.of(args[0]));
         }

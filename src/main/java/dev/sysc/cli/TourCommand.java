@@ -1,34 +1,31 @@
 package dev.sysc.cli;
 
-import dev.sysc.bench.Defaults;
-import dev.sysc.tour.TourPause;
-import dev.sysc.bench.Machine;
-import dev.sysc.exit.ExitCodes;
-import dev.sysc.probe.LoopKind;
-
 import dev.sysc.batch.BatchSeries;
 import dev.sysc.batch.BatchSweep;
 import dev.sysc.batch.RingFactory;
 import dev.sysc.batch.WorkloadResult;
 import dev.sysc.batch.Workloads;
 import dev.sysc.bench.CallResult;
+import dev.sysc.bench.Defaults;
+import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.bench.ProbeSampler;
 import dev.sysc.bench.Runner;
 import dev.sysc.bench.Timer;
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.explain.Explainer;
-import dev.sysc.explain.VulnerabilityRow;
 import dev.sysc.host.HostInfo;
 import dev.sysc.probe.Catalog;
+import dev.sysc.probe.LoopKind;
 import dev.sysc.probe.Probes;
 import dev.sysc.probe.Workspace;
 import dev.sysc.report.Format;
 import dev.sysc.report.MeasureTable;
 import dev.sysc.report.TourReport;
+import dev.sysc.tour.TourPause;
 import dev.sysc.tour.TourScript;
 import dev.sysc.tour.TourStep;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +33,22 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysc tour}: a guided sequence of live measurements for teaching, a page at a time. */
-@Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"A guided tour for workshops: the FFI floor, an empty system call, getpid, the vDSO, "
-                + "this machine's mitigations, batching with io_uring, and three ways not to cross (vDSO, batching, a BPF "
-                + "socket filter), each a live measurement and a few sentences.",
-                "At a terminal it waits for Enter between pages (q and Enter stops; in the shell, so does Ctrl-C). "
-                        + "--format markdown writes the same as a handout with this machine's numbers."})
+@Command(
+        name = "tour",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "A guided tour for workshops: the FFI floor, an empty system call, getpid, the vDSO, "
+                    + "this machine's mitigations, batching with io_uring, and three ways not to cross (vDSO, batching, a BPF "
+                    + "socket filter), each a live measurement and a few sentences.",
+            "At a terminal it waits for Enter between pages (q and Enter stops; in the shell, so does Ctrl-C). "
+                    + "--format markdown writes the same as a handout with this machine's numbers."
+        })
 public final class TourCommand implements Callable<Integer> {
     /** Short measurements: the tour needs a sense of scale, and a page should answer in well under a second. */
     static final MeasureSpec QUICK = Defaults.TOUR_QUICK;
@@ -54,7 +56,10 @@ public final class TourCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--loop", paramLabel = "KIND", converter = LoopConverter.class,
+    @Option(
+            names = "--loop",
+            paramLabel = "KIND",
+            converter = LoopConverter.class,
             completionCandidates = LoopConverter.Candidates.class,
             description = "What times the calls: native (generated machine code, the default) or java "
                     + "(the Java loop through the FFI bridge).")
@@ -80,7 +85,8 @@ public final class TourCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (output.format() == Format.JSON || output.format() == Format.CSV) {
-            throw new UsageException("the tour is text or markdown (--format table or markdown), not " + output.format().id());
+            throw new UsageException("the tour is text or markdown (--format table or markdown), not "
+                    + output.format().id());
         }
         Machine.requireSupported();
         Output out = new Output(spec.commandLine().getOut(), output);
@@ -91,7 +97,8 @@ public final class TourCommand implements Callable<Integer> {
         int width = output.width();
         HostInfo host = Machine.host();
         List<TourStep> steps = TourScript.builtIn();
-        StringBuilder document = new StringBuilder(markdown ? TourReport.markdownHeader(MeasureTable.hostLine(host)) : "");
+        StringBuilder document =
+                new StringBuilder(markdown ? TourReport.markdownHeader(MeasureTable.hostLine(host)) : "");
         // Numbers measured on earlier pages stay available to later ones ("{getpid-enosys}").
         Map<String, Double> ns = new HashMap<>();
         boolean allMeasured = true;
@@ -101,7 +108,8 @@ public final class TourCommand implements Callable<Integer> {
                 TourReport.Page page = page(step, i + 1, steps.size(), host, workspace, ns);
                 allMeasured &= page.measured().stream().allMatch(CallResult::ok);
                 if (markdown || output.toFile()) {
-                    document.append(markdown ? TourReport.markdown(page) : TourReport.text(page, output.style(), width));
+                    document.append(
+                            markdown ? TourReport.markdown(page) : TourReport.text(page, output.style(), width));
                     continue;
                 }
                 screen.print(TourReport.text(page, output.style(), width));
@@ -117,14 +125,16 @@ public final class TourCommand implements Callable<Integer> {
         return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private TourReport.Page page(TourStep step, int number, int of, HostInfo host, Workspace workspace,
-                                 Map<String, Double> ns) {
+    private TourReport.Page page(
+            TourStep step, int number, int of, HostInfo host, Workspace workspace, Map<String, Double> ns) {
         Map<String, String> words = new HashMap<>();
         List<CallResult> measured = List.of();
         if (!step.calls().isEmpty()) {
             Catalog catalog = Catalog.builtIn();
-            measured = Runner.live(workspace, loop, (c, i, n, p, f) -> { })
-                    .measure(step.calls().stream().map(catalog::resolve).collect(Collectors.toList()), QUICK.withLoop(loop),
+            measured = Runner.live(workspace, loop, (c, i, n, p, f) -> {})
+                    .measure(
+                            step.calls().stream().map(catalog::resolve).collect(Collectors.toList()),
+                            QUICK.withLoop(loop),
                             host.vdsoClockUsable());
             for (int i = 0; i < measured.size(); i++) {
                 if (measured.get(i).ok()) {
@@ -141,7 +151,8 @@ public final class TourCommand implements Callable<Integer> {
         if (step.needs().equals("filter")) {
             filter(workspace, ns, words);
         }
-        List<String> paragraphs = step.text().stream().map(t -> TourScript.fill(t, ns, words)).collect(Collectors.toList());
+        List<String> paragraphs =
+                step.text().stream().map(t -> TourScript.fill(t, ns, words)).collect(Collectors.toList());
         return new TourReport.Page(number, of, step.title(), paragraphs, measured);
     }
 
@@ -150,30 +161,48 @@ public final class TourCommand implements Callable<Integer> {
                 .filter(r -> r.onPath().isActive())
                 .map(r -> r.file() + " (" + r.status() + ")")
                 .collect(Collectors.toList());
-        return on.isEmpty() ? "none of this CPU's vulnerability files reports a mitigation on the system call path"
+        return on.isEmpty()
+                ? "none of this CPU's vulnerability files reports a mitigation on the system call path"
                 : on.size() + " run on every crossing: " + String.join("; ", on);
     }
 
     private void batching(Workspace workspace, Map<String, Double> ns, Map<String, String> words) {
-        sweep("io_uring", new int[] {1, 64}, List.of("io_uring@1", "io_uring@64", "syscall-loop@64"), workspace, ns,
+        sweep(
+                "io_uring",
+                new int[] {1, 64},
+                List.of("io_uring@1", "io_uring@64", "syscall-loop@64"),
+                workspace,
+                ns,
                 words);
     }
 
     /** The three-ways page: the filter workload with every datagram wanted, and 1 in 100. */
     private void filter(Workspace workspace, Map<String, Double> ns, Map<String, String> words) {
-        sweep("filter", new int[] {1, 100}, List.of("discard@1", "discard@100", "bpf-filter@1", "bpf-filter@100"),
-                workspace, ns, words);
+        sweep(
+                "filter",
+                new int[] {1, 100},
+                List.of("discard@1", "discard@100", "bpf-filter@1", "bpf-filter@100"),
+                workspace,
+                ns,
+                words);
     }
 
     /**
      * Runs batch workload {@code name} at {@code sizes} and puts each strategy's ns per operation in
      * {@code ns} as STRATEGY@SIZE; when the kernel refuses the workload, {@code keys} say why instead.
      */
-    private void sweep(String name, int[] sizes, List<String> keys, Workspace workspace, Map<String, Double> ns,
-                       Map<String, String> words) {
-        ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, (c, i, n, p, f) -> { });
+    private void sweep(
+            String name,
+            int[] sizes,
+            List<String> keys,
+            Workspace workspace,
+            Map<String, Double> ns,
+            Map<String, String> words) {
+        ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, (c, i, n, p, f) -> {});
         WorkloadResult result = new BatchSweep(sampler, call -> Probes.open(call, workspace, loop))
-                .run(List.of(Workloads.find(name, RingFactory.KERNEL).orElseThrow()), w -> sizes,
+                .run(
+                        List.of(Workloads.find(name, RingFactory.KERNEL).orElseThrow()),
+                        w -> sizes,
                         new MeasureSpec(Defaults.TOUR_BATCH_TIME, Defaults.TOUR_BATCH_WARMUP, 0, -1, true, loop))
                 .get(0);
         if (!result.available()) {

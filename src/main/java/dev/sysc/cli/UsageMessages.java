@@ -21,12 +21,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class UsageMessages {
     /** What each command's operands are, said the way a user would, with an example. */
     private static final Map<String, String> NEEDS = Map.of(
-            "measure", "measure needs at least one call, e.g. sysc measure getpid (sysc list shows them all)",
-            "compare", "compare needs at least two calls or two result files, e.g. sysc compare getpid getppid, "
+            "measure",
+            "measure needs at least one call, e.g. sysc measure getpid (sysc list shows them all)",
+            "compare",
+            "compare needs at least two calls or two result files, e.g. sysc compare getpid getppid, "
                     + "or sysc compare a.json b.json");
 
-    private UsageMessages() {
-    }
+    private UsageMessages() {}
 
     static String plain(ParameterException e) {
         if (e instanceof UnmatchedArgumentException) {
@@ -58,7 +59,10 @@ final class UsageMessages {
         if (!cl.getSubcommands().isEmpty()) {
             String hint = didYouMean(typed, cl.getSubcommands().keySet(), e.getSuggestions());
             return "unknown command '" + shown + "'"
-                    + (hint.isEmpty() ? " (commands: " + String.join(", ", cl.getSubcommands().keySet()) + ")" : hint);
+                    + (hint.isEmpty()
+                            ? " (commands: "
+                                    + String.join(", ", cl.getSubcommands().keySet()) + ")"
+                            : hint);
         }
         return "unexpected argument '" + shown + "' (see sysc " + cl.getCommandName() + " --help)";
     }

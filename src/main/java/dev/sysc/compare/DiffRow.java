@@ -11,11 +11,24 @@ import java.util.Locale;
  * @param significant p below {@link RunComparison#ALPHA} and a change of at least {@link RunComparison#MIN_CHANGE}
  * @param pNote       why there is no p-value, or null when there is one
  */
-public record DiffRow(String name, String path, double aMedianNs, double bMedianNs, double delta, double pValue,
-                      boolean significant, String pNote) {
+public record DiffRow(
+        String name,
+        String path,
+        double aMedianNs,
+        double bMedianNs,
+        double delta,
+        double pValue,
+        boolean significant,
+        String pNote) {
     /** A row whose test was defined. */
-    public DiffRow(String name, String path, double aMedianNs, double bMedianNs, double delta, double pValue,
-                   boolean significant) {
+    public DiffRow(
+            String name,
+            String path,
+            double aMedianNs,
+            double bMedianNs,
+            double delta,
+            double pValue,
+            boolean significant) {
         this(name, path, aMedianNs, bMedianNs, delta, pValue, significant, null);
     }
 

@@ -19,8 +19,7 @@ public final class HostDifferences {
     private static final List<String> SWITCHES = loadSwitches();
     private static final String ABSENT = "(not set)";
 
-    private HostDifferences() {
-    }
+    private HostDifferences() {}
 
     public static List<HostDifference> between(HostInfo a, HostInfo b) {
         List<HostDifference> out = new ArrayList<>();
@@ -37,7 +36,10 @@ public final class HostDifferences {
         TreeSet<String> vulns = new TreeSet<>(a.vulnerabilities().keySet());
         vulns.addAll(b.vulnerabilities().keySet());
         for (String v : vulns) {
-            add(out, "vulnerabilities." + v, a.vulnerabilities().getOrDefault(v, ABSENT),
+            add(
+                    out,
+                    "vulnerabilities." + v,
+                    a.vulnerabilities().getOrDefault(v, ABSENT),
                     b.vulnerabilities().getOrDefault(v, ABSENT));
         }
         return out;

@@ -1,7 +1,7 @@
 package dev.sysc.compare;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sysc.host.HostInfo;
 import dev.sysc.text.Untrusted;
 import java.io.IOException;
@@ -27,10 +27,10 @@ public final class ResultFileReader {
     /** Host strings such as the kernel command line or a vulnerability status may be long, not endless. */
     private static final int MAX_HOST_TEXT = 1024;
     /** The settings a result file records, each a scalar. */
-    private static final List<String> SETTINGS = List.of("time", "warmup", "samples", "cpu", "baseline", "loop", "seccomp");
+    private static final List<String> SETTINGS =
+            List.of("time", "warmup", "samples", "cpu", "baseline", "loop", "seccomp");
 
-    private ResultFileReader() {
-    }
+    private ResultFileReader() {}
 
     /** A result file to compare: one with at least one result (an empty one once gave an empty table, exit 0). */
     public static SavedRun readForComparison(Path file) {
@@ -52,8 +52,10 @@ public final class ResultFileReader {
             }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new ResultFileException(name, "is " + (size >> 20) + " MB, more than the "
-                        + (MAX_BYTES >> 20) + " MB a result file may have");
+                throw new ResultFileException(
+                        name,
+                        "is " + (size >> 20) + " MB, more than the " + (MAX_BYTES >> 20)
+                                + " MB a result file may have");
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -75,11 +77,14 @@ public final class ResultFileReader {
             // A file cut short fails either with "end-of-input" or, when the cut lands inside a number
             // ("150."), at the very last characters: both mean the JSON ends early.
             long at = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
-            boolean begun = text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[");
-            boolean truncated = begun && ((msg != null && (msg.contains("end-of-input") || msg.contains("EOF")))
-                    || (at >= 0 && at >= text.stripTrailing().length() - 1));
-            throw new ResultFileException(name, truncated ? "is truncated (the JSON ends early)"
-                    : "is not valid JSON (" + firstLine(msg) + ")");
+            boolean begun =
+                    text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[");
+            boolean truncated = begun
+                    && ((msg != null && (msg.contains("end-of-input") || msg.contains("EOF")))
+                            || (at >= 0 && at >= text.stripTrailing().length() - 1));
+            throw new ResultFileException(
+                    name,
+                    truncated ? "is truncated (the JSON ends early)" : "is not valid JSON (" + firstLine(msg) + ")");
         } catch (IOException e) {
             throw new ResultFileException(name, "is not valid JSON (" + firstLine(e.getMessage()) + ")");
         }
@@ -109,8 +114,12 @@ public final class ResultFileReader {
             out.add(result(name, index++, r));
         }
         Object ts = root.get("timestamp");
-        return new SavedRun(Untrusted.shownPath(name), ts instanceof String ? Untrusted.shown((String) ts) : "unknown",
-                host, out, settings(root.get("settings")));
+        return new SavedRun(
+                Untrusted.shownPath(name),
+                ts instanceof String ? Untrusted.shown((String) ts) : "unknown",
+                host,
+                out,
+                settings(root.get("settings")));
     }
 
     /**
@@ -124,10 +133,12 @@ public final class ResultFileReader {
             }
         }
         try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            return java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ResultFileException(name, "is not UTF-8 text, so not a sysc result file (JSON text)");
         }
@@ -176,8 +187,10 @@ public final class ResultFileReader {
             values[i] = ((Number) list.get(i)).doubleValue();
             // What a run writes is a positive, finite ns per call; anything else is a damaged or made-up file.
             if (!(values[i] > 0 && values[i] < MAX_SAMPLE_NS)) {
-                throw new ResultFileException(file, where + " (" + name + ") has an impossible sample, "
-                        + String.format(java.util.Locale.ROOT, "%.3g", values[i]) + " ns per call");
+                throw new ResultFileException(
+                        file,
+                        where + " (" + name + ") has an impossible sample, "
+                                + String.format(java.util.Locale.ROOT, "%.3g", values[i]) + " ns per call");
             }
         }
         double netMedian = Double.NaN;
@@ -212,17 +225,31 @@ public final class ResultFileReader {
         }
         Map<String, String> vulns = new TreeMap<>();
         if (h.get("vulnerabilities") instanceof Map) {
-            ((Map<?, ?>) h.get("vulnerabilities")).forEach((k, v) -> vulns.put(Untrusted.shown(String.valueOf(k)),
-                    Untrusted.shorten(Untrusted.escape(String.valueOf(v)), MAX_HOST_TEXT)));
+            ((Map<?, ?>) h.get("vulnerabilities"))
+                    .forEach((k, v) -> vulns.put(
+                            Untrusted.shown(String.valueOf(k)),
+                            Untrusted.shorten(Untrusted.escape(String.valueOf(v)), MAX_HOST_TEXT)));
         }
         Object cpus = h.get("cpus");
         Object virt = h.get("virtualized");
         Object vdso = h.get("vdso_mapped");
-        return new HostInfo(text(h, "hostname"), text(h, "kernel"), text(h, "arch"), text(h, "cpu_model"),
-                cpus instanceof Number ? ((Number) cpus).intValue() : 0, text(h, "clocksource"),
-                virt instanceof Boolean ? (Boolean) virt : null, longText(h, "cmdline"), flags, vulns,
-                text(h, "seccomp"), text(h, "smt"), Boolean.TRUE.equals(vdso), text(h, "vsyscall"),
-                text(h, "speculation_store_bypass"), text(h, "speculation_indirect_branch"));
+        return new HostInfo(
+                text(h, "hostname"),
+                text(h, "kernel"),
+                text(h, "arch"),
+                text(h, "cpu_model"),
+                cpus instanceof Number ? ((Number) cpus).intValue() : 0,
+                text(h, "clocksource"),
+                virt instanceof Boolean ? (Boolean) virt : null,
+                longText(h, "cmdline"),
+                flags,
+                vulns,
+                text(h, "seccomp"),
+                text(h, "smt"),
+                Boolean.TRUE.equals(vdso),
+                text(h, "vsyscall"),
+                text(h, "speculation_store_bypass"),
+                text(h, "speculation_indirect_branch"));
     }
 
     /** A short host field (hostname, kernel, CPU model), safe to echo. */
@@ -235,7 +262,8 @@ public final class ResultFileReader {
     private static String longText(Map<?, ?> m, String key) {
         Object v = m.get(key);
         return v instanceof String && !((String) v).isBlank()
-                ? Untrusted.shorten(Untrusted.escape((String) v), MAX_HOST_TEXT) : HostInfo.UNKNOWN;
+                ? Untrusted.shorten(Untrusted.escape((String) v), MAX_HOST_TEXT)
+                : HostInfo.UNKNOWN;
     }
 
     private static String firstLine(String s) {

@@ -14,8 +14,7 @@ public final class RunComparison {
     /** Changes smaller than this are reported as "~" even when significant: noise of the method. */
     public static final double MIN_CHANGE = 0.01;
 
-    private RunComparison() {
-    }
+    private RunComparison() {}
 
     public static RunDiff diff(SavedRun a, SavedRun b) {
         Map<String, SavedResult> inB = new LinkedHashMap<>();
@@ -29,7 +28,8 @@ public final class RunComparison {
             if (rb == null) {
                 unmatched.add(new Unmatched(ra.id(), "only in " + a.file()));
             } else if (ra.sampleNs().length == 0 || rb.sampleNs().length == 0) {
-                unmatched.add(new Unmatched(ra.id(), "no samples in " + (ra.sampleNs().length == 0 ? a.file() : b.file())));
+                unmatched.add(
+                        new Unmatched(ra.id(), "no samples in " + (ra.sampleNs().length == 0 ? a.file() : b.file())));
             } else {
                 rows.add(row(ra, rb));
             }
@@ -48,7 +48,8 @@ public final class RunComparison {
         double delta = ma == 0 ? 0 : mb / ma - 1;
         double p = MannWhitney.pValue(sa, sb);
         boolean significant = p < ALPHA && Math.abs(delta) >= MIN_CHANGE;
-        return new DiffRow(a.name(), a.path(), ma, mb, delta, p, significant, Double.isNaN(p) ? undefined(sa, sb) : null);
+        return new DiffRow(
+                a.name(), a.path(), ma, mb, delta, p, significant, Double.isNaN(p) ? undefined(sa, sb) : null);
     }
 
     /** Why the test gave no p-value: ranks of samples that are all one value carry no information. */
@@ -56,7 +57,8 @@ public final class RunComparison {
         double first = a[0];
         boolean allEqual = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
                 .allMatch(v -> v == first);
-        return allEqual ? "undefined: every sample of both runs has the same value, so there is nothing to rank"
+        return allEqual
+                ? "undefined: every sample of both runs has the same value, so there is nothing to rank"
                 : "undefined: too few samples for the Mann-Whitney U test";
     }
 }

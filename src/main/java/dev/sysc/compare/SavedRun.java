@@ -10,8 +10,8 @@ import java.util.Map;
  * A {@code sysc/result/v1} file as read back: where it came from, the machine, the results, and the
  * settings it was measured with (time, warmup, samples, cpu, baseline, loop: scalars, null when unset).
  */
-public record SavedRun(String file, String timestamp, HostInfo host, List<SavedResult> results,
-                       Map<String, Object> settings) {
+public record SavedRun(
+        String file, String timestamp, HostInfo host, List<SavedResult> results, Map<String, Object> settings) {
     public SavedRun {
         results = List.copyOf(results);
         // Not Map.copyOf: an unset setting is a null value, which it refuses.

@@ -1,5 +1,4 @@
 package dev.sysc.compare;
 
 /** A call that could not be compared: {@code name@path}, and why (only in one file, or failed in one). */
-public record Unmatched(String id, String reason) {
-}
+public record Unmatched(String id, String reason) {}

@@ -13,6 +13,5 @@ public final class ExitCodes {
     /** The reader of standard output went away (EPIPE): 128 + SIGPIPE, what a shell reports for a pipe writer. */
     public static final int BROKEN_PIPE = 141;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

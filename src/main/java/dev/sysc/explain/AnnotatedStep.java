@@ -1,5 +1,4 @@
 package dev.sysc.explain;
 
 /** A step of the path with whether it runs on the host being explained, and why. */
-public record AnnotatedStep(Step step, Activation activation) {
-}
+public record AnnotatedStep(Step step, Activation activation) {}

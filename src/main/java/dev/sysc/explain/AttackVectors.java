@@ -63,9 +63,10 @@ public record AttackVectors(String argument, List<String> off, boolean known) {
         if (off.contains(vector)) {
             return Activation.no(offText());
         }
-        return Activation.yes(argument == null
-                ? "no mitigations= on the kernel command line: every attack vector is mitigated"
-                : argument + " leaves the " + vector + " attack vector on");
+        return Activation.yes(
+                argument == null
+                        ? "no mitigations= on the kernel command line: every attack vector is mitigated"
+                        : argument + " leaves the " + vector + " attack vector on");
     }
 
     /** E.g. "mitigations=auto,no_guest_host,no_guest_guest turns off the guest_host, guest_guest attack vectors". */

@@ -26,8 +26,7 @@ import java.util.Map;
  * </ul>
  */
 public final class Conditions {
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** Checks that {@code condition} parses and uses only known terms. @throws IllegalArgumentException */
     public static void validate(String condition) {
@@ -87,7 +86,8 @@ public final class Conditions {
             }
         }
         // Not known to be true: one alternative sysc cannot decide leaves the whole undecided.
-        List<Activation> unknown = alternatives.stream().filter(a -> a.active() == null).toList();
+        List<Activation> unknown =
+                alternatives.stream().filter(a -> a.active() == null).toList();
         if (!unknown.isEmpty()) {
             return Activation.unknown(join(distinct(unknown)));
         }
@@ -203,8 +203,9 @@ public final class Conditions {
         if (colon > 0 && !r.hasGroup(tag.substring(0, colon))) {
             String group = tag.substring(0, colon).toUpperCase(Locale.ROOT);
             return Activation.unknown(quoted + " does not say the " + group + " state"
-                    + (r.notUnderstood().isEmpty() ? "" : " sysc knows (it does not know \"" + r.notUnderstood()
-                    + "\")"));
+                    + (r.notUnderstood().isEmpty()
+                            ? ""
+                            : " sysc knows (it does not know \"" + r.notUnderstood() + "\")"));
         }
         boolean has = r.tags().contains(tag);
         String reason = quoted;
@@ -257,8 +258,9 @@ public final class Conditions {
             case "xen":
                 // Both get a vDSO clock mode (VDSO_CLOCKMODE_PVCLOCK) only when the hypervisor reports a
                 // stable TSC (arch/x86/kernel/kvmclock.c, arch/x86/xen/time.c), which the name does not say.
-                return Activation.unknown("clocksource " + cs + ": the vDSO reads it only when the hypervisor "
-                        + "reports a stable TSC; a live run measures which (clock_gettime against clock_gettime@syscall)");
+                return Activation.unknown(
+                        "clocksource " + cs + ": the vDSO reads it only when the hypervisor "
+                                + "reports a stable TSC; a live run measures which (clock_gettime against clock_gettime@syscall)");
             default:
                 return Activation.no("clocksource " + cs + ": the vDSO cannot read it");
         }

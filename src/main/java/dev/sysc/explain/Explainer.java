@@ -33,9 +33,10 @@ public final class Explainer {
      * through syscall(2): a vDSO read costs a fraction of a crossing, a fallback about the same.
      */
     public static Activation vdsoFromMeasurement(double vdsoNs, double syscallNs) {
-        String what = String.format(Locale.ROOT, "measured here: clock_gettime %.1f ns, clock_gettime@syscall %.1f ns",
-                vdsoNs, syscallNs);
-        return vdsoNs < syscallNs / 2 ? Activation.yes(what + ", so the vDSO reads the clock")
+        String what = String.format(
+                Locale.ROOT, "measured here: clock_gettime %.1f ns, clock_gettime@syscall %.1f ns", vdsoNs, syscallNs);
+        return vdsoNs < syscallNs / 2
+                ? Activation.yes(what + ", so the vDSO reads the clock")
                 : Activation.no(what + ", so the vDSO falls back to the system call");
     }
 
@@ -45,16 +46,36 @@ public final class Explainer {
 
     /** {@code sysc explain}: this machine's vulnerabilities, its vDSO clock, what to try next. */
     public Explanation machine(HostInfo host) {
-        return new Explanation(Explanation.Kind.MACHINE, "machine", "The system call path on " + host.hostname(),
-                host, null, vdso(host), vulnerabilities(host), List.of(), null, List.of(), next(host, null));
+        return new Explanation(
+                Explanation.Kind.MACHINE,
+                "machine",
+                "The system call path on " + host.hostname(),
+                host,
+                null,
+                vdso(host),
+                vulnerabilities(host),
+                List.of(),
+                null,
+                List.of(),
+                next(host, null));
     }
 
     /** {@code sysc explain NAME}: the path of one call, step by step. */
     public Explanation call(CallInfo call, HostInfo host) {
         String id = call.path().equals("libc") ? call.name() : call.name() + "@" + call.path();
         Topic topic = kb.topic(call.topicId()).orElse(null);
-        return new Explanation(Explanation.Kind.CALL, id, id + ": " + call.summary(), host, call, vdso(host),
-                List.of(), callSteps(call, host), topic, List.of(), next(host, id));
+        return new Explanation(
+                Explanation.Kind.CALL,
+                id,
+                id + ": " + call.summary(),
+                host,
+                call,
+                vdso(host),
+                List.of(),
+                callSteps(call, host),
+                topic,
+                List.of(),
+                next(host, id));
     }
 
     /** {@code sysc explain TOPIC}. @throws IllegalArgumentException for an unknown topic */
@@ -77,8 +98,18 @@ public final class Explainer {
             default:
                 break;
         }
-        return new Explanation(Explanation.Kind.TOPIC, id, topic.title(), host, null, vdso(host), vulns, steps,
-                topic, toggles, next(host, id));
+        return new Explanation(
+                Explanation.Kind.TOPIC,
+                id,
+                topic.title(),
+                host,
+                null,
+                vdso(host),
+                vulns,
+                steps,
+                topic,
+                toggles,
+                next(host, id));
     }
 
     /** Whether clock_gettime is served in user space on {@code host}, as read (not measured). */
@@ -142,8 +173,10 @@ public final class Explainer {
             } else if (!reading.understood()) {
                 // Never guess from a string the kernel tables do not hold: say so, with the raw text.
                 onPath = Activation.unknown("\"" + status + "\" is unknown to sysc"
-                        + (reading.state() == null ? "" : " (it knows \"" + reading.state() + "\" but not \""
-                        + reading.notUnderstood() + "\")"));
+                        + (reading.state() == null
+                                ? ""
+                                : " (it knows \"" + reading.state() + "\" but not \"" + reading.notUnderstood()
+                                        + "\")"));
             } else {
                 onPath = Conditions.evaluate(m.condition(), host);
             }

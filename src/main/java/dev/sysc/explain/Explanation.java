@@ -15,11 +15,24 @@ import java.util.List;
  * @param toggles         the per-thread speculation switches (mitigations topic)
  * @param next            what to try next
  */
-public record Explanation(Kind kind, String subjectId, String title, HostInfo host, CallInfo call,
-                          Activation vdsoTime, List<VulnerabilityRow> vulnerabilities, List<AnnotatedStep> steps,
-                          Topic topic, List<SpeculationToggles.Toggle> toggles, List<Hint> next) {
+public record Explanation(
+        Kind kind,
+        String subjectId,
+        String title,
+        HostInfo host,
+        CallInfo call,
+        Activation vdsoTime,
+        List<VulnerabilityRow> vulnerabilities,
+        List<AnnotatedStep> steps,
+        Topic topic,
+        List<SpeculationToggles.Toggle> toggles,
+        List<Hint> next) {
     /** What is being explained. */
-    public enum Kind { MACHINE, CALL, TOPIC }
+    public enum Kind {
+        MACHINE,
+        CALL,
+        TOPIC
+    }
 
     public Explanation {
         vulnerabilities = List.copyOf(vulnerabilities);

@@ -33,8 +33,8 @@ public final class KernelStrings {
      * @param notUnderstood the text after the last understood piece, empty when all is understood
      * @param ambiguous  the state is known but does not say which of several mitigations runs
      */
-    public record Reading(String file, String raw, String state, Set<String> tags, String notUnderstood,
-                          boolean ambiguous) {
+    public record Reading(
+            String file, String raw, String state, Set<String> tags, String notUnderstood, boolean ambiguous) {
         public Reading {
             tags = Set.copyOf(tags);
         }
@@ -61,7 +61,9 @@ public final class KernelStrings {
         }
         // Longest first, so "Vulnerable: LFENCE" wins over "Vulnerable" and "BHI: Vulnerable, KVM:
         // SW loop" over "BHI: Vulnerable".
-        map.values().forEach(l -> l.sort(Comparator.comparingInt((Known k) -> k.text().length()).reversed()));
+        map.values()
+                .forEach(l -> l.sort(
+                        Comparator.comparingInt((Known k) -> k.text().length()).reversed()));
         this.byFile = map;
     }
 
@@ -101,7 +103,9 @@ public final class KernelStrings {
         List<Known> known = rows(file);
         Known state = null;
         for (Known k : known) {
-            if (!k.part() && s.startsWith(k.text()) && boundary(s.substring(k.text().length()))) {
+            if (!k.part()
+                    && s.startsWith(k.text())
+                    && boundary(s.substring(k.text().length()))) {
                 state = k;
                 break;
             }
@@ -120,7 +124,9 @@ public final class KernelStrings {
                 }
                 String after = rest.substring(sep.length());
                 for (Known k : known) {
-                    if (k.part() && after.startsWith(k.text()) && boundary(after.substring(k.text().length()))) {
+                    if (k.part()
+                            && after.startsWith(k.text())
+                            && boundary(after.substring(k.text().length()))) {
                         part = k;
                         rest = after.substring(k.text().length());
                         break;

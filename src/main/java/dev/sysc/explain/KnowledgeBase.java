@@ -17,8 +17,16 @@ import java.util.stream.Collectors;
 /** The explain knowledge base, loaded once from the resource files next to this class. */
 public final class KnowledgeBase {
     /** The topic ids, in the order {@code sysc explain --help} lists them. */
-    public static final List<String> TOPIC_IDS = List.of("mode-switch", "vdso", "mitigations", "batching",
-            "bpf", "indirect-costs", "page-fault", "clone", "signal-delivery");
+    public static final List<String> TOPIC_IDS = List.of(
+            "mode-switch",
+            "vdso",
+            "mitigations",
+            "batching",
+            "bpf",
+            "indirect-costs",
+            "page-fault",
+            "clone",
+            "signal-delivery");
 
     private static final KnowledgeBase BUILT_IN = load();
 
@@ -28,8 +36,12 @@ public final class KnowledgeBase {
     private final List<Hint> hints;
     private final Map<String, Topic> topics;
 
-    KnowledgeBase(List<Step> steps, Map<String, Mitigation> mitigations, List<PublishedCost> costs,
-                  List<Hint> hints, Map<String, Topic> topics) {
+    KnowledgeBase(
+            List<Step> steps,
+            Map<String, Mitigation> mitigations,
+            List<PublishedCost> costs,
+            List<Hint> hints,
+            Map<String, Topic> topics) {
         this.steps = List.copyOf(steps);
         this.mitigations = Map.copyOf(mitigations);
         this.costs = List.copyOf(costs);
@@ -59,7 +71,8 @@ public final class KnowledgeBase {
     }
 
     public List<Mitigation> mitigations() {
-        return mitigations.values().stream().sorted((a, b) -> a.file().compareTo(b.file()))
+        return mitigations.values().stream()
+                .sorted((a, b) -> a.file().compareTo(b.file()))
                 .collect(Collectors.toList());
     }
 
@@ -120,8 +133,8 @@ public final class KnowledgeBase {
             }
             String[] f = line.split("\t", -1);
             if (f.length != fields) {
-                throw new IllegalStateException(resource + ": a row needs " + fields + " tab-separated fields: "
-                        + line);
+                throw new IllegalStateException(
+                        resource + ": a row needs " + fields + " tab-separated fields: " + line);
             }
             rows.add(f);
         }

@@ -11,8 +11,8 @@ import java.util.List;
  * @param steps     the ids of the steps it adds
  * @param source    where its sentences come from
  */
-public record Mitigation(String file, String name, String condition, String adds, String bootSwitch,
-                         List<String> steps, String source) {
+public record Mitigation(
+        String file, String name, String condition, String adds, String bootSwitch, List<String> steps, String source) {
     public Mitigation {
         steps = List.copyOf(steps);
     }

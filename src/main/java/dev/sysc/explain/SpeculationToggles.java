@@ -44,11 +44,9 @@ public final class SpeculationToggles {
      *
      * @param status the /proc/self/status value, or "unknown"
      */
-    public record Toggle(Feature feature, String status, Activation availability) {
-    }
+    public record Toggle(Feature feature, String status, Activation availability) {}
 
-    private SpeculationToggles() {
-    }
+    private SpeculationToggles() {}
 
     public static List<Toggle> of(HostInfo host) {
         return List.of(storeBypass(host), indirectBranch(host));
@@ -58,16 +56,16 @@ public final class SpeculationToggles {
         String status = host.speculationStoreBypass();
         String vuln = host.vulnerabilities().getOrDefault("spec_store_bypass", HostInfo.UNKNOWN);
         String line = "Speculation_Store_Bypass: \"" + status + "\"";
-        return new Toggle(Feature.STORE_BYPASS, status, decide(status, "thread", line,
-                "spec_store_bypass: \"" + vuln + "\""));
+        return new Toggle(
+                Feature.STORE_BYPASS, status, decide(status, "thread", line, "spec_store_bypass: \"" + vuln + "\""));
     }
 
     public static Toggle indirectBranch(HostInfo host) {
         String status = host.speculationIndirectBranch();
         String vuln = host.vulnerabilities().getOrDefault("spectre_v2", HostInfo.UNKNOWN);
         String line = "SpeculationIndirectBranch: \"" + status + "\"";
-        return new Toggle(Feature.INDIRECT_BRANCH, status, decide(status, "conditional", line,
-                "spectre_v2: \"" + vuln + "\""));
+        return new Toggle(
+                Feature.INDIRECT_BRANCH, status, decide(status, "conditional", line, "spectre_v2: \"" + vuln + "\""));
     }
 
     private static Activation decide(String status, String prctlPrefix, String line, String sysfs) {
@@ -85,7 +83,7 @@ public final class SpeculationToggles {
         if (s.startsWith("not ")) {
             return Activation.no(line + ": the CPU is not affected, there is nothing to switch");
         }
-        return Activation.no(line + " and " + sysfs + ": the mode is fixed for every process at boot, "
-                + "not chosen per thread");
+        return Activation.no(
+                line + " and " + sysfs + ": the mode is fixed for every process at boot, " + "not chosen per thread");
     }
 }

@@ -12,8 +12,16 @@ import java.util.List;
  * @param applies     all, or for vDSO steps: clock or data
  * @param source      where the step's sentences come from (kernel paths, URLs)
  */
-public record Step(String id, String path, String phase, String condition, List<String> mitigations,
-                   String applies, String title, String what, String source) {
+public record Step(
+        String id,
+        String path,
+        String phase,
+        String condition,
+        List<String> mitigations,
+        String applies,
+        String title,
+        String what,
+        String source) {
     public Step {
         mitigations = List.copyOf(mitigations);
     }

@@ -9,8 +9,7 @@ import dev.sysc.host.HostInfo;
  * (https://docs.kernel.org/arch/x86/pti.html, "Overhead").
  */
 public final class TlbOnCrossing {
-    private TlbOnCrossing() {
-    }
+    private TlbOnCrossing() {}
 
     /** Active when every crossing flushes the TLB here; the reason names what was read. */
     public static Activation flushes(HostInfo host) {
@@ -23,8 +22,8 @@ public final class TlbOnCrossing {
                     + "and the TLB keeps the program's translations");
         }
         if (host.cpuFlags().isEmpty()) {
-            return Activation.unknown("PTI is on, but the CPU flags were not recorded, so whether PCID spares the TLB "
-                    + "is not known");
+            return Activation.unknown(
+                    "PTI is on, but the CPU flags were not recorded, so whether PCID spares the TLB " + "is not known");
         }
         if (host.cpuFlags().contains("pcid")) {
             return Activation.no("PTI is on (meltdown: \"" + meltdown + "\") and the CPU has PCID: each crossing "

@@ -44,18 +44,40 @@ public record HostInfo(
      * underneath and the TSC can back the vDSO clock (hypervisor and the *_tsc flags).
      */
     public static final List<String> SYSCALL_RELEVANT_FLAGS = List.of(
-            "pti", "pcid", "invpcid",
-            "ibrs", "ibrs_enhanced", "ibpb", "stibp", "ssbd", "virt_ssbd", "md_clear", "flush_l1d",
-            "retpoline", "retpoline_amd", "rsb_ctxsw", "spec_ctrl", "intel_stibp", "arch_capabilities",
-            "user_shstk", "ibt", "fred",
-            "smep", "smap", "umip",
-            "rdpid", "fsgsbase",
-            "hypervisor", "constant_tsc", "nonstop_tsc", "tsc_known_freq", "tsc_reliable");
+            "pti",
+            "pcid",
+            "invpcid",
+            "ibrs",
+            "ibrs_enhanced",
+            "ibpb",
+            "stibp",
+            "ssbd",
+            "virt_ssbd",
+            "md_clear",
+            "flush_l1d",
+            "retpoline",
+            "retpoline_amd",
+            "rsb_ctxsw",
+            "spec_ctrl",
+            "intel_stibp",
+            "arch_capabilities",
+            "user_shstk",
+            "ibt",
+            "fred",
+            "smep",
+            "smap",
+            "umip",
+            "rdpid",
+            "fsgsbase",
+            "hypervisor",
+            "constant_tsc",
+            "nonstop_tsc",
+            "tsc_known_freq",
+            "tsc_reliable");
 
     // The x86 vDSO has a clock-page reader for these; any other clocksource makes
     // clock_gettime and gettimeofday fall back to a real system call.
-    private static final Set<String> VDSO_CLOCKSOURCES =
-            Set.of("tsc", "kvm-clock", "hyperv_clocksource_tsc_page");
+    private static final Set<String> VDSO_CLOCKSOURCES = Set.of("tsc", "kvm-clock", "hyperv_clocksource_tsc_page");
 
     public HostInfo {
         hostname = orUnknown(hostname);
@@ -78,8 +100,8 @@ public record HostInfo(
 
     /** A host about which nothing is known. */
     public static HostInfo unknown() {
-        return new HostInfo(null, null, null, null, 0, null, null, null,
-                List.of(), Map.of(), null, null, false, null, null, null);
+        return new HostInfo(
+                null, null, null, null, 0, null, null, null, List.of(), Map.of(), null, null, false, null, null, null);
     }
 
     /** Whether clock_gettime can be served by the vDSO with this clocksource, without entering the kernel. */

@@ -1,14 +1,11 @@
 package dev.sysc.os;
 
-
-
 /** Pins the calling thread to one CPU with sched_setaffinity(2), so samples are not split across cores. */
 public final class Affinity {
     /** Large enough for 1024 CPUs, the size glibc's cpu_set_t uses. */
     private static final int MASK_BYTES = 128;
 
-    private Affinity() {
-    }
+    private Affinity() {}
 
     /** The CPUs this process may run on, in increasing order. */
     public static int[] allowedCpus() {

@@ -18,8 +18,7 @@ public final class Bindings {
     private static final Lazy<ChildCalls> CHILD = new Lazy<>(() -> Native.libc(ChildCalls.class));
     private static final Lazy<ProfileCalls> PROFILE = new Lazy<>(() -> Native.libc(ProfileCalls.class));
 
-    private Bindings() {
-    }
+    private Bindings() {}
 
     public static NoopCalls noop() {
         return NOOP.get();
@@ -35,9 +34,12 @@ public final class Bindings {
 
     public static TimeCalls time(CallPath path) {
         switch (path) {
-            case SYSCALL: return new SyscallTimeCalls(syscalls());
-            case VDSO: return VDSO_TIME.get();
-            default: return TIME.get();
+            case SYSCALL:
+                return new SyscallTimeCalls(syscalls());
+            case VDSO:
+                return VDSO_TIME.get();
+            default:
+                return TIME.get();
         }
     }
 

@@ -8,7 +8,11 @@ import java.util.Locale;
  * the legacy vsyscall page, where the call traps and the kernel emulates it.
  */
 public enum CallPath {
-    LIBC, SYSCALL, VDSO, RAW, VSYSCALL;
+    LIBC,
+    SYSCALL,
+    VDSO,
+    RAW,
+    VSYSCALL;
 
     /** Whether the path exists only as generated code: on the Java loop, each call is a one-iteration native loop. */
     public boolean nativeOnly() {

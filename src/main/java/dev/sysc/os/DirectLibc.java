@@ -22,8 +22,7 @@ final class DirectLibc {
     private static final CallContext INT_3 = signature(Type.SINT32, 3);
     private static final CallContext LONG_6 = signature(Type.SINT64, 6);
 
-    private DirectLibc() {
-    }
+    private DirectLibc() {}
 
     static int isatty(int fd) {
         return (int) INVOKER.invokeN1(INT_1, NativeEntryPoints.libc("isatty"), fd);

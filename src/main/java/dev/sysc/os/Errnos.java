@@ -4,8 +4,7 @@ import jnr.constants.platform.Errno;
 
 /** errno values: the last one a native call left, and names from jnr-constants' table for this platform. */
 public final class Errnos {
-    private Errnos() {
-    }
+    private Errnos() {}
 
     /** The errno the last native call on this thread left behind; read it right after the call. */
     public static int last() {

@@ -129,10 +129,14 @@ public final class HostReader {
         for (String l : status.get().split("\n")) {
             if (key(l).equals("Seccomp")) {
                 switch (value(l)) {
-                    case "0": return "disabled";
-                    case "1": return "strict";
-                    case "2": return "filter";
-                    default: return null;
+                    case "0":
+                        return "disabled";
+                    case "1":
+                        return "strict";
+                    case "2":
+                        return "filter";
+                    default:
+                        return null;
                 }
             }
         }

@@ -22,10 +22,10 @@ import java.util.Random;
 public final class IndirectCostCode {
     /** The cache line the walks step by. */
     public static final int LINE = 64;
+
     private static final int GETPID = 39;
 
-    private IndirectCostCode() {
-    }
+    private IndirectCostCode() {}
 
     /**
      * A loop whose every iteration calls a chain of {@code depth} nested functions
@@ -37,27 +37,29 @@ public final class IndirectCostCode {
             throw new IllegalArgumentException("depth must be 1..64: " + depth);
         }
         NativeSequence s = NativeSequence.on(CallPath.RAW);
-        s.fragment((a, failed) -> {
-            Label[] f = new Label[depth];
-            for (int i = 0; i < depth; i++) {
-                f[i] = a.label();
-            }
-            Label after = a.label();
-            a.call(f[0]);
-            a.jmp(after);
-            for (int i = 0; i < depth; i++) {
-                a.align(16);
-                a.place(f[i]);
-                if (i + 1 < depth) {
-                    a.call(f[i + 1]);
-                } else if (crossing) {
-                    a.movImm(Reg.RAX, GETPID);
-                    a.syscall();
-                }
-                a.ret();
-            }
-            a.place(after);
-        }, NativeSequence.Check.NONE);
+        s.fragment(
+                (a, failed) -> {
+                    Label[] f = new Label[depth];
+                    for (int i = 0; i < depth; i++) {
+                        f[i] = a.label();
+                    }
+                    Label after = a.label();
+                    a.call(f[0]);
+                    a.jmp(after);
+                    for (int i = 0; i < depth; i++) {
+                        a.align(16);
+                        a.place(f[i]);
+                        if (i + 1 < depth) {
+                            a.call(f[i + 1]);
+                        } else if (crossing) {
+                            a.movImm(Reg.RAX, GETPID);
+                            a.syscall();
+                        }
+                        a.ret();
+                    }
+                    a.place(after);
+                },
+                NativeSequence.Check.NONE);
         return s.compile(pages);
     }
 
@@ -130,35 +132,37 @@ public final class IndirectCostCode {
     }
 
     /** A walk as above, after {@code crossing}; what the crossing needs is opened into {@code opened}. */
-    public static NativeLoop walk(WorkingSet set, boolean dependent, Crossing crossing, ExecutablePages pages,
-                                  Opened opened) {
+    public static NativeLoop walk(
+            WorkingSet set, boolean dependent, Crossing crossing, ExecutablePages pages, Opened opened) {
         NativeSequence s = NativeSequence.on(CallPath.RAW);
         cross(s, crossing, opened);
-        s.fragment((a, failed) -> {
-            Label top = a.label();
-            Label next = a.label();
-            a.movImm(Reg.RDX, set.cursorAddress());
-            a.load(Reg.RSI, Reg.RDX, 0);
-            a.movImm(Reg.RCX, set.linesPerPass());
-            a.movImm(Reg.R11, set.address() + set.bytes());
-            // A whole cache line for the loop head, so the walks with and without getpid before them
-            // lie alike in the instruction cache and the branch predictor's windows.
-            a.align(64);
-            a.place(top);
-            if (dependent) {
-                a.load(Reg.RSI, Reg.RSI, 0);
-            } else {
-                a.load(Reg.RAX, Reg.RSI, 0);
-                a.addImm(Reg.RSI, LINE);
-                a.cmp(Reg.RSI, Reg.R11);
-                a.jcc(Cond.NE, next);
-                a.movImm(Reg.RSI, set.address());
-            }
-            a.place(next);
-            a.dec(Reg.RCX);
-            a.jcc(Cond.NE, top);
-            a.store(Reg.RDX, 0, Reg.RSI);
-        }, NativeSequence.Check.NONE);
+        s.fragment(
+                (a, failed) -> {
+                    Label top = a.label();
+                    Label next = a.label();
+                    a.movImm(Reg.RDX, set.cursorAddress());
+                    a.load(Reg.RSI, Reg.RDX, 0);
+                    a.movImm(Reg.RCX, set.linesPerPass());
+                    a.movImm(Reg.R11, set.address() + set.bytes());
+                    // A whole cache line for the loop head, so the walks with and without getpid before them
+                    // lie alike in the instruction cache and the branch predictor's windows.
+                    a.align(64);
+                    a.place(top);
+                    if (dependent) {
+                        a.load(Reg.RSI, Reg.RSI, 0);
+                    } else {
+                        a.load(Reg.RAX, Reg.RSI, 0);
+                        a.addImm(Reg.RSI, LINE);
+                        a.cmp(Reg.RSI, Reg.R11);
+                        a.jcc(Cond.NE, next);
+                        a.movImm(Reg.RSI, set.address());
+                    }
+                    a.place(next);
+                    a.dec(Reg.RCX);
+                    a.jcc(Cond.NE, top);
+                    a.store(Reg.RDX, 0, Reg.RSI);
+                },
+                NativeSequence.Check.NONE);
         return s.compile(pages);
     }
 
@@ -172,6 +176,7 @@ public final class IndirectCostCode {
          * second here, too long to sample in a quick experiment.
          */
         public static final int MAX_LINES_PER_PASS = 4096;
+
         private static final int PROT_READ_WRITE = 0x1 | 0x2;
         private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
 
@@ -179,6 +184,7 @@ public final class IndirectCostCode {
         private final long bytes;
         /** Where the next pass starts; outside the set, so walking never touches it. */
         private final NativeMemory cursor = NativeMemory.allocate(8);
+
         private boolean closed;
 
         private WorkingSet(long address, long bytes) {

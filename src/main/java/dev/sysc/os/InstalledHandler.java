@@ -9,6 +9,7 @@ package dev.sysc.os;
 public final class InstalledHandler implements AutoCloseable {
     /** The shared no-op handlers, by signal: several probes (one per path) may use one at the same time. */
     private static final SharedByKey<Integer> SHARED = new SharedByKey<>();
+
     private static final int SIGACTION_BYTES = 152;
     private static final int FLAGS_OFFSET = 136;
     private static final int SA_RESTART = 0x10000000;

@@ -44,8 +44,16 @@ public final class IoUring implements AutoCloseable {
     private final long cqes;
     private boolean closed;
 
-    private IoUring(int fd, int entries, NativeMemory params, NativeMemory sqRing, long sqRingBytes,
-                    NativeMemory cqRing, long cqRingBytes, NativeMemory sqes, long sqesBytes) {
+    private IoUring(
+            int fd,
+            int entries,
+            NativeMemory params,
+            NativeMemory sqRing,
+            long sqRingBytes,
+            NativeMemory cqRing,
+            long cqRingBytes,
+            NativeMemory sqes,
+            long sqesBytes) {
         this.fd = fd;
         this.entries = entries;
         this.sqRing = sqRing;
@@ -99,8 +107,16 @@ public final class IoUring implements AutoCloseable {
             Bindings.file(CallPath.LIBC).close(fd);
             throw e;
         }
-        return new IoUring(fd, sqEntries, params, NativeMemory.wrap(sq, sqBytes), sqBytes,
-                NativeMemory.wrap(cq, cqBytes), cqBytes, NativeMemory.wrap(sqe, sqesBytes), sqesBytes);
+        return new IoUring(
+                fd,
+                sqEntries,
+                params,
+                NativeMemory.wrap(sq, sqBytes),
+                sqBytes,
+                NativeMemory.wrap(cq, cqBytes),
+                cqBytes,
+                NativeMemory.wrap(sqe, sqesBytes),
+                sqesBytes);
     }
 
     private static long map(MemoryCalls mem, int fd, long bytes, long offset) {
@@ -164,41 +180,45 @@ public final class IoUring implements AutoCloseable {
         identitySqArray();
         long tailAddress = sqRing.address() + sqTail;
         long sqesAddress = sqes.address();
-        sequence.fragment((a, failed) -> {
-            a.movImm(X86Encoder.Reg.R11, tailAddress);
-            a.load32(X86Encoder.Reg.RCX, X86Encoder.Reg.R11, 0);
-            a.movImm(X86Encoder.Reg.RDX, count);
-            a.movImm(X86Encoder.Reg.R10, sqesAddress);
-            X86Encoder.Label fill = a.label();
-            a.place(fill);
-            slotAddress(a, sqMask, 6); // 64-byte SQEs
-            for (int offset = 0; offset < SQE_BYTES; offset += 8) {
-                a.storeImm(X86Encoder.Reg.RSI, offset, 0); // all zero: opcode IORING_OP_NOP is 0
-            }
-            a.inc(X86Encoder.Reg.RCX);
-            a.dec(X86Encoder.Reg.RDX);
-            a.jcc(X86Encoder.Cond.NE, fill);
-            a.store32(X86Encoder.Reg.R11, 0, X86Encoder.Reg.RCX);
-        }, NativeSequence.Check.NONE);
+        sequence.fragment(
+                (a, failed) -> {
+                    a.movImm(X86Encoder.Reg.R11, tailAddress);
+                    a.load32(X86Encoder.Reg.RCX, X86Encoder.Reg.R11, 0);
+                    a.movImm(X86Encoder.Reg.RDX, count);
+                    a.movImm(X86Encoder.Reg.R10, sqesAddress);
+                    X86Encoder.Label fill = a.label();
+                    a.place(fill);
+                    slotAddress(a, sqMask, 6); // 64-byte SQEs
+                    for (int offset = 0; offset < SQE_BYTES; offset += 8) {
+                        a.storeImm(X86Encoder.Reg.RSI, offset, 0); // all zero: opcode IORING_OP_NOP is 0
+                    }
+                    a.inc(X86Encoder.Reg.RCX);
+                    a.dec(X86Encoder.Reg.RDX);
+                    a.jcc(X86Encoder.Cond.NE, fill);
+                    a.store32(X86Encoder.Reg.R11, 0, X86Encoder.Reg.RCX);
+                },
+                NativeSequence.Check.NONE);
         sequence.syscall("io_uring_enter", fd, count, count, IORING_ENTER_GETEVENTS, 0);
         long headAddress = cqRing.address() + cqHead;
         long cqesAddress = cqRing.address() + cqes;
-        sequence.fragment((a, failed) -> {
-            a.movImm(X86Encoder.Reg.R11, headAddress);
-            a.load32(X86Encoder.Reg.RCX, X86Encoder.Reg.R11, 0);
-            a.movImm(X86Encoder.Reg.RDX, count);
-            a.movImm(X86Encoder.Reg.R10, cqesAddress);
-            X86Encoder.Label reap = a.label();
-            a.place(reap);
-            slotAddress(a, cqMask, 4); // 16-byte CQEs
-            a.loadSigned32(X86Encoder.Reg.RAX, X86Encoder.Reg.RSI, 8); // the request's result
-            a.test32(X86Encoder.Reg.RAX);
-            a.jcc(X86Encoder.Cond.S, failed);
-            a.inc(X86Encoder.Reg.RCX);
-            a.dec(X86Encoder.Reg.RDX);
-            a.jcc(X86Encoder.Cond.NE, reap);
-            a.store32(X86Encoder.Reg.R11, 0, X86Encoder.Reg.RCX);
-        }, NativeSequence.Check.NEGATED_INT);
+        sequence.fragment(
+                (a, failed) -> {
+                    a.movImm(X86Encoder.Reg.R11, headAddress);
+                    a.load32(X86Encoder.Reg.RCX, X86Encoder.Reg.R11, 0);
+                    a.movImm(X86Encoder.Reg.RDX, count);
+                    a.movImm(X86Encoder.Reg.R10, cqesAddress);
+                    X86Encoder.Label reap = a.label();
+                    a.place(reap);
+                    slotAddress(a, cqMask, 4); // 16-byte CQEs
+                    a.loadSigned32(X86Encoder.Reg.RAX, X86Encoder.Reg.RSI, 8); // the request's result
+                    a.test32(X86Encoder.Reg.RAX);
+                    a.jcc(X86Encoder.Cond.S, failed);
+                    a.inc(X86Encoder.Reg.RCX);
+                    a.dec(X86Encoder.Reg.RDX);
+                    a.jcc(X86Encoder.Cond.NE, reap);
+                    a.store32(X86Encoder.Reg.R11, 0, X86Encoder.Reg.RCX);
+                },
+                NativeSequence.Check.NEGATED_INT);
     }
 
     /** rsi = r10 + ((ecx & mask) << shift): the address of ring slot ecx, in an array at r10. */

@@ -11,13 +11,12 @@ final class LibcFunctions {
      * (pthread_create, posix_spawn: errno is left alone), and its system call (null for none) with
      * argument templates.
      */
-    record Function(String name, boolean returnsInt, boolean returnsErrorNumber, String syscall, List<String> arguments) {
-    }
+    record Function(
+            String name, boolean returnsInt, boolean returnsErrorNumber, String syscall, List<String> arguments) {}
 
     private static final Map<String, Function> TABLE = load();
 
-    private LibcFunctions() {
-    }
+    private LibcFunctions() {}
 
     /** The row for {@code name}; a missing one is a bug in a probe, not user input. */
     static Function of(String name) {
@@ -32,9 +31,13 @@ final class LibcFunctions {
         Map<String, Function> map = new HashMap<>();
         for (String[] f : ResourceTable.rows(LibcFunctions.class, "libc-functions.tsv")) {
             String syscall = f.length < 3 || f[2].equals("-") ? null : f[2];
-            List<String> args = f.length < 4 || f[3].isBlank() ? List.of() : List.of(f[3].trim().split(" "));
-            map.put(f[0], new Function(f[0], f[1].equals("int") || f[1].equals("errno"), f[1].equals("errno"),
-                    syscall, args));
+            List<String> args = f.length < 4 || f[3].isBlank()
+                    ? List.of()
+                    : List.of(f[3].trim().split(" "));
+            map.put(
+                    f[0],
+                    new Function(
+                            f[0], f[1].equals("int") || f[1].equals("errno"), f[1].equals("errno"), syscall, args));
         }
         return Map.copyOf(map);
     }

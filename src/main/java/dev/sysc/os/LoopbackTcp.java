@@ -13,8 +13,7 @@ public final class LoopbackTcp {
     private static final int IPPROTO_TCP = 6;
     private static final int TCP_NODELAY = 1;
 
-    private LoopbackTcp() {
-    }
+    private LoopbackTcp() {}
 
     /**
      * Opens the connection.
@@ -46,8 +45,8 @@ public final class LoopbackTcp {
             for (int fd : new int[] {client, server}) {
                 NativeMemory one = NativeMemory.allocate(4);
                 one.putInt(0, 1);
-                LoopbackUdp.check(c.setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, one.address(), 4),
-                        "setsockopt(TCP_NODELAY)");
+                LoopbackUdp.check(
+                        c.setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, one.address(), 4), "setsockopt(TCP_NODELAY)");
                 java.lang.ref.Reference.reachabilityFence(one);
                 if (receiveTimeoutSeconds > 0) {
                     LoopbackUdp.receiveTimeout(c, fd, receiveTimeoutSeconds);

@@ -15,8 +15,7 @@ public final class LoopbackUdp {
     /** 127.0.0.1 in network byte order, as a little-endian int. */
     static final int LOOPBACK = 0x0100007f;
 
-    private LoopbackUdp() {
-    }
+    private LoopbackUdp() {}
 
     /**
      * Opens the socket; {@code onOpen} receives the descriptor as soon as it exists, so the caller can
@@ -56,8 +55,12 @@ public final class LoopbackUdp {
     }
 
     /** A socket bound to an ephemeral port of 127.0.0.1, whose address is left in {@code addr}. */
-    private static int bound(IpcCalls c, int receiveBufferBytes, int receiveTimeoutSeconds, NativeMemory addr,
-                             java.util.function.IntConsumer onOpen) {
+    private static int bound(
+            IpcCalls c,
+            int receiveBufferBytes,
+            int receiveTimeoutSeconds,
+            NativeMemory addr,
+            java.util.function.IntConsumer onOpen) {
         int fd = c.socket(AF_INET, SOCK_DGRAM, 0);
         if (fd < 0) {
             throw new NativeCallException("socket(AF_INET, SOCK_DGRAM)", Errnos.last());
@@ -87,7 +90,7 @@ public final class LoopbackUdp {
     static void receiveTimeout(IpcCalls c, int fd, int seconds) {
         NativeMemory opt = NativeMemory.allocate(16);
         opt.putLong(0, seconds); // tv_sec
-        opt.putLong(8, 0);       // tv_usec
+        opt.putLong(8, 0); // tv_usec
         check(c.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, opt.address(), 16), "setsockopt(SO_RCVTIMEO)");
         java.lang.ref.Reference.reachabilityFence(opt);
     }
@@ -102,30 +105,32 @@ public final class LoopbackUdp {
      */
     public static void receiveAllNatively(NativeSequence sequence, int fd, long vec, int count) {
         long recvmmsg = NativeEntryPoints.libc("recvmmsg");
-        sequence.fragment((a, failed) -> {
-            X86Encoder.Label again = a.label();
-            a.storeImm(X86Encoder.Reg.RSP, NativeSequence.SCRATCH, 0);      // got = 0
-            a.place(again);
-            a.load(X86Encoder.Reg.RSI, X86Encoder.Reg.RSP, NativeSequence.SCRATCH);
-            a.movImm(X86Encoder.Reg.RDX, count);
-            a.sub(X86Encoder.Reg.RDX, X86Encoder.Reg.RSI);                   // vlen = count - got
-            a.shlImm(X86Encoder.Reg.RSI, 6);
-            a.movImm(X86Encoder.Reg.RAX, vec);
-            a.add(X86Encoder.Reg.RSI, X86Encoder.Reg.RAX);                   // &vec[got]
-            a.movImm(X86Encoder.Reg.RDI, fd);
-            a.movImm(X86Encoder.Reg.RCX, MSG_WAITFORONE);
-            a.zero(X86Encoder.Reg.R8);                                       // no timeout
-            a.movImm(X86Encoder.Reg.R11, recvmmsg);
-            a.call(X86Encoder.Reg.R11);
-            a.movsxd(X86Encoder.Reg.RAX, X86Encoder.Reg.RAX);
-            a.test(X86Encoder.Reg.RAX);
-            a.jcc(X86Encoder.Cond.LE, failed);
-            a.load(X86Encoder.Reg.RCX, X86Encoder.Reg.RSP, NativeSequence.SCRATCH);
-            a.add(X86Encoder.Reg.RCX, X86Encoder.Reg.RAX);
-            a.store(X86Encoder.Reg.RSP, NativeSequence.SCRATCH, X86Encoder.Reg.RCX);
-            a.cmpImm(X86Encoder.Reg.RCX, count);
-            a.jcc(X86Encoder.Cond.L, again);
-        }, NativeSequence.Check.INT);
+        sequence.fragment(
+                (a, failed) -> {
+                    X86Encoder.Label again = a.label();
+                    a.storeImm(X86Encoder.Reg.RSP, NativeSequence.SCRATCH, 0); // got = 0
+                    a.place(again);
+                    a.load(X86Encoder.Reg.RSI, X86Encoder.Reg.RSP, NativeSequence.SCRATCH);
+                    a.movImm(X86Encoder.Reg.RDX, count);
+                    a.sub(X86Encoder.Reg.RDX, X86Encoder.Reg.RSI); // vlen = count - got
+                    a.shlImm(X86Encoder.Reg.RSI, 6);
+                    a.movImm(X86Encoder.Reg.RAX, vec);
+                    a.add(X86Encoder.Reg.RSI, X86Encoder.Reg.RAX); // &vec[got]
+                    a.movImm(X86Encoder.Reg.RDI, fd);
+                    a.movImm(X86Encoder.Reg.RCX, MSG_WAITFORONE);
+                    a.zero(X86Encoder.Reg.R8); // no timeout
+                    a.movImm(X86Encoder.Reg.R11, recvmmsg);
+                    a.call(X86Encoder.Reg.R11);
+                    a.movsxd(X86Encoder.Reg.RAX, X86Encoder.Reg.RAX);
+                    a.test(X86Encoder.Reg.RAX);
+                    a.jcc(X86Encoder.Cond.LE, failed);
+                    a.load(X86Encoder.Reg.RCX, X86Encoder.Reg.RSP, NativeSequence.SCRATCH);
+                    a.add(X86Encoder.Reg.RCX, X86Encoder.Reg.RAX);
+                    a.store(X86Encoder.Reg.RSP, NativeSequence.SCRATCH, X86Encoder.Reg.RCX);
+                    a.cmpImm(X86Encoder.Reg.RCX, count);
+                    a.jcc(X86Encoder.Cond.L, again);
+                },
+                NativeSequence.Check.INT);
     }
 
     static void check(int result, String what) {

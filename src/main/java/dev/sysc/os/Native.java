@@ -19,8 +19,7 @@ final class Native {
         }
     }
 
-    private Native() {
-    }
+    private Native() {}
 
     /** jnr's runtime, reached only through this class so that the settings above come first. */
     static Runtime runtime() {

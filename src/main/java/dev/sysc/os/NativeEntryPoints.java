@@ -9,8 +9,7 @@ import com.kenai.jffi.Library;
 final class NativeEntryPoints {
     private static final Library LIBC = Library.getCachedInstance("libc.so.6", Library.LAZY | Library.GLOBAL);
 
-    private NativeEntryPoints() {
-    }
+    private NativeEntryPoints() {}
 
     /** The address of libc's {@code name}. @throws NativeCallException when libc has no such symbol */
     static long libc(String name) {

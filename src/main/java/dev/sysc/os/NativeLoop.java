@@ -12,8 +12,9 @@ import com.kenai.jffi.Type;
  */
 public final class NativeLoop implements AutoCloseable {
     /** {@code long loop(long n, long *state, long clearErrno)}. */
-    private static final CallContext SIGNATURE = CallContext.getCallContext(Type.SINT64,
-            new Type[] {Type.SINT64, Type.SINT64, Type.SINT64}, CallingConvention.DEFAULT, false);
+    private static final CallContext SIGNATURE = CallContext.getCallContext(
+            Type.SINT64, new Type[] {Type.SINT64, Type.SINT64, Type.SINT64}, CallingConvention.DEFAULT, false);
+
     private static final int STATE_BYTES = 24;
     /** What a short transfer is reported as: the errno a C program would pick for it. */
     private static final int EIO = 5;
@@ -24,6 +25,7 @@ public final class NativeLoop implements AutoCloseable {
     private final NativeSequence.Check[] checks;
     /** Where a failing iteration leaves its result (+0), errno (+8) and step (+16). */
     private final NativeMemory state = NativeMemory.allocate(STATE_BYTES);
+
     private final Invoker invoker = Invoker.getInstance();
     private int errno;
     private boolean closed;
@@ -92,7 +94,8 @@ public final class NativeLoop implements AutoCloseable {
         if (check == NativeSequence.Check.ERROR_NUMBER) {
             return (int) result;
         }
-        if (check != NativeSequence.Check.INT && check != NativeSequence.Check.LONG
+        if (check != NativeSequence.Check.INT
+                && check != NativeSequence.Check.LONG
                 && check != NativeSequence.Check.EXACT) {
             return (int) -(check == NativeSequence.Check.NEGATED_INT ? (int) result : result);
         }

@@ -19,15 +19,13 @@ import java.util.List;
  */
 public final class NativeSequence {
     /** The result of an earlier step, passed as an argument to a later one. */
-    public record Result(int step) {
-    }
+    public record Result(int step) {}
 
     /**
      * The 8 bytes at {@code address}, read when the call is made: for a value an earlier call stored
      * in memory (posix_spawn's pid, pthread_create's thread handle).
      */
-    public record ValueAt(long address) {
-    }
+    public record ValueAt(long address) {}
 
     /** How a step's result says it failed, and where its errno is then. */
     enum Check {
@@ -52,8 +50,15 @@ public final class NativeSequence {
         NONE
     }
 
-    record Step(boolean inlineSyscall, long target, boolean variadic, long[] immediates, int[] fromStep, Check check,
-                long expected, Fragment fragment) {
+    record Step(
+            boolean inlineSyscall,
+            long target,
+            boolean variadic,
+            long[] immediates,
+            int[] fromStep,
+            Check check,
+            long expected,
+            Fragment fragment) {
         Step checked(Check other, long count) {
             return new Step(inlineSyscall, target, variadic, immediates, fromStep, other, count, fragment);
         }
@@ -80,6 +85,7 @@ public final class NativeSequence {
 
     /** Registers that carry results from one step to a later one (callee-saved, so calls keep them). */
     private static final Reg[] RESULT_REGS = {Reg.R14, Reg.R15, Reg.RBP};
+
     private static final Reg[] CALL_ARGS = {Reg.RDI, Reg.RSI, Reg.RDX, Reg.RCX, Reg.R8, Reg.R9};
     private static final Reg[] SYSCALL_ARGS = {Reg.RDI, Reg.RSI, Reg.RDX, Reg.R10, Reg.R8, Reg.R9};
     /** The empty path of fstat's newfstatat(fd, "", buf, AT_EMPTY_PATH); static, so it is never freed. */
@@ -107,11 +113,19 @@ public final class NativeSequence {
             case LIBC:
                 return add(false, NativeEntryPoints.libc(function), false, args, libcCheck(f));
             case VDSO:
-                return add(false, NativeEntryPoints.vdso(function), false, args,
+                return add(
+                        false,
+                        NativeEntryPoints.vdso(function),
+                        false,
+                        args,
                         f.returnsInt() ? Check.NEGATED_INT : Check.NEGATED_LONG);
             case VSYSCALL:
                 // The emulation returns the system call's own result: -errno on failure, errno untouched.
-                return add(false, Vsyscall.address(function), false, args,
+                return add(
+                        false,
+                        Vsyscall.address(function),
+                        false,
+                        args,
                         f.returnsInt() ? Check.NEGATED_INT : Check.NEGATED_LONG);
             default:
                 if (f.syscall() == null) {
@@ -155,18 +169,22 @@ public final class NativeSequence {
      * fault when the page is not mapped in (after MADV_DONTNEED).
      */
     public Result storeTo(long address) {
-        return fragment((a, failed) -> {
-            a.movImm(Reg.R11, address);
-            a.storeImm32(Reg.R11, 0, 1);
-        }, Check.NONE);
+        return fragment(
+                (a, failed) -> {
+                    a.movImm(Reg.R11, address);
+                    a.storeImm32(Reg.R11, 0, 1);
+                },
+                Check.NONE);
     }
 
     /** Appends a 4-byte load from {@code address}: an ordinary read, faulting when the page is not mapped in. */
     public Result loadFrom(long address) {
-        return fragment((a, failed) -> {
-            a.movImm(Reg.R11, address);
-            a.load32(Reg.RAX, Reg.R11, 0);
-        }, Check.NONE);
+        return fragment(
+                (a, failed) -> {
+                    a.movImm(Reg.R11, address);
+                    a.load32(Reg.RAX, Reg.R11, 0);
+                },
+                Check.NONE);
     }
 
     /** Stops checking the last step's result: it cannot fail, or failing is what it is measured for. */
@@ -261,9 +279,9 @@ public final class NativeSequence {
             a.push(r);
         }
         a.subImm(Reg.RSP, 8);
-        a.mov(Reg.R12, Reg.RDI);            // n
-        a.mov(Reg.R13, Reg.RSI);            // state
-        a.zero(Reg.RBX);                    // i
+        a.mov(Reg.R12, Reg.RDI); // n
+        a.mov(Reg.R13, Reg.RSI); // state
+        a.zero(Reg.RBX); // i
         Label start = a.label();
         Label top = a.label();
         Label done = a.label();

@@ -2,13 +2,11 @@ package dev.sysc.os;
 
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.exit.SyscException;
-
 import java.util.Locale;
 
 /** Where sysc can measure: Linux on x86-64, whose syscall numbers and vDSO names it knows. */
 public final class Platform {
-    private Platform() {
-    }
+    private Platform() {}
 
     /** Null when sysc can measure here, else one sentence saying why not. */
     public static String unsupportedReason() {

@@ -15,8 +15,7 @@ public final class ProcessTimes {
     /** USER_HZ: /proc reports CPU time in these ticks, 100 a second on every architecture Linux exports. */
     private static final long NS_PER_TICK = 10_000_000L;
 
-    private ProcessTimes() {
-    }
+    private ProcessTimes() {}
 
     /**
      * User and system time, in ns, of every child of this process that has been waited for

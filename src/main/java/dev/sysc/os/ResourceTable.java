@@ -11,8 +11,7 @@ import java.util.List;
 
 /** The tab-separated tables sysc keeps its knowledge in, read from resources beside a class. */
 public final class ResourceTable {
-    private ResourceTable() {
-    }
+    private ResourceTable() {}
 
     /**
      * The rows of resource {@code name} next to {@code owner}, each split at tabs; blank lines and

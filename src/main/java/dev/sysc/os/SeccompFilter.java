@@ -31,9 +31,11 @@ public final class SeccompFilter {
     private static final int SECCOMP_RET_ALLOW = 0x7fff0000;
     /** offsetof(struct seccomp_data, nr) and args[0]. */
     private static final int OFFSET_NR = 0;
+
     private static final int OFFSET_ARG0 = 16;
     /** Compared against, never matched: above every x86-64 system call number and every getpid argument. */
     private static final int UNUSED_VALUE = 100_000;
+
     private static final int PR_SET_NO_NEW_PRIVS = 38;
     private static final int SECCOMP_SET_MODE_FILTER = 1;
     /** BPF_MAXINSNS. */
@@ -50,8 +52,8 @@ public final class SeccompFilter {
     /** @param instructions 1 (a lone {@code ret ALLOW}) to {@link #MAX_INSTRUCTIONS} */
     public static SeccompFilter allowAll(int instructions, boolean inspectsArgument) {
         if (instructions < 1 || instructions > MAX_INSTRUCTIONS) {
-            throw new IllegalArgumentException("an allow-all filter has 1 to " + MAX_INSTRUCTIONS + " instructions: "
-                    + instructions);
+            throw new IllegalArgumentException(
+                    "an allow-all filter has 1 to " + MAX_INSTRUCTIONS + " instructions: " + instructions);
         }
         if (instructions == 1 && inspectsArgument) {
             throw new IllegalArgumentException("a one-instruction filter inspects nothing");
@@ -131,7 +133,9 @@ public final class SeccompFilter {
     /** The calling thread's kernel id (what gettid returns), read from /proc/thread-self; -1 if unreadable. */
     public static long threadId() {
         try {
-            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/thread-self"))
+                    .getFileName()
+                    .toString());
         } catch (IOException | NumberFormatException e) {
             return -1;
         }

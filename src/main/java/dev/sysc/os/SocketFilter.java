@@ -12,18 +12,18 @@ public final class SocketFilter {
     private static final int SOL_SOCKET = 1;
     /** SO_ATTACH_FILTER; getsockopt reads the program back under the same number (SO_GET_FILTER). */
     private static final int SO_ATTACH_FILTER = 26;
+
     private static final int SO_MEMINFO = 55;
     /** Index of SK_MEMINFO_DROPS in the u32 array SO_MEMINFO returns (include/uapi/linux/sock_diag.h). */
     private static final int SK_MEMINFO_DROPS = 8;
+
     private static final int SK_MEMINFO_VARS = 9;
     private static final int SOCK_FILTER_BYTES = 8;
 
     /** One instruction as the kernel's struct sock_filter holds it: {u16 code; u8 jt; u8 jf; u32 k}. */
-    public record Instruction(int code, int jt, int jf, long k) {
-    }
+    public record Instruction(int code, int jt, int jf, long k) {}
 
-    private SocketFilter() {
-    }
+    private SocketFilter() {}
 
     /**
      * Attaches {@code program} to socket {@code fd}.

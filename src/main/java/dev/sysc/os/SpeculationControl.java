@@ -35,8 +35,7 @@ public final class SpeculationControl {
         }
     }
 
-    private SpeculationControl() {
-    }
+    private SpeculationControl() {}
 
     /**
      * The current state bits of {@code feature} for this thread.

@@ -17,7 +17,18 @@ final class SyscallMemoryCalls implements MemoryCalls {
         return s.syscall(mmap, addr, length, prot, flags, fd, offset);
     }
 
-    @Override public int munmap(long addr, long length) { return (int) s.syscall(munmap, addr, length); }
-    @Override public int mprotect(long addr, long length, int prot) { return (int) s.syscall(mprotect, addr, length, prot); }
-    @Override public int madvise(long addr, long length, int advice) { return (int) s.syscall(madvise, addr, length, advice); }
+    @Override
+    public int munmap(long addr, long length) {
+        return (int) s.syscall(munmap, addr, length);
+    }
+
+    @Override
+    public int mprotect(long addr, long length, int prot) {
+        return (int) s.syscall(mprotect, addr, length, prot);
+    }
+
+    @Override
+    public int madvise(long addr, long length, int advice) {
+        return (int) s.syscall(madvise, addr, length, advice);
+    }
 }

@@ -7,8 +7,7 @@ import java.util.Map;
 public final class SyscallNumbers {
     private static final Map<String, Integer> NUMBERS = load("syscalls-x86_64.tsv");
 
-    private SyscallNumbers() {
-    }
+    private SyscallNumbers() {}
 
     /** The number of {@code name}; fails loudly on a name missing from the table (a bug, not input). */
     public static int of(String name) {

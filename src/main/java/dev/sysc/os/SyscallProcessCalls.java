@@ -21,24 +21,65 @@ final class SyscallProcessCalls implements ProcessCalls {
         this.s = s;
     }
 
-    @Override public int getpid() { return (int) s.syscall(getpid); }
-    @Override public int getppid() { return (int) s.syscall(getppid); }
-    @Override public int gettid() { return (int) s.syscall(gettid); }
-    @Override public int getuid() { return (int) s.syscall(getuid); }
-    @Override public int geteuid() { return (int) s.syscall(geteuid); }
-    @Override public int getpgrp() { return (int) s.syscall(getpgrp); }
+    @Override
+    public int getpid() {
+        return (int) s.syscall(getpid);
+    }
+
+    @Override
+    public int getppid() {
+        return (int) s.syscall(getppid);
+    }
+
+    @Override
+    public int gettid() {
+        return (int) s.syscall(gettid);
+    }
+
+    @Override
+    public int getuid() {
+        return (int) s.syscall(getuid);
+    }
+
+    @Override
+    public int geteuid() {
+        return (int) s.syscall(geteuid);
+    }
+
+    @Override
+    public int getpgrp() {
+        return (int) s.syscall(getpgrp);
+    }
     /** glibc's getrlimit is prlimit64(0, resource, NULL, old): the same entry point here. */
-    @Override public int getrlimit(int resource, long rlimit) { return (int) s.syscall(prlimit64, 0, resource, 0, rlimit); }
-    @Override public int getrusage(int who, long usage) { return (int) s.syscall(getrusage, who, usage); }
-    @Override public int umask(int mask) { return (int) s.syscall(umask, mask); }
-    @Override public int uname(long utsname) { return (int) s.syscall(uname, utsname); }
+    @Override
+    public int getrlimit(int resource, long rlimit) {
+        return (int) s.syscall(prlimit64, 0, resource, 0, rlimit);
+    }
+
+    @Override
+    public int getrusage(int who, long usage) {
+        return (int) s.syscall(getrusage, who, usage);
+    }
+
+    @Override
+    public int umask(int mask) {
+        return (int) s.syscall(umask, mask);
+    }
+
+    @Override
+    public int uname(long utsname) {
+        return (int) s.syscall(uname, utsname);
+    }
 
     @Override
     public int prctl(int option, long arg2, long arg3, long arg4, long arg5) {
         return (int) s.syscall(prctl, option, arg2, arg3, arg4, arg5, 0);
     }
 
-    @Override public int sched_yield() { return (int) s.syscall(schedYield); }
+    @Override
+    public int sched_yield() {
+        return (int) s.syscall(schedYield);
+    }
 
     @Override
     public int sched_getaffinity(int pid, long cpusetsize, long mask) {

@@ -13,9 +13,28 @@ final class SyscallTimeCalls implements TimeCalls {
         this.s = s;
     }
 
-    @Override public int clock_gettime(int clock, long timespec) { return (int) s.syscall(clockGettime, clock, timespec); }
-    @Override public int gettimeofday(long timeval, long timezone) { return (int) s.syscall(gettimeofday, timeval, timezone); }
-    @Override public long time(long tloc) { return s.syscall(time, tloc); }
-    @Override public int getcpu(long cpu, long node, long cache) { return (int) s.syscall(getcpu, cpu, node, cache); }
-    @Override public int clock_getres(int clock, long timespec) { return (int) s.syscall(clockGetres, clock, timespec); }
+    @Override
+    public int clock_gettime(int clock, long timespec) {
+        return (int) s.syscall(clockGettime, clock, timespec);
+    }
+
+    @Override
+    public int gettimeofday(long timeval, long timezone) {
+        return (int) s.syscall(gettimeofday, timeval, timezone);
+    }
+
+    @Override
+    public long time(long tloc) {
+        return s.syscall(time, tloc);
+    }
+
+    @Override
+    public int getcpu(long cpu, long node, long cache) {
+        return (int) s.syscall(getcpu, cpu, node, cache);
+    }
+
+    @Override
+    public int clock_getres(int clock, long timespec) {
+        return (int) s.syscall(clockGetres, clock, timespec);
+    }
 }

@@ -17,11 +17,11 @@ import java.util.TreeMap;
 public final class SyscallTracepoints {
     /** Where tracefs lives since 4.1, and where it appears under debugfs on older systems. */
     static final Path STANDARD = Path.of("/sys/kernel/tracing");
+
     private static final Path UNDER_DEBUGFS = Path.of("/sys/kernel/debug/tracing");
     private static final String PREFIX = "sys_enter_";
 
-    private SyscallTracepoints() {
-    }
+    private SyscallTracepoints() {}
 
     /**
      * System call name → tracepoint id. When no tracefs is mounted, mounts one at /sys/kernel/tracing
@@ -36,7 +36,8 @@ public final class SyscallTracepoints {
             events = find();
         }
         if (events == null) {
-            throw new PerfUnavailableException("the kernel has no syscall tracepoints (events/syscalls in tracefs)",
+            throw new PerfUnavailableException(
+                    "the kernel has no syscall tracepoints (events/syscalls in tracefs)",
                     "use a kernel built with CONFIG_FTRACE_SYSCALLS");
         }
         return read(events);
@@ -49,16 +50,19 @@ public final class SyscallTracepoints {
             for (Path dir : dirs) {
                 Path id = dir.resolve("id");
                 if (Files.isReadable(id)) {
-                    ids.put(dir.getFileName().toString().substring(PREFIX.length()),
+                    ids.put(
+                            dir.getFileName().toString().substring(PREFIX.length()),
                             Integer.parseInt(Files.readString(id).trim()));
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            throw new PerfUnavailableException("cannot read the syscall tracepoints in " + events + ": " + e.getMessage(),
+            throw new PerfUnavailableException(
+                    "cannot read the syscall tracepoints in " + events + ": " + e.getMessage(),
                     "run as root (tracefs is readable by root only)");
         }
         if (ids.isEmpty()) {
-            throw new PerfUnavailableException("cannot read the syscall tracepoint ids in " + events,
+            throw new PerfUnavailableException(
+                    "cannot read the syscall tracepoint ids in " + events,
                     "run as root (tracefs is readable by root only)");
         }
         return ids;
@@ -94,13 +98,15 @@ public final class SyscallTracepoints {
 
     private static void mountTracefs() {
         if (!Files.isDirectory(STANDARD)) {
-            throw new PerfUnavailableException("no tracefs is mounted and " + STANDARD + " does not exist",
+            throw new PerfUnavailableException(
+                    "no tracefs is mounted and " + STANDARD + " does not exist",
                     "mount tracefs (mount -t tracefs nodev /sys/kernel/tracing)");
         }
         if (Bindings.profile().mount("nodev", STANDARD.toString(), "tracefs", 0, 0) != 0) {
             int errno = Native.lastErrno();
-            throw new PerfUnavailableException("no tracefs is mounted, and mounting one failed: "
-                    + Errnos.describe(errno), "run as root, or mount tracefs (mount -t tracefs nodev /sys/kernel/tracing)");
+            throw new PerfUnavailableException(
+                    "no tracefs is mounted, and mounting one failed: " + Errnos.describe(errno),
+                    "run as root, or mount tracefs (mount -t tracefs nodev /sys/kernel/tracing)");
         }
     }
 }

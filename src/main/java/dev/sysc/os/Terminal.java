@@ -8,10 +8,10 @@ public final class Terminal {
     static final long TIOCGWINSZ = 0x5413;
     /** struct winsize: four unsigned shorts, ws_row, ws_col, ws_xpixel, ws_ypixel. */
     private static final int WINSIZE_BYTES = 8;
+
     private static final int WS_COL_OFFSET = 2;
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     public static boolean isStderrTerminal() {
         return isTerminal(2);

@@ -20,6 +20,7 @@ public final class TracepointCounters implements AutoCloseable {
     private static final int PERF_TYPE_TRACEPOINT = 2;
     /** PERF_ATTR_SIZE_VER0: the first 64 bytes hold every field a counting tracepoint event needs. */
     private static final int ATTR_SIZE = 64;
+
     private static final long DISABLED = 1L;
     private static final long INHERIT = 1L << 1;
     private static final long ENABLE_ON_EXEC = 1L << 12;
@@ -50,8 +51,8 @@ public final class TracepointCounters implements AutoCloseable {
         return open(tids, tracepoints, INHERIT, true);
     }
 
-    private static TracepointCounters open(List<Integer> tids, Map<String, Integer> tracepoints, long flags,
-                                           boolean skipExited) {
+    private static TracepointCounters open(
+            List<Integer> tids, Map<String, Integer> tracepoints, long flags, boolean skipExited) {
         Map<String, List<Integer>> fds = new LinkedHashMap<>();
         TracepointCounters counters = new TracepointCounters(fds);
         NativeMemory attr = NativeMemory.allocate(ATTR_SIZE);
@@ -160,8 +161,11 @@ public final class TracepointCounters implements AutoCloseable {
         for (int fd : fds) {
             calls.fcntl(fd, F_SETFD, 0);
         }
-        List<NativeMemory> args = List.of(NativeMemory.cString(SHELL), NativeMemory.cString("-c"),
-                NativeMemory.cString(RELEASER_SCRIPT), NativeMemory.cString("sysc-perf-release"));
+        List<NativeMemory> args = List.of(
+                NativeMemory.cString(SHELL),
+                NativeMemory.cString("-c"),
+                NativeMemory.cString(RELEASER_SCRIPT),
+                NativeMemory.cString("sysc-perf-release"));
         NativeMemory argv = NativeMemory.allocate(8 * (args.size() + 1));
         for (int i = 0; i < args.size(); i++) {
             argv.putLong(8L * i, args.get(i).address());
@@ -182,8 +186,8 @@ public final class TracepointCounters implements AutoCloseable {
     }
 
     /** Where the pid of the last releasing process is kept, one file per user. */
-    private static final Path MARKER = Path.of(System.getProperty("java.io.tmpdir"),
-            "sysc-perf-release-" + System.getProperty("user.name") + ".pid");
+    private static final Path MARKER = Path.of(
+            System.getProperty("java.io.tmpdir"), "sysc-perf-release-" + System.getProperty("user.name") + ".pid");
 
     /**
      * Whether a releasing process started by an earlier sysc is still letting go of its events: then
@@ -217,27 +221,30 @@ public final class TracepointCounters implements AutoCloseable {
     private static RuntimeException refused(int errno, int tid) {
         String name = Errnos.name(errno);
         if ("EACCES".equals(name) || "EPERM".equals(name)) {
-            return new PerfUnavailableException("perf_event_open refused to count system calls ("
-                    + Errnos.describe(errno) + "; kernel.perf_event_paranoid is " + paranoid() + ")",
+            return new PerfUnavailableException(
+                    "perf_event_open refused to count system calls (" + Errnos.describe(errno)
+                            + "; kernel.perf_event_paranoid is " + paranoid() + ")",
                     "run as root, or sysctl kernel.perf_event_paranoid=-1");
         }
         if ("ENOENT".equals(name) || "ENODEV".equals(name) || "ENOSYS".equals(name) || "EOPNOTSUPP".equals(name)) {
-            return new PerfUnavailableException("this kernel cannot count tracepoints with perf events ("
-                    + Errnos.describe(errno) + ")", "use a kernel with CONFIG_PERF_EVENTS and CONFIG_FTRACE_SYSCALLS");
+            return new PerfUnavailableException(
+                    "this kernel cannot count tracepoints with perf events (" + Errnos.describe(errno) + ")",
+                    "use a kernel with CONFIG_PERF_EVENTS and CONFIG_FTRACE_SYSCALLS");
         }
         if ("ESRCH".equals(name)) {
             return new NativeCallException("perf_event_open on thread " + tid + " (it has exited)", errno);
         }
         if ("EMFILE".equals(name) || "ENFILE".equals(name)) {
-            return new NativeCallException("perf_event_open (one descriptor per system call and thread; raise ulimit -n)",
-                    errno);
+            return new NativeCallException(
+                    "perf_event_open (one descriptor per system call and thread; raise ulimit -n)", errno);
         }
         return new NativeCallException("perf_event_open", errno);
     }
 
     private static String paranoid() {
         try {
-            return Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid")).trim();
+            return Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid"))
+                    .trim();
         } catch (IOException e) {
             return "unknown";
         }

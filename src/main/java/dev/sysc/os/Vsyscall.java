@@ -17,11 +17,11 @@ import java.util.Map;
 public final class Vsyscall {
     /** The page's address: fixed by the old ABI, the same in every process. */
     static final long PAGE = 0xffffffffff600000L;
-    private static final Map<String, Long> ENTRY_POINTS = Map.of(
-            "gettimeofday", PAGE, "time", PAGE + 0x400, "getcpu", PAGE + 0x800);
 
-    private Vsyscall() {
-    }
+    private static final Map<String, Long> ENTRY_POINTS =
+            Map.of("gettimeofday", PAGE, "time", PAGE + 0x400, "getcpu", PAGE + 0x800);
+
+    private Vsyscall() {}
 
     /** How this process sees the page, read from /proc/self/maps. */
     public enum Mode {
@@ -63,7 +63,8 @@ public final class Vsyscall {
 
     /** Why the path cannot be used here, in words, or null when it can. */
     public static String unavailableReason(Mode mode) {
-        return mode.callable() ? null
+        return mode.callable()
+                ? null
                 : "this kernel maps no executable vsyscall page (booted with vsyscall=none, or built without "
                         + "vsyscall emulation)";
     }
@@ -76,8 +77,9 @@ public final class Vsyscall {
     static long address(String function) {
         Long address = ENTRY_POINTS.get(function);
         if (address == null) {
-            throw new NativeCallException("finding " + function + " on the vsyscall page (it has only "
-                    + "gettimeofday, time and getcpu)", 0);
+            throw new NativeCallException(
+                    "finding " + function + " on the vsyscall page (it has only " + "gettimeofday, time and getcpu)",
+                    0);
         }
         String reason = unavailableReason(mode());
         if (reason != null) {

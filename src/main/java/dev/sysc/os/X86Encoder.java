@@ -15,7 +15,22 @@ import java.util.List;
 final class X86Encoder {
     /** The sixteen general-purpose registers, numbered as the encoding numbers them. */
     enum Reg {
-        RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15;
+        RAX,
+        RCX,
+        RDX,
+        RBX,
+        RSP,
+        RBP,
+        RSI,
+        RDI,
+        R8,
+        R9,
+        R10,
+        R11,
+        R12,
+        R13,
+        R14,
+        R15;
 
         int low() {
             return ordinal() & 7;

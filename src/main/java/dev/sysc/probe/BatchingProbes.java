@@ -14,8 +14,7 @@ final class BatchingProbes {
     private static final int MMSGHDR_BYTES = 64;
     private static final int MSG_DONTWAIT = 0x40;
 
-    private BatchingProbes() {
-    }
+    private BatchingProbes() {}
 
     static void register(Map<String, ProbeMaker> m) {
         m.put("writev", s -> {

@@ -72,7 +72,9 @@ public final class Catalog {
         CallPath path = CallPath.byId(pathId);
         if (path == null || !entry.has(path)) {
             String has = entry.paths().stream().map(CallPath::id).collect(Collectors.joining(", "));
-            String what = path == null ? "unknown path '" + Untrusted.shown(pathId) + "'" : name + " has no " + pathId + " path";
+            String what = path == null
+                    ? "unknown path '" + Untrusted.shown(pathId) + "'"
+                    : name + " has no " + pathId + " path";
             throw new UnknownCallException(what + " (" + name + " has: " + has + ")");
         }
         return new CallRef(entry, path);

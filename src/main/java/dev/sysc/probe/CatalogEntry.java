@@ -9,8 +9,16 @@ import java.util.List;
  * @param syscalls  the system calls one invocation makes, in order (empty for ffi-noop and enosys)
  * @param crossings kernel entries per invocation when the call crosses
  */
-public record CatalogEntry(String name, String category, List<CallPath> paths, Via via, List<String> syscalls,
-                           int crossings, String setup, String explainId, String summary) {
+public record CatalogEntry(
+        String name,
+        String category,
+        List<CallPath> paths,
+        Via via,
+        List<String> syscalls,
+        int crossings,
+        String setup,
+        String explainId,
+        String summary) {
     public CatalogEntry {
         paths = List.copyOf(paths);
         syscalls = List.copyOf(syscalls);
@@ -45,10 +53,14 @@ public record CatalogEntry(String name, String category, List<CallPath> paths, V
             return true;
         }
         switch (via) {
-            case NONE: return false;
-            case VDSO: return false;
-            case VDSO_CLOCK: return !vdsoClockUsable;
-            default: return true;
+            case NONE:
+                return false;
+            case VDSO:
+                return false;
+            case VDSO_CLOCK:
+                return !vdsoClockUsable;
+            default:
+                return true;
         }
     }
 }

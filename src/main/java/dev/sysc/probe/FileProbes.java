@@ -17,8 +17,7 @@ final class FileProbes {
     private static final int R_OK = 4;
     private static final int STAT_BYTES = 144;
 
-    private FileProbes() {
-    }
+    private FileProbes() {}
 
     static void register(Map<String, ProbeMaker> m) {
         m.put("read", s -> {
@@ -80,7 +79,8 @@ final class FileProbes {
         });
         m.put("open_close", s -> {
             FileCalls c = calls(s);
-            NativeMemory path = s.keep(NativeMemory.cString(s.workspace().smallFile().toString()));
+            NativeMemory path =
+                    s.keep(NativeMemory.cString(s.workspace().smallFile().toString()));
             NativeSequence n = s.natively();
             n.call("close", n.call("open", path.address(), Setup.O_RDONLY));
             return () -> {
@@ -90,27 +90,31 @@ final class FileProbes {
         });
         m.put("stat", s -> {
             FileCalls c = calls(s);
-            NativeMemory path = s.keep(NativeMemory.cString(s.workspace().smallFile().toString()));
+            NativeMemory path =
+                    s.keep(NativeMemory.cString(s.workspace().smallFile().toString()));
             NativeMemory st = s.keep(NativeMemory.allocate(STAT_BYTES));
             s.natively().call("stat", path.address(), st.address());
             return () -> c.stat(path.address(), st.address());
         });
         m.put("lstat", s -> {
             FileCalls c = calls(s);
-            NativeMemory path = s.keep(NativeMemory.cString(s.workspace().symlink().toString()));
+            NativeMemory path =
+                    s.keep(NativeMemory.cString(s.workspace().symlink().toString()));
             NativeMemory st = s.keep(NativeMemory.allocate(STAT_BYTES));
             s.natively().call("lstat", path.address(), st.address());
             return () -> c.lstat(path.address(), st.address());
         });
         m.put("access", s -> {
             FileCalls c = calls(s);
-            NativeMemory path = s.keep(NativeMemory.cString(s.workspace().smallFile().toString()));
+            NativeMemory path =
+                    s.keep(NativeMemory.cString(s.workspace().smallFile().toString()));
             s.natively().call("access", path.address(), R_OK);
             return () -> c.access(path.address(), R_OK);
         });
         m.put("readlink", s -> {
             FileCalls c = calls(s);
-            NativeMemory path = s.keep(NativeMemory.cString(s.workspace().symlink().toString()));
+            NativeMemory path =
+                    s.keep(NativeMemory.cString(s.workspace().symlink().toString()));
             NativeMemory buf = s.keep(NativeMemory.allocate(256));
             s.natively().call("readlink", path.address(), buf.address(), 256);
             return () -> c.readlink(path.address(), buf.address(), 256);

@@ -10,10 +10,10 @@ import java.util.Map;
 final class FloorProbes {
     /** Far above any x86-64 syscall number and below the x32 bit, so the kernel answers ENOSYS. */
     static final long INVALID_SYSCALL = 100_000;
+
     private static final int ENOSYS = 38;
 
-    private FloorProbes() {
-    }
+    private FloorProbes() {}
 
     static void register(Map<String, ProbeMaker> m) {
         m.put("ffi-noop", s -> {
@@ -28,8 +28,8 @@ final class FloorProbes {
             // kernel did something other than the bare entry and exit. Checked once here so the timed
             // loop does not pay for reading errno.
             if (sys.syscall(INVALID_SYSCALL) != -1 || Errnos.last() != ENOSYS) {
-                throw new ProbeSetupException("syscall(" + INVALID_SYSCALL + ") did not fail with ENOSYS",
-                        Errnos.last());
+                throw new ProbeSetupException(
+                        "syscall(" + INVALID_SYSCALL + ") did not fail with ENOSYS", Errnos.last());
             }
             s.natively().syscall(INVALID_SYSCALL);
             s.natively().unchecked();

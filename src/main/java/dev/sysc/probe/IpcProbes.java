@@ -31,8 +31,7 @@ final class IpcProbes {
     /** How long a loopback receive waits before it fails with EAGAIN: a byte lost is then an error, not a hang. */
     private static final int RECEIVE_TIMEOUT_SECONDS = 5;
 
-    private IpcProbes() {
-    }
+    private IpcProbes() {}
 
     static void register(Map<String, ProbeMaker> m) {
         m.put("pipe_roundtrip", s -> {

@@ -21,8 +21,7 @@ final class MemoryProbes {
     private static final int PROT_READ = 0x1;
     private static final int MAP_SHARED = 0x01;
 
-    private MemoryProbes() {
-    }
+    private MemoryProbes() {}
 
     static void register(Map<String, ProbeMaker> m) {
         m.put("mmap_munmap", s -> {

@@ -28,7 +28,8 @@ final class OwnLoop {
             MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClass(TEMPLATE, true);
             Class<?> c = copy.lookupClass();
             copy.findStaticVarHandle(c, "operation", Operation.class).set(operation);
-            return new OwnLoop(copy.findStatic(c, "run", MethodType.methodType(int.class, int.class)),
+            return new OwnLoop(
+                    copy.findStatic(c, "run", MethodType.methodType(int.class, int.class)),
                     copy.findStaticVarHandle(c, "failed", long.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;

@@ -16,6 +16,7 @@ public final class Probe implements AutoCloseable {
     private final OwnLoop ownLoop;
     /** The generated loop that runs the calls natively, or null when the Java loop runs them. */
     private final NativeLoop nativeLoop;
+
     private final Opened teardown;
     private final boolean returnsNegatedErrno;
     private int errno;

@@ -13,8 +13,7 @@ final class ProbeLoop {
     /** What the failing invocation returned, when {@link #run} stopped early. */
     static long failed;
 
-    private ProbeLoop() {
-    }
+    private ProbeLoop() {}
 
     static int run(int n) {
         Operation op = operation;

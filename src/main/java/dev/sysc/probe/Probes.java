@@ -14,8 +14,7 @@ import java.util.function.Supplier;
 public final class Probes {
     private static final Map<String, ProbeMaker> MAKERS = makers();
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /** Prepares {@code call} for the native loop, falling back to the Java loop where code cannot run. */
     public static Probe open(CallRef call, Workspace workspace) {
@@ -74,7 +73,9 @@ public final class Probes {
      * @throws ExecutablePages.ExecutableMemoryRefused when generated code cannot run here
      */
     public static Probe emptyLoop(ExecutablePages pages) {
-        return Probe.ofNativeLoop(Catalog.builtIn().resolve("ffi-noop"), NativeSequence.on(CallPath.LIBC).compile(pages));
+        return Probe.ofNativeLoop(
+                Catalog.builtIn().resolve("ffi-noop"),
+                NativeSequence.on(CallPath.LIBC).compile(pages));
     }
 
     /**
@@ -101,8 +102,9 @@ public final class Probes {
             return setup.opened().add(sequence.compile(pages));
         } catch (ExecutablePages.ExecutableMemoryRefused e) {
             if (call.path().nativeOnly()) {
-                throw new ProbeSetupException("the " + call.path().id() + " path runs only as generated code, and "
-                        + e.getMessage(), e.errno());
+                throw new ProbeSetupException(
+                        "the " + call.path().id() + " path runs only as generated code, and " + e.getMessage(),
+                        e.errno());
             }
             return null;
         }

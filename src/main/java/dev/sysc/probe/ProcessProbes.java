@@ -1,8 +1,5 @@
 package dev.sysc.probe;
 
-import java.util.function.Function;
-import java.util.function.IntSupplier;
-
 import dev.sysc.os.Affinity;
 import dev.sysc.os.Bindings;
 import dev.sysc.os.CallPath;
@@ -15,19 +12,21 @@ import dev.sysc.os.ProcessCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /** Process identity, limits and scheduling calls, and the creation of processes and threads. */
 final class ProcessProbes {
     /** What spawn_wait runs: a program that exits 0 at once, as lat_proc's "hello" nearly does. */
     static final String TRUE = "/bin/true";
+
     private static final int ENOENT = 2;
     private static final int RLIMIT_NOFILE = 7;
     private static final int RUSAGE_SELF = 0;
     private static final int PR_GET_DUMPABLE = 3;
     private static final int CPU_SET_BYTES = 128;
 
-    private ProcessProbes() {
-    }
+    private ProcessProbes() {}
 
     static void register(Map<String, ProbeMaker> m) {
         m.put("getpid", s -> noArguments(s, "getpid", c -> c::getpid));
@@ -88,7 +87,7 @@ final class ProcessProbes {
             NativeMemory path = s.keep(NativeMemory.cString(TRUE));
             NativeMemory argv = s.keep(NativeMemory.allocate(16)); // {TRUE, NULL}
             argv.putLong(0, path.address());
-            NativeMemory envp = s.keep(NativeMemory.allocate(8));  // {NULL}: /bin/true needs no environment
+            NativeMemory envp = s.keep(NativeMemory.allocate(8)); // {NULL}: /bin/true needs no environment
             NativeMemory pid = s.keep(NativeMemory.allocate(8));
             NativeMemory status = s.keep(NativeMemory.allocate(8));
             NativeSequence n = s.natively();
@@ -143,8 +142,8 @@ final class ProcessProbes {
         NativeMemory mask = s.keep(NativeMemory.allocate(CPU_SET_BYTES));
         mask.putByte(cpu / 8, (byte) (1 << (cpu % 8)));
         NativeMemory partnerBuffer = s.keep(NativeMemory.allocate(8));
-        GeneratedRoutine echo = s.routine(pages -> GeneratedRoutine.pipeEcho(pages, toPartnerRead, fromPartnerWrite,
-                partnerBuffer.address(), mask.address()));
+        GeneratedRoutine echo = s.routine(pages -> GeneratedRoutine.pipeEcho(
+                pages, toPartnerRead, fromPartnerWrite, partnerBuffer.address(), mask.address()));
         NativeMemory thread = s.keep(NativeMemory.allocate(8));
         ChildCalls c = Bindings.child();
         int r = c.pthread_create(thread.address(), 0, echo.address(), 0);

@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 
 /** "Did you mean" candidates: the known names nearest to a mistyped one. */
 public final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * Up to {@code limit} of the nearest names within an edit distance of a third of the typed length (at least 2),
@@ -26,7 +25,11 @@ public final class Suggestions {
                 .collect(Collectors.toList());
         // Only the nearest: "getpd" suggests getpid, not also getcpu and getppid one edit further away.
         int best = near.isEmpty() ? 0 : near.get(0).score;
-        return near.stream().filter(s -> s.score == best).limit(limit).map(s -> s.name).collect(Collectors.toList());
+        return near.stream()
+                .filter(s -> s.score == best)
+                .limit(limit)
+                .map(s -> s.name)
+                .collect(Collectors.toList());
     }
 
     private static int score(String typedAnyCase, String knownAnyCase) {

@@ -10,8 +10,7 @@ final class TimeProbes {
     private static final int CLOCK_MONOTONIC = 1;
     private static final int CLOCK_PROCESS_CPUTIME_ID = 2;
 
-    private TimeProbes() {
-    }
+    private TimeProbes() {}
 
     static void register(Map<String, ProbeMaker> m) {
         m.put("clock_gettime", s -> clockGettime(s, CLOCK_MONOTONIC));

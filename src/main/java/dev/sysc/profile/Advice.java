@@ -5,5 +5,4 @@ package dev.sysc.profile;
  *
  * @param savingNs what following it could save at most, in ns; null when the counts cannot say
  */
-public record Advice(String id, String text, String command, Double savingNs) {
-}
+public record Advice(String id, String text, String command, Double savingNs) {}

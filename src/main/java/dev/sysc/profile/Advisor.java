@@ -7,13 +7,11 @@ import java.util.Map;
 
 /** The advice rules of {@code profile/advice.tsv}, applied to a profile's counts. */
 public final class Advisor {
-    private record Rule(String id, List<String> syscalls, long atLeast, String saving, String command, String text) {
-    }
+    private record Rule(String id, List<String> syscalls, long atLeast, String saving, String command, String text) {}
 
     private static final List<Rule> RULES = load();
 
-    private Advisor() {
-    }
+    private Advisor() {}
 
     private static List<Rule> load() {
         List<Rule> rules = new ArrayList<>();
@@ -42,15 +40,24 @@ public final class Advisor {
             }
             Double saving;
             switch (r.saving()) {
-                case "crossings": saving = calls * costs.floorNs(); break;
-                case "calls": saving = callsNs; break;
-                default: saving = null; break;
+                case "crossings":
+                    saving = calls * costs.floorNs();
+                    break;
+                case "calls":
+                    saving = callsNs;
+                    break;
+                default:
+                    saving = null;
+                    break;
             }
             if (saving != null && !Double.isFinite(saving)) {
                 saving = null;
             }
-            advice.add(new Advice(r.id(), r.text().replace("{calls}", String.format(java.util.Locale.ROOT, "%,d", calls)),
-                    r.command(), saving));
+            advice.add(new Advice(
+                    r.id(),
+                    r.text().replace("{calls}", String.format(java.util.Locale.ROOT, "%,d", calls)),
+                    r.command(),
+                    saving));
         }
         return List.copyOf(advice);
     }

@@ -14,8 +14,14 @@ import java.util.TreeMap;
  * @param sysNs      the program's system time, or -1 when unknown
  * @param note       null, or a sentence about how the counting was done (the strace fallback's reason)
  */
-public record Counted(CountingMethod method, Map<String, Long> counts, Integer exitStatus, long wallNs, long userNs,
-                      long sysNs, String note) {
+public record Counted(
+        CountingMethod method,
+        Map<String, Long> counts,
+        Integer exitStatus,
+        long wallNs,
+        long userNs,
+        long sysNs,
+        String note) {
     public Counted {
         counts = java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
     }

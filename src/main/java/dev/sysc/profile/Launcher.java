@@ -15,11 +15,9 @@ import java.util.function.LongConsumer;
  */
 final class Launcher {
     /** How a program ended: its exit status (128+N for signal N, as the JDK reports it) and its times. */
-    record Finished(int status, long wallNs, long userNs, long sysNs) {
-    }
+    record Finished(int status, long wallNs, long userNs, long sysNs) {}
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     /**
      * Runs {@code argv}; {@code started} gets the pid once the process exists, {@code release} then
@@ -73,7 +71,8 @@ final class Launcher {
         if (name.contains("/")) {
             Path p = Path.of(name);
             if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
-                throw new ProfileUsageException(name + ": " + (Files.exists(p) ? "not an executable file" : "no such file"));
+                throw new ProfileUsageException(
+                        name + ": " + (Files.exists(p) ? "not an executable file" : "no such file"));
             }
             return;
         }

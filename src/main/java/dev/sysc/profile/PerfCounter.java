@@ -91,11 +91,18 @@ public final class PerfCounter implements Counter {
             argv.addAll(command);
             TracepointCounters[] counters = new TracepointCounters[1];
             try {
-                Launcher.Finished f = Launcher.run(argv,
+                Launcher.Finished f = Launcher.run(
+                        argv,
                         pid -> counters[0] = TracepointCounters.fromExec((int) pid, tracepoints),
                         () -> open(fifo));
-                return new Counted(CountingMethod.PERF_EVENT, counters[0].read(), f.status(), f.wallNs(), f.userNs(),
-                        f.sysNs(), null);
+                return new Counted(
+                        CountingMethod.PERF_EVENT,
+                        counters[0].read(),
+                        f.status(),
+                        f.wallNs(),
+                        f.userNs(),
+                        f.sysNs(),
+                        null);
             } finally {
                 if (counters[0] != null) {
                     counters[0].close();
@@ -144,7 +151,8 @@ public final class PerfCounter implements Counter {
                 counted.addAll(fresh);
             }
             long deadline = t0 + duration.toNanos();
-            while (System.nanoTime() < deadline && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            while (System.nanoTime() < deadline
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 sleep(Math.min(50, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
             }
             long wall = System.nanoTime() - t0;
@@ -154,8 +162,14 @@ public final class PerfCounter implements Counter {
                 c.read().forEach((k, v) -> counts.merge(k, v, Long::sum));
             }
             boolean known = cpuBefore != null && cpuAfter != null;
-            return new Counted(CountingMethod.PERF_EVENT, counts, null, wall,
-                    known ? cpuAfter[0] - cpuBefore[0] : -1, known ? cpuAfter[1] - cpuBefore[1] : -1, null);
+            return new Counted(
+                    CountingMethod.PERF_EVENT,
+                    counts,
+                    null,
+                    wall,
+                    known ? cpuAfter[0] - cpuBefore[0] : -1,
+                    known ? cpuAfter[1] - cpuBefore[1] : -1,
+                    null);
         } finally {
             all.forEach(TracepointCounters::close);
         }

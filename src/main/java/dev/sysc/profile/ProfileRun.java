@@ -17,10 +17,25 @@ import java.util.List;
  * @param crossingTaxNs   total calls × the floor: what entering and leaving the kernel alone cost
  * @param syscalls        by count, most first
  */
-public record ProfileRun(String toolVersion, Instant timestamp, HostInfo host, List<String> command, Integer pid,
-                         Duration duration, Duration unitTime, Integer exitStatus, long wallNs, long userNs,
-                         long sysNs, CountingMethod counting, String countingNote, long totalCalls,
-                         double crossingFloorNs, double crossingTaxNs, List<SyscallCost> syscalls, List<Advice> advice) {
+public record ProfileRun(
+        String toolVersion,
+        Instant timestamp,
+        HostInfo host,
+        List<String> command,
+        Integer pid,
+        Duration duration,
+        Duration unitTime,
+        Integer exitStatus,
+        long wallNs,
+        long userNs,
+        long sysNs,
+        CountingMethod counting,
+        String countingNote,
+        long totalCalls,
+        double crossingFloorNs,
+        double crossingTaxNs,
+        List<SyscallCost> syscalls,
+        List<Advice> advice) {
     public ProfileRun {
         command = List.copyOf(command);
         syscalls = List.copyOf(syscalls);
@@ -29,6 +44,9 @@ public record ProfileRun(String toolVersion, Instant timestamp, HostInfo host, L
 
     /** The estimated kernel-crossing time of all calls: the sum of the rows' estimates. */
     public double estimatedNs() {
-        return syscalls.stream().mapToDouble(SyscallCost::estNs).filter(Double::isFinite).sum();
+        return syscalls.stream()
+                .mapToDouble(SyscallCost::estNs)
+                .filter(Double::isFinite)
+                .sum();
     }
 }

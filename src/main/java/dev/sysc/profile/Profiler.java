@@ -88,8 +88,8 @@ public final class Profiler {
         } catch (PerfUnavailableException e) {
             Optional<Path> s = strace.get();
             if (s.isEmpty()) {
-                throw new CountingUnavailableException("cannot count system calls: " + e.getMessage() + "; "
-                        + e.fix() + " (or install strace)");
+                throw new CountingUnavailableException(
+                        "cannot count system calls: " + e.getMessage() + "; " + e.fix() + " (or install strace)");
             }
             chosen = new StraceCounter(s.get());
             note = "counted with strace -f -c because perf events are not available (" + e.getMessage()

@@ -14,7 +14,7 @@ final class SignalsIgnored implements AutoCloseable {
     }
 
     static SignalsIgnored interactive() {
-        SignalHandler quiet = sig -> { };
+        SignalHandler quiet = sig -> {};
         return new SignalsIgnored(swap("INT", quiet), swap("QUIT", quiet));
     }
 

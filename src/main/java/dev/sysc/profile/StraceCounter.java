@@ -49,9 +49,16 @@ public final class StraceCounter implements Counter {
                 argv.add("--");
                 argv.addAll(command);
             }
-            Launcher.Finished f = Launcher.run(argv, pid -> { }, duration == null ? () -> { } : () -> stopAfter(duration));
-            return new Counted(CountingMethod.STRACE, parse(Files.readString(summary)),
-                    duration == null ? f.status() : null, f.wallNs(), f.userNs(), f.sysNs(), null);
+            Launcher.Finished f =
+                    Launcher.run(argv, pid -> {}, duration == null ? () -> {} : () -> stopAfter(duration));
+            return new Counted(
+                    CountingMethod.STRACE,
+                    parse(Files.readString(summary)),
+                    duration == null ? f.status() : null,
+                    f.wallNs(),
+                    f.userNs(),
+                    f.sysNs(),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read strace's summary: " + e.getMessage(), e);
         } finally {
@@ -65,15 +72,22 @@ public final class StraceCounter implements Counter {
 
     /** Ends an attached strace after {@code duration}: on SIGINT it detaches and writes its summary. */
     private static void stopAfter(Duration duration) {
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(duration.toMillis());
-                ProcessHandle.current().children().filter(p -> p.info().command().map(c -> c.endsWith("strace"))
-                        .orElse(false)).forEach(ProcessHandle::destroy);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sysc-strace-stop");
+        Thread stopper = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(duration.toMillis());
+                        ProcessHandle.current()
+                                .children()
+                                .filter(p -> p.info()
+                                        .command()
+                                        .map(c -> c.endsWith("strace"))
+                                        .orElse(false))
+                                .forEach(ProcessHandle::destroy);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "sysc-strace-stop");
         stopper.setDaemon(true);
         stopper.start();
     }

@@ -7,5 +7,4 @@ package dev.sysc.profile;
  * @param unitNs    the unit cost, ns per call (NaN when not even the floor could be measured)
  * @param estNs     count × unit cost
  */
-public record SyscallCost(String name, long count, double perSecond, double unitNs, String unitSource, double estNs) {
-}
+public record SyscallCost(String name, long count, double perSecond, double unitNs, String unitSource, double estNs) {}

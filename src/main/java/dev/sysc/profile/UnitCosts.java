@@ -27,6 +27,7 @@ import java.util.TreeMap;
 public final class UnitCosts {
     /** The catalog entry whose cost is the floor: a system call number the kernel does not have. */
     static final String FLOOR_ENTRY = "enosys";
+
     private static final String FLOOR_KEY = "(floor)";
 
     /** Measures catalog calls; the answer maps {@link CallRef#id()} to net ns per call, leaving out failures. */
@@ -74,7 +75,8 @@ public final class UnitCosts {
     public Optional<CallRef> callFor(String syscall) {
         CatalogEntry best = null;
         for (CatalogEntry e : catalog.entries()) {
-            if (e.syscalls().equals(List.of(syscall)) && (best == null || e.name().equals(syscall))) {
+            if (e.syscalls().equals(List.of(syscall))
+                    && (best == null || e.name().equals(syscall))) {
                 best = e;
             }
         }
@@ -97,7 +99,9 @@ public final class UnitCosts {
         Map<String, CallRef> wanted = new LinkedHashMap<>();
         for (CatalogEntry e : catalog.entries()) {
             if (e.syscalls().size() == 1) {
-                callFor(e.syscalls().get(0)).filter(c -> !cached.containsKey(key(c))).ifPresent(c -> wanted.put(key(c), c));
+                callFor(e.syscalls().get(0))
+                        .filter(c -> !cached.containsKey(key(c)))
+                        .ifPresent(c -> wanted.put(key(c), c));
             }
         }
         if (!cached.containsKey(FLOOR_KEY)) {
@@ -127,7 +131,11 @@ public final class UnitCosts {
         for (String s : syscalls) {
             Optional<CallRef> call = callFor(s);
             if (call.isPresent() && cached.containsKey(key(call.get()))) {
-                by.put(s, new UnitCost(cached.get(key(call.get())), "measured:" + call.get().name()));
+                by.put(
+                        s,
+                        new UnitCost(
+                                cached.get(key(call.get())),
+                                "measured:" + call.get().name()));
             }
         }
         return new Table(floor, by);
@@ -163,8 +171,12 @@ public final class UnitCosts {
         if (cacheFile == null) {
             return;
         }
-        StringBuilder sb = new StringBuilder("# sysc profile: net ns per call of catalog calls on this host and kernel\n");
-        costs.forEach((k, v) -> sb.append(k).append('\t').append(String.format(Locale.ROOT, "%.3f", v)).append('\n'));
+        StringBuilder sb =
+                new StringBuilder("# sysc profile: net ns per call of catalog calls on this host and kernel\n");
+        costs.forEach((k, v) -> sb.append(k)
+                .append('\t')
+                .append(String.format(Locale.ROOT, "%.3f", v))
+                .append('\n'));
         try {
             Files.createDirectories(cacheFile.getParent());
             Path tmp = Files.createTempFile(cacheFile.getParent(), ".unit-costs", ".tmp");

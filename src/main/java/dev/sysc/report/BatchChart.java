@@ -14,12 +14,12 @@ final class BatchChart {
     static final int HEIGHT = 10;
     /** Columns per batch size when there is room; narrower screens get narrower columns, down to {@link #MIN_COLUMN}. */
     static final int COLUMN = 4;
+
     static final int MIN_COLUMN = 2;
     static final char[] MARKS = {'o', '*', '+', 'x'};
     static final char OVERLAP = '#';
 
-    private BatchChart() {
-    }
+    private BatchChart() {}
 
     static String render(WorkloadResult w) {
         return render(w, Integer.MAX_VALUE);
@@ -47,11 +47,14 @@ final class BatchChart {
             lo -= 0.025;
             hi += 0.025;
         }
-        String unit = w.info().kind() == WorkloadInfo.Kind.BUFFER ? "byte" : w.info().unit();
+        String unit =
+                w.info().kind() == WorkloadInfo.Kind.BUFFER ? "byte" : w.info().unit();
         List<String> labels = new ArrayList<>();
         int labelWidth = 0;
         for (int r = 0; r < HEIGHT; r++) {
-            String label = r % 3 == 0 || r == HEIGHT - 1 ? Numbers.perUnit(Math.pow(10, hi - (hi - lo) * r / (HEIGHT - 1))) : "";
+            String label = r % 3 == 0 || r == HEIGHT - 1
+                    ? Numbers.perUnit(Math.pow(10, hi - (hi - lo) * r / (HEIGHT - 1)))
+                    : "";
             labels.add(label);
             labelWidth = Math.max(labelWidth, label.length());
         }
@@ -78,10 +81,16 @@ final class BatchChart {
         sb.append(" ".repeat(labelWidth + 1)).append("ns per ").append(unit).append(" (log scale)\n");
         for (int r = 0; r < HEIGHT; r++) {
             String label = labels.get(r);
-            sb.append(" ".repeat(labelWidth - label.length())).append(label)
-                    .append(label.isEmpty() ? " │" : " ┤").append(new String(grid[r]).stripTrailing()).append('\n');
+            sb.append(" ".repeat(labelWidth - label.length()))
+                    .append(label)
+                    .append(label.isEmpty() ? " │" : " ┤")
+                    .append(new String(grid[r]).stripTrailing())
+                    .append('\n');
         }
-        sb.append(" ".repeat(labelWidth + 1)).append('└').append("─".repeat(plot)).append('\n');
+        sb.append(" ".repeat(labelWidth + 1))
+                .append('└')
+                .append("─".repeat(plot))
+                .append('\n');
         String margin = " ".repeat(labelWidth + 2);
         String axis = axis(sizes, w.info().kind() == WorkloadInfo.Kind.BUFFER, column);
         String axisName = axisName(w.info().kind());
@@ -90,7 +99,9 @@ final class BatchChart {
         } else {
             // No room after the last label: the axis is named on a line of its own, at its right end.
             sb.append(margin).append(axis).append('\n');
-            sb.append(" ".repeat(Math.max(0, margin.length() + plot - axisName.length()))).append(axisName).append('\n');
+            sb.append(" ".repeat(Math.max(0, margin.length() + plot - axisName.length())))
+                    .append(axisName)
+                    .append('\n');
         }
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
@@ -117,9 +128,12 @@ final class BatchChart {
 
     private static String axisName(WorkloadInfo.Kind kind) {
         switch (kind) {
-            case BUFFER: return "bytes";
-            case SELECT: return "K (1 in K wanted)";
-            default: return "batch size";
+            case BUFFER:
+                return "bytes";
+            case SELECT:
+                return "K (1 in K wanted)";
+            default:
+                return "batch size";
         }
     }
 

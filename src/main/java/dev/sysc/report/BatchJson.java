@@ -12,8 +12,7 @@ import java.util.Map;
 
 /** {@code sysc/batch/v1}: every workload's points, fit and break-even as JSON. */
 final class BatchJson {
-    private BatchJson() {
-    }
+    private BatchJson() {}
 
     static String json(BatchRun run) {
         Map<String, Object> doc = ResultJson.header(BatchReport.SCHEMA, run.toolVersion(), run.timestamp());

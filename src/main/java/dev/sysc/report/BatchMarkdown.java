@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Batch as Markdown: per workload a table and the sentences, the socket filter's listing where there is one. */
 final class BatchMarkdown {
-    private BatchMarkdown() {
-    }
+    private BatchMarkdown() {}
 
     /** The selection table (ns per wanted item), then the program that does the selecting, disassembled. */
     private static String markdownSelection(WorkloadResult w) {
@@ -37,7 +36,11 @@ final class BatchMarkdown {
         StringBuilder sb = new StringBuilder();
         sb.append("**Host:** ").append(Cells.hostLine(run.host())).append("\n");
         for (WorkloadResult w : run.workloads()) {
-            sb.append("\n## ").append(w.name()).append("\n\n").append(w.info().title()).append(".\n\n");
+            sb.append("\n## ")
+                    .append(w.name())
+                    .append("\n\n")
+                    .append(w.info().title())
+                    .append(".\n\n");
             if (!w.available()) {
                 sb.append("**Unavailable:** ").append(w.reason()).append("\n");
                 continue;
@@ -48,7 +51,10 @@ final class BatchMarkdown {
             } else if (info.kind() == WorkloadInfo.Kind.BUFFER) {
                 MarkdownTable t = MarkdownTable.withFigures(0, "bytes", "ns per read", "ns per byte");
                 for (BatchPoint p : w.series().get(0).points()) {
-                    t.row(BatchWords.bytes(p.batch()), Numbers.ns(p.nsPerOp() * p.batch()), Numbers.perUnit(p.nsPerOp()));
+                    t.row(
+                            BatchWords.bytes(p.batch()),
+                            Numbers.ns(p.nsPerOp() * p.batch()),
+                            Numbers.perUnit(p.nsPerOp()));
                 }
                 sb.append(t);
             } else {
@@ -81,7 +87,9 @@ final class BatchMarkdown {
                 sb.append("- Note: ").append(info.note()).append(".\n");
             }
         }
-        sb.append('\n').append(BatchWords.legend(run).replace("\n", " ").strip()).append('\n');
+        sb.append('\n')
+                .append(BatchWords.legend(run).replace("\n", " ").strip())
+                .append('\n');
         return sb.toString();
     }
 }

@@ -8,7 +8,6 @@ import dev.sysc.batch.WorkloadResult;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
  * {@code sysc batch}: per workload a table, a log-scale chart and the fit in a sentence; or batch/v1 JSON
  * ({@link BatchJson}), CSV ({@link BatchCsv}), Markdown ({@link BatchMarkdown}).
@@ -16,8 +15,7 @@ import java.util.List;
 public final class BatchReport {
     public static final String SCHEMA = "sysc/batch/v1";
 
-    private BatchReport() {
-    }
+    private BatchReport() {}
 
     public static String render(BatchRun run, Format format) {
         return render(run, format, Style.NONE);
@@ -31,10 +29,14 @@ public final class BatchReport {
     /** {@code width} applies to the table: sentences wrap and the chart's columns narrow to fit. */
     public static String render(BatchRun run, Format format, Style style, int width) {
         switch (format) {
-            case JSON: return BatchJson.json(run);
-            case CSV: return BatchCsv.csv(run);
-            case MARKDOWN: return BatchMarkdown.markdown(run);
-            default: return table(run, style, width);
+            case JSON:
+                return BatchJson.json(run);
+            case CSV:
+                return BatchCsv.csv(run);
+            case MARKDOWN:
+                return BatchMarkdown.markdown(run);
+            default:
+                return table(run, style, width);
         }
     }
 
@@ -87,7 +89,10 @@ public final class BatchReport {
             BatchSeries s = w.series().get(0);
             TextTable t = new TextTable(List.of("bytes", "ns per " + s.strategy(), "ns per byte"), true, true, true);
             for (BatchPoint p : s.points()) {
-                t.add(List.of(BatchWords.bytes(p.batch()), Numbers.ns(p.nsPerOp() * p.batch()), Numbers.perUnit(p.nsPerOp())));
+                t.add(List.of(
+                        BatchWords.bytes(p.batch()),
+                        Numbers.ns(p.nsPerOp() * p.batch()),
+                        Numbers.perUnit(p.nsPerOp())));
             }
             return t;
         }
@@ -135,5 +140,4 @@ public final class BatchReport {
         BatchWords.selectionRows(w, Numbers::count).forEach(t::add);
         return t;
     }
-
 }

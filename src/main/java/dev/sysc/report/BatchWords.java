@@ -12,8 +12,7 @@ import java.util.Locale;
 
 /** The sentences and cells batch's table, Markdown and explain's batching section share. */
 final class BatchWords {
-    private BatchWords() {
-    }
+    private BatchWords() {}
 
     /**
      * A selection's rows, per K: the wanted items, each strategy's ns per wanted item, the speedup, and the
@@ -93,20 +92,39 @@ final class BatchWords {
                 out.add("Too few sizes to fit a cost line (give --sizes at least two).");
                 return out;
             }
-            out.add(String.format(Locale.ROOT, "fit (%s): one call ≈ %s ns + S × %s ns per byte (r² %.3f)",
-                    fit.strategy(), Numbers.ns(fit.fixedNs()), Numbers.perUnit(fit.perOpNs()), fit.r2()));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "fit (%s): one call ≈ %s ns + S × %s ns per byte (r² %.3f)",
+                    fit.strategy(),
+                    Numbers.ns(fit.fixedNs()),
+                    Numbers.perUnit(fit.perOpNs()),
+                    fit.r2()));
             String tail = w.breakEven() == null
-                    ? "at every size measured (up to " + bytes(sizes[sizes.length - 1]) + "), the crossing costs more than the bytes."
+                    ? "at every size measured (up to " + bytes(sizes[sizes.length - 1])
+                            + "), the crossing costs more than the bytes."
                     : "from " + bytes(w.breakEven()) + " on, copying the bytes costs more than the crossing itself.";
-            out.add(String.format(Locale.ROOT, "One %s costs about %s ns whatever its size, plus %s ns per byte: %s",
-                    fit.strategy(), Numbers.ns(fit.fixedNs()), Numbers.perUnit(fit.perOpNs()), tail));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "One %s costs about %s ns whatever its size, plus %s ns per byte: %s",
+                    fit.strategy(),
+                    Numbers.ns(fit.fixedNs()),
+                    Numbers.perUnit(fit.perOpNs()),
+                    tail));
             return out;
         }
         Strategy loop = info.strategy(info.loop());
         if (fit != null) {
-            out.add(String.format(Locale.ROOT, "fit (%s): one batch ≈ %s ns + N × %s ns per %s (r² %.3f); %s: %s ns per %s",
-                    fit.strategy(), Numbers.ns(fit.fixedNs()), Numbers.perUnit(fit.perOpNs()), info.unit(), fit.r2(),
-                    loop.name(), Numbers.perUnit(w.loopPerOp()), info.unit()));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "fit (%s): one batch ≈ %s ns + N × %s ns per %s (r² %.3f); %s: %s ns per %s",
+                    fit.strategy(),
+                    Numbers.ns(fit.fixedNs()),
+                    Numbers.perUnit(fit.perOpNs()),
+                    info.unit(),
+                    fit.r2(),
+                    loop.name(),
+                    Numbers.perUnit(w.loopPerOp()),
+                    info.unit()));
         }
         String largest = count(sizes[sizes.length - 1], info);
         BatchSeries loopSeries = w.series(info.loop()).orElseThrow();
@@ -121,19 +139,33 @@ final class BatchWords {
             }
         }
         if (w.breakEven() == null && bestSize > 0) {
-            out.add(String.format(Locale.ROOT, "%s beats %s only at some sizes, not from any size on (at best %s, at %s): "
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%s beats %s only at some sizes, not from any size on (at best %s, at %s): "
                             + "here the work per %s, not the crossing, is most of the cost.",
-                    capitalize(info.batchedPhrase()), info.loopPhrase(), Numbers.ratio(best),
-                    count(bestSize, info), info.unit()));
+                    capitalize(info.batchedPhrase()),
+                    info.loopPhrase(),
+                    Numbers.ratio(best),
+                    count(bestSize, info),
+                    info.unit()));
         } else if (w.breakEven() == null) {
             out.add(capitalize(info.batchedPhrase()) + " never beats " + info.loopPhrase()
                     + " at the sizes measured (up to " + largest + ").");
         } else if (w.breakEven() == sizes[0] && sizes.length > 1) {
-            out.add(String.format(Locale.ROOT, "At every size measured (%s to %s), %s beats %s here.",
-                    count(sizes[0], info), largest, info.batchedPhrase(), info.loopPhrase()));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "At every size measured (%s to %s), %s beats %s here.",
+                    count(sizes[0], info),
+                    largest,
+                    info.batchedPhrase(),
+                    info.loopPhrase()));
         } else {
-            out.add(String.format(Locale.ROOT, "From %s on, %s beats %s here.", count(w.breakEven(), info),
-                    info.batchedPhrase(), info.loopPhrase()));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "From %s on, %s beats %s here.",
+                    count(w.breakEven(), info),
+                    info.batchedPhrase(),
+                    info.loopPhrase()));
         }
         return out;
     }
@@ -145,32 +177,64 @@ final class BatchWords {
         int[] ks = w.sizes();
         int largest = ks[ks.length - 1];
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "Every batch carries %d %ss. Receiving them all takes %s crossings a batch; "
-                        + "with %s it takes %s at 1 in %d (%s saved).", sel.perBatch(), sel.item(),
-                Numbers.count(crossings(info, info.loop(), largest)), info.batchedPhrase(),
-                Numbers.count(crossings(info, info.batched(), largest)), largest,
+        out.add(String.format(
+                Locale.ROOT,
+                "Every batch carries %d %ss. Receiving them all takes %s crossings a batch; "
+                        + "with %s it takes %s at 1 in %d (%s saved).",
+                sel.perBatch(),
+                sel.item(),
+                Numbers.count(crossings(info, info.loop(), largest)),
+                info.batchedPhrase(),
+                Numbers.count(crossings(info, info.batched(), largest)),
+                largest,
                 Numbers.count(crossings(info, info.loop(), largest) - crossings(info, info.batched(), largest))));
         long saved = crossings(info, info.loop(), largest) - crossings(info, info.batched(), largest);
         double perBatch = (w.series(info.loop()).orElseThrow().at(largest)
-                - w.series(info.batched()).orElseThrow().at(largest)) * info.operations(largest);
+                        - w.series(info.batched()).orElseThrow().at(largest))
+                * info.operations(largest);
         if (saved > 0 && !(perBatch > 0) && Double.isFinite(perBatch)) {
-            out.add(String.format(Locale.ROOT, "At 1 in %d the filter saves %d crossings a batch but no time here: its "
-                    + "own work costs as much as the recv calls it spares.", largest, saved));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "At 1 in %d the filter saves %d crossings a batch but no time here: its "
+                            + "own work costs as much as the recv calls it spares.",
+                    largest,
+                    saved));
         } else if (saved > 0 && Double.isFinite(perBatch)) {
-            out.add(String.format(Locale.ROOT, "At 1 in %d a batch costs %s ns less with the filter: about %s ns for each "
-                            + "crossing saved (a recv of one %s, less the filter's own work).", largest,
-                    Numbers.ns(perBatch), Numbers.ns(perBatch / saved), sel.item()));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "At 1 in %d a batch costs %s ns less with the filter: about %s ns for each "
+                            + "crossing saved (a recv of one %s, less the filter's own work).",
+                    largest,
+                    Numbers.ns(perBatch),
+                    Numbers.ns(perBatch / saved),
+                    sel.item()));
         }
         Integer from = w.breakEven();
         if (from == null) {
-            out.add(String.format(Locale.ROOT, "%s never costs less per %s than %s at the K measured (up to 1 in %d).",
-                    capitalize(info.batchedPhrase()), info.unit(), info.loopPhrase(), largest));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%s never costs less per %s than %s at the K measured (up to 1 in %d).",
+                    capitalize(info.batchedPhrase()),
+                    info.unit(),
+                    info.loopPhrase(),
+                    largest));
         } else if (from == ks[0] && ks.length > 1) {
-            out.add(String.format(Locale.ROOT, "At every K measured (1 in %d to 1 in %d), %s costs less per %s than %s.",
-                    ks[0], largest, info.batchedPhrase(), info.unit(), info.loopPhrase()));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "At every K measured (1 in %d to 1 in %d), %s costs less per %s than %s.",
+                    ks[0],
+                    largest,
+                    info.batchedPhrase(),
+                    info.unit(),
+                    info.loopPhrase()));
         } else {
-            out.add(String.format(Locale.ROOT, "Break-even: from 1 in %d wanted on, %s costs less per %s than %s here.",
-                    from, info.batchedPhrase(), info.unit(), info.loopPhrase()));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "Break-even: from 1 in %d wanted on, %s costs less per %s than %s here.",
+                    from,
+                    info.batchedPhrase(),
+                    info.unit(),
+                    info.loopPhrase()));
         }
         return out;
     }
@@ -180,13 +244,17 @@ final class BatchWords {
     }
 
     static String legend(BatchRun run) {
-        WorkloadInfo selection = run.workloads().stream().map(WorkloadResult::info)
-                .filter(i -> i.kind() == WorkloadInfo.Kind.SELECT).findFirst().orElse(null);
+        WorkloadInfo selection = run.workloads().stream()
+                .map(WorkloadResult::info)
+                .filter(i -> i.kind() == WorkloadInfo.Kind.SELECT)
+                .findFirst()
+                .orElse(null);
         boolean selections = selection != null;
         boolean others = run.workloads().stream().anyMatch(w -> w.info().kind() != WorkloadInfo.Kind.SELECT);
         StringBuilder sb = new StringBuilder();
         if (others) {
-            sb.append("Times are ns per operation (per byte for read): the median time of one batch divided by its size.\n");
+            sb.append(
+                    "Times are ns per operation (per byte for read): the median time of one batch divided by its size.\n");
         }
         if (selections) {
             String item = selection.selection().item();
@@ -195,8 +263,9 @@ final class BatchWords {
                     + "= the system calls one batch makes.\n");
         }
         if (run.spec().baseline()) {
-            sb.append("They are net of the Java-to-C call cost: each strategy has the FFI baseline (ffi-noop) "
-                    + "subtracted once per native call it makes — a loop N times, a batch once — as sysc measure does.\n");
+            sb.append(
+                    "They are net of the Java-to-C call cost: each strategy has the FFI baseline (ffi-noop) "
+                            + "subtracted once per native call it makes — a loop N times, a batch once — as sysc measure does.\n");
         } else {
             sb.append("They include the Java-to-C call cost (--no-baseline): a loop pays it N times, a batch once.\n");
         }

@@ -25,8 +25,7 @@ import java.util.Properties;
 final class CallNotes {
     private static final Properties TEXT = load();
 
-    private CallNotes() {
-    }
+    private CallNotes() {}
 
     private static Properties load() {
         Properties p = new Properties();
@@ -66,18 +65,22 @@ final class CallNotes {
             }
         }
         if (r.noisy()) {
-            double outliers = (double) (r.raw().lowOutliers() + r.raw().highOutliers()) / r.raw().n();
+            double outliers = (double) (r.raw().lowOutliers() + r.raw().highOutliers())
+                    / r.raw().n();
             boolean manyOutliers = outliers > dev.sysc.bench.Defaults.NOISY_OUTLIER_SHARE;
             if (spec.cpu() >= 0) {
-                notes.add(manyOutliers ? text("noisy-outliers-pinned", Numbers.percent(outliers), spec.cpu())
-                        : text("noisy-spread-pinned", spec.cpu()));
+                notes.add(
+                        manyOutliers
+                                ? text("noisy-outliers-pinned", Numbers.percent(outliers), spec.cpu())
+                                : text("noisy-spread-pinned", spec.cpu()));
             } else {
                 notes.add(manyOutliers ? text("noisy-outliers", Numbers.percent(outliers)) : text("noisy-spread"));
             }
         }
         if (r.belowResolution()) {
             notes.add(text("below-resolution", Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS)));
-        } else if (r.baseline() != null && r.net().median() < 0.5 * Math.max(1, r.baseline().median())
+        } else if (r.baseline() != null
+                && r.net().median() < 0.5 * Math.max(1, r.baseline().median())
                 && r.crossesKernel()) {
             notes.add(text("small-net"));
         }

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** The catalog of calls, as a table, JSON ({@code sysc/catalog/v1}), CSV or Markdown. */
 public final class CatalogReport {
-    private CatalogReport() {
-    }
+    private CatalogReport() {}
 
     public static String render(List<CatalogEntry> entries, Format format) {
         return render(entries, format, TextWidth.DEFAULT);
@@ -19,10 +18,14 @@ public final class CatalogReport {
     /** {@code width} applies to the table: "what it does" wraps, or goes under its row when narrow. */
     public static String render(List<CatalogEntry> entries, Format format, int width) {
         switch (format) {
-            case JSON: return json(entries);
-            case CSV: return csv(entries);
-            case MARKDOWN: return markdown(entries);
-            default: return table(entries, width);
+            case JSON:
+                return json(entries);
+            case CSV:
+                return csv(entries);
+            case MARKDOWN:
+                return markdown(entries);
+            default:
+                return table(entries, width);
         }
     }
 
@@ -32,10 +35,14 @@ public final class CatalogReport {
 
     static String kernel(CatalogEntry e) {
         switch (e.via()) {
-            case NONE: return "never";
-            case VDSO: return "vDSO";
-            case VDSO_CLOCK: return "vDSO (clock)";
-            default: return e.crossings() > 1 ? "crosses ×" + e.crossings() : "crosses";
+            case NONE:
+                return "never";
+            case VDSO:
+                return "vDSO";
+            case VDSO_CLOCK:
+                return "vDSO (clock)";
+            default:
+                return e.crossings() > 1 ? "crosses ×" + e.crossings() : "crosses";
         }
     }
 
@@ -44,9 +51,12 @@ public final class CatalogReport {
         for (CatalogEntry e : entries) {
             t.add(List.of(e.name(), e.category(), paths(e), kernel(e), e.summary()));
         }
-        return t.render(width) + "\n" + TextWidth.paragraphs("Measure one with `sysc measure NAME`, or pick a path "
-                + "with NAME@PATH (libc, syscall, vdso).\n\"vDSO (clock)\": served in user space when the "
-                + "clocksource allows it, else a real syscall.\n", width);
+        return t.render(width) + "\n"
+                + TextWidth.paragraphs(
+                        "Measure one with `sysc measure NAME`, or pick a path "
+                                + "with NAME@PATH (libc, syscall, vdso).\n\"vDSO (clock)\": served in user space when the "
+                                + "clocksource allows it, else a real syscall.\n",
+                        width);
     }
 
     private static String markdown(List<CatalogEntry> entries) {
@@ -60,8 +70,14 @@ public final class CatalogReport {
     private static String csv(List<CatalogEntry> entries) {
         StringBuilder sb = new StringBuilder("name,category,paths,via,syscalls,crossings,summary\n");
         for (CatalogEntry e : entries) {
-            sb.append(Csv.row(e.name(), e.category(), paths(e), via(e.via()), String.join(",", e.syscalls()),
-                    e.crossings(), e.summary()));
+            sb.append(Csv.row(
+                    e.name(),
+                    e.category(),
+                    paths(e),
+                    via(e.via()),
+                    String.join(",", e.syscalls()),
+                    e.crossings(),
+                    e.summary()));
         }
         return sb.toString();
     }

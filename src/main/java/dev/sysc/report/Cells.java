@@ -10,8 +10,7 @@ import java.util.Locale;
  * spread and cost cells, the host line, and dimmed lines.
  */
 final class Cells {
-    private Cells() {
-    }
+    private Cells() {}
 
     /** Each line dimmed on its own, so that a wrapped paragraph stays dim on every line. */
     static String dimLines(String text, Style style) {
@@ -35,7 +34,8 @@ final class Cells {
 
     /** The net median, or "< 0.5 ns" when it cannot be told from zero: never a negative number. */
     static String netCell(CallResult r) {
-        return r.belowResolution() ? "< " + Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS) + " ns"
+        return r.belowResolution()
+                ? "< " + Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS) + " ns"
                 : Numbers.ns(r.net().median()) + " ns";
     }
 
@@ -45,7 +45,8 @@ final class Cells {
     }
 
     private static String atResolution(double ns) {
-        return ns < dev.sysc.bench.Defaults.RESOLUTION_NS ? "<" + Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS)
+        return ns < dev.sysc.bench.Defaults.RESOLUTION_NS
+                ? "<" + Numbers.ns(dev.sysc.bench.Defaults.RESOLUTION_NS)
                 : Numbers.ns(ns);
     }
 
@@ -64,7 +65,15 @@ final class Cells {
     /** The one-line description of a host that every report starts with. */
     static String hostLine(HostInfo h) {
         String vdso = h.vdsoClockUsable() ? "the vDSO can read it" : "the vDSO cannot read it";
-        return String.format(Locale.ROOT, "%s — Linux %s %s, %s, %d CPUs, clocksource %s (%s)",
-                h.hostname(), h.kernel(), h.arch(), h.cpuModel(), h.cpus(), h.clocksource(), vdso);
+        return String.format(
+                Locale.ROOT,
+                "%s — Linux %s %s, %s, %d CPUs, clocksource %s (%s)",
+                h.hostname(),
+                h.kernel(),
+                h.arch(),
+                h.cpuModel(),
+                h.cpus(),
+                h.clocksource(),
+                vdso);
     }
 }

@@ -1,8 +1,8 @@
 package dev.sysc.report;
 
-import dev.sysc.bench.ErrnoText;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.CompareRun;
+import dev.sysc.bench.ErrnoText;
 import dev.sysc.bench.MeasureRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,7 @@ public final class CompareReport {
     /** Shorter than this, bars cannot show a ratio: the column is left out. */
     static final int MIN_BAR = 5;
 
-    private CompareReport() {
-    }
+    private CompareReport() {}
 
     public static String render(CompareRun compare, Format format) {
         return render(compare, format, Style.NONE);
@@ -30,10 +29,14 @@ public final class CompareReport {
     /** {@code width} applies to the table: the bars take the room the other columns leave, up to {@link #BAR_WIDTH}. */
     public static String render(CompareRun compare, Format format, Style style, int width) {
         switch (format) {
-            case JSON: return json(compare);
-            case CSV: return csv(compare);
-            case MARKDOWN: return markdown(compare);
-            default: return table(compare, style, width);
+            case JSON:
+                return json(compare);
+            case CSV:
+                return csv(compare);
+            case MARKDOWN:
+                return markdown(compare);
+            default:
+                return table(compare, style, width);
         }
     }
 
@@ -65,8 +68,11 @@ public final class CompareReport {
                 .color(2, style::kernelColor, style)
                 .color(3, style::emphasis, style)
                 .optional(4);
-        double slowest = run.results().stream().filter(CallResult::ok)
-                .mapToDouble(r -> r.net().median()).max().orElse(0);
+        double slowest = run.results().stream()
+                .filter(CallResult::ok)
+                .mapToDouble(r -> r.net().median())
+                .max()
+                .orElse(0);
         for (CallResult r : run.results()) {
             List<String> row = new ArrayList<>();
             row.add(r.name());
@@ -115,10 +121,15 @@ public final class CompareReport {
                 continue;
             }
             for (CallResult crossing : results) {
-                if (crossing.ok() && crossing.crossesKernel() && crossing.name().equals(user.name())
+                if (crossing.ok()
+                        && crossing.crossesKernel()
+                        && crossing.name().equals(user.name())
                         && user.net().median() > 0) {
-                    notes.add(CallNotes.text("compare-vdso", user.id(),
-                            Numbers.ratio(crossing.net().median() / user.net().median()), crossing.id(),
+                    notes.add(CallNotes.text(
+                            "compare-vdso",
+                            user.id(),
+                            Numbers.ratio(crossing.net().median() / user.net().median()),
+                            crossing.id(),
                             Numbers.ns(crossing.net().median() - user.net().median())));
                 }
             }
@@ -140,7 +151,9 @@ public final class CompareReport {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> results = (List<Map<String, Object>>) doc.get("results");
         for (int i = 0; i < results.size(); i++) {
-            Double ratio = c.ratio(c.run().results().get(i)).map(r -> Numbers.round(r, 4)).orElse(null);
+            Double ratio = c.ratio(c.run().results().get(i))
+                    .map(r -> Numbers.round(r, 4))
+                    .orElse(null);
             results.get(i).put("ratio", ratio);
         }
         return ResultJson.write(doc);
@@ -150,7 +163,9 @@ public final class CompareReport {
         StringBuilder sb = new StringBuilder(ResultCsv.HEADER).append(",ratio\n");
         for (CallResult result : c.run().results()) {
             List<Object> cells = new ArrayList<>(ResultCsv.cells(result));
-            cells.add(c.ratio(result).map(r -> String.format(Locale.ROOT, "%.4f", r)).orElse(""));
+            cells.add(c.ratio(result)
+                    .map(r -> String.format(Locale.ROOT, "%.4f", r))
+                    .orElse(""));
             sb.append(Csv.row(cells));
         }
         return sb.toString();
@@ -159,17 +174,25 @@ public final class CompareReport {
     private static String markdown(CompareRun c) {
         StringBuilder sb = new StringBuilder();
         sb.append("**Host:** ").append(Cells.hostLine(c.run().host())).append("\n\n");
-        MarkdownTable t = MarkdownTable.withFigures(3, "call", "path", "kernel", "net median (ns)", "p05–p95 (ns)",
-                "ratio");
+        MarkdownTable t =
+                MarkdownTable.withFigures(3, "call", "path", "kernel", "net median (ns)", "p05–p95 (ns)", "ratio");
         for (CallResult r : c.run().results()) {
             if (r.ok()) {
-                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r),
+                t.row(
+                        MarkdownTable.code(r.name()),
+                        r.path(),
+                        Cells.kernel(r),
                         Cells.netCell(r).replace(" ns", "").replace("<", "&lt;"),
                         Numbers.ns(r.net().p05()) + "–" + Numbers.ns(r.net().p95()),
                         c.ratio(r).map(Numbers::ratio).orElse("—"));
             } else {
-                t.row(MarkdownTable.code(r.name()), r.path(), Cells.kernel(r), "refused",
-                        r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed", "");
+                t.row(
+                        MarkdownTable.code(r.name()),
+                        r.path(),
+                        Cells.kernel(r),
+                        "refused",
+                        r.errno() != 0 ? ErrnoText.name(r.errno()) : "failed",
+                        "");
             }
         }
         sb.append(t).append('\n');

@@ -7,8 +7,7 @@ import java.util.List;
  * its quotes doubled; any other cell is written as is, so plain names and numbers stay unquoted.
  */
 final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     /** One cell; {@code null} is an empty cell. */
     static String cell(Object value) {

@@ -16,21 +16,29 @@ public final class DiffReport {
     public static final String SCHEMA = "sysc/diff/v1";
     public static final String CSV_HEADER = "a_file,b_file,name,path,a_median_ns,b_median_ns,delta,p_value,significant";
 
-    private DiffReport() {
-    }
+    private DiffReport() {}
 
     /**
      * Renders one diff per later file (each compared with the first); the JSON names the sysc that
      * compared them ({@code toolVersion}) and when; {@code width} applies to the table: run lines, host
      * differences and the legend wrap to it.
      */
-    public static String render(List<RunDiff> diffs, Format format, Style style, int width, String toolVersion,
-                                java.time.Instant timestamp) {
+    public static String render(
+            List<RunDiff> diffs,
+            Format format,
+            Style style,
+            int width,
+            String toolVersion,
+            java.time.Instant timestamp) {
         switch (format) {
-            case JSON: return json(diffs, toolVersion, timestamp);
-            case CSV: return csv(diffs);
-            case MARKDOWN: return markdown(diffs);
-            default: return table(diffs, style, width);
+            case JSON:
+                return json(diffs, toolVersion, timestamp);
+            case CSV:
+                return csv(diffs);
+            case MARKDOWN:
+                return markdown(diffs);
+            default:
+                return table(diffs, style, width);
         }
     }
 
@@ -44,22 +52,40 @@ public final class DiffReport {
             sb.append(TextWidth.indent(runLine(d.a()), width, "A: ", "   "));
             sb.append(TextWidth.indent(runLine(d.b()), width, "B: ", "   ")).append('\n');
             if (d.hostDifferences().isEmpty()) {
-                sb.append(TextWidth.indent("The hosts do not differ in kernel, CPU, clocksource, mitigation switches "
-                        + "or vulnerability status.", width, "")).append('\n');
+                sb.append(TextWidth.indent(
+                                "The hosts do not differ in kernel, CPU, clocksource, mitigation switches "
+                                        + "or vulnerability status.",
+                                width,
+                                ""))
+                        .append('\n');
             } else {
                 sb.append("What differs between the hosts (A → B):\n");
                 TextTable hosts = new TextTable(List.of("", "", "")).wrapping(2);
                 for (HostDifference h : d.hostDifferences()) {
                     hosts.add(List.of(" ", h.key(), h.a() + "  →  " + h.b()));
                 }
-                sb.append(hosts.render(width).lines().skip(1).map(l -> l + "\n").reduce("", String::concat)).append('\n');
+                sb.append(hosts.render(width).lines().skip(1).map(l -> l + "\n").reduce("", String::concat))
+                        .append('\n');
             }
-            TextTable t = new TextTable(List.of("call", "path", "A median", "B median", "delta", "p", "verdict"),
-                    false, false, true, true, true, true, true)
+            TextTable t = new TextTable(
+                            List.of("call", "path", "A median", "B median", "delta", "p", "verdict"),
+                            false,
+                            false,
+                            true,
+                            true,
+                            true,
+                            true,
+                            true)
                     .color(6, style::verdictColor, style);
             for (DiffRow r : d.rows()) {
-                t.add(List.of(r.name(), r.path(), Numbers.ns(r.aMedianNs()) + " ns", Numbers.ns(r.bMedianNs()) + " ns",
-                        String.format(Locale.ROOT, "%+.1f%%", r.delta() * 100), p(r.pValue()), r.verdict()));
+                t.add(List.of(
+                        r.name(),
+                        r.path(),
+                        Numbers.ns(r.aMedianNs()) + " ns",
+                        Numbers.ns(r.bMedianNs()) + " ns",
+                        String.format(Locale.ROOT, "%+.1f%%", r.delta() * 100),
+                        p(r.pValue()),
+                        r.verdict()));
             }
             sb.append(t.render(width));
             if (!d.unmatched().isEmpty()) {
@@ -69,9 +95,12 @@ public final class DiffReport {
                 }
             }
         }
-        sb.append('\n').append(TextWidth.paragraphs("Medians of the raw samples (ns per call, FFI cost included): the "
-                + "data the test runs on.\np: two-sided Mann-Whitney U test of A's samples against B's. verdict: "
-                + "\"~\" when p ≥ 0.05 or the change is under 1 %, otherwise the change B / A − 1.\n", width));
+        sb.append('\n')
+                .append(TextWidth.paragraphs(
+                        "Medians of the raw samples (ns per call, FFI cost included): the "
+                                + "data the test runs on.\np: two-sided Mann-Whitney U test of A's samples against B's. verdict: "
+                                + "\"~\" when p ≥ 0.05 or the change is under 1 %, otherwise the change B / A − 1.\n",
+                        width));
         return sb.toString();
     }
 
@@ -89,7 +118,11 @@ public final class DiffReport {
     private static String markdown(List<RunDiff> diffs) {
         StringBuilder sb = new StringBuilder();
         for (RunDiff d : diffs) {
-            sb.append("**A:** ").append(runLine(d.a())).append("  \n**B:** ").append(runLine(d.b())).append("\n\n");
+            sb.append("**A:** ")
+                    .append(runLine(d.a()))
+                    .append("  \n**B:** ")
+                    .append(runLine(d.b()))
+                    .append("\n\n");
             if (!d.hostDifferences().isEmpty()) {
                 MarkdownTable hosts = MarkdownTable.left("host", "A", "B");
                 for (HostDifference h : d.hostDifferences()) {
@@ -97,15 +130,25 @@ public final class DiffReport {
                 }
                 sb.append(hosts).append('\n');
             }
-            MarkdownTable calls = MarkdownTable.withFigures(2, "call", "path", "A median (ns)", "B median (ns)", "delta",
-                    "p", "verdict");
+            MarkdownTable calls = MarkdownTable.withFigures(
+                    2, "call", "path", "A median (ns)", "B median (ns)", "delta", "p", "verdict");
             for (DiffRow r : d.rows()) {
-                calls.row(MarkdownTable.code(r.name()), r.path(), Numbers.ns(r.aMedianNs()), Numbers.ns(r.bMedianNs()),
-                        String.format(Locale.ROOT, "%+.1f%%", r.delta() * 100), p(r.pValue()), r.verdict());
+                calls.row(
+                        MarkdownTable.code(r.name()),
+                        r.path(),
+                        Numbers.ns(r.aMedianNs()),
+                        Numbers.ns(r.bMedianNs()),
+                        String.format(Locale.ROOT, "%+.1f%%", r.delta() * 100),
+                        p(r.pValue()),
+                        r.verdict());
             }
             sb.append(calls);
             for (Unmatched u : d.unmatched()) {
-                sb.append("\n- not compared: `").append(u.id()).append("` (").append(u.reason()).append(")");
+                sb.append("\n- not compared: `")
+                        .append(u.id())
+                        .append("` (")
+                        .append(u.reason())
+                        .append(")");
             }
             sb.append("\n\n");
         }
@@ -116,7 +159,11 @@ public final class DiffReport {
         StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
         for (RunDiff d : diffs) {
             for (DiffRow r : d.rows()) {
-                sb.append(Csv.row(d.a().file(), d.b().file(), r.name(), r.path(),
+                sb.append(Csv.row(
+                        d.a().file(),
+                        d.b().file(),
+                        r.name(),
+                        r.path(),
                         String.format(Locale.ROOT, "%.3f", r.aMedianNs()),
                         String.format(Locale.ROOT, "%.3f", r.bMedianNs()),
                         String.format(Locale.ROOT, "%.5f", r.delta()),

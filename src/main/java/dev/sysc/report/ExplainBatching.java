@@ -7,8 +7,7 @@ import java.util.List;
 
 /** The section of explain's page that shows a live batch run (the batching and bpf topics). */
 final class ExplainBatching {
-    private ExplainBatching() {
-    }
+    private ExplainBatching() {}
 
     /** The batching topic's live run: one crossing for N writes against N crossings. */
     static void write(ExplainPage page, WorkloadResult b) {
@@ -31,8 +30,11 @@ final class ExplainBatching {
         }
         List<List<String>> rows = new ArrayList<>();
         for (var series : b.series()) {
-            String how = b.info().strategies().stream().filter(st -> st.name().equals(series.strategy()))
-                    .map(st -> st.description()).findFirst().orElse(series.strategy());
+            String how = b.info().strategies().stream()
+                    .filter(st -> st.name().equals(series.strategy()))
+                    .map(st -> st.description())
+                    .findFirst()
+                    .orElse(series.strategy());
             List<String> row = new ArrayList<>(List.of(how));
             for (int n : sizes) {
                 row.add(String.format(java.util.Locale.ROOT, "%.1f", series.at(n)));
@@ -43,9 +45,17 @@ final class ExplainBatching {
         int n = sizes[sizes.length - 1];
         double loop = b.series(b.info().loop()).map(x -> x.at(n)).orElse(Double.NaN);
         double batched = b.series(b.info().batched()).map(x -> x.at(n)).orElse(Double.NaN);
-        String verdict = batched > 0 && loop > 0 ? String.format(java.util.Locale.ROOT,
-                "At N=%d one writev costs %.1f ns per byte against %.1f ns for a write per byte: %.0f× less, "
-                        + "because it crosses once instead of %d times. ", n, batched, loop, loop / batched, n) : "";
+        String verdict = batched > 0 && loop > 0
+                ? String.format(
+                        java.util.Locale.ROOT,
+                        "At N=%d one writev costs %.1f ns per byte against %.1f ns for a write per byte: %.0f× less, "
+                                + "because it crosses once instead of %d times. ",
+                        n,
+                        batched,
+                        loop,
+                        loop / batched,
+                        n)
+                : "";
         String text = verdict + "Measured with sysc batch's write workload (short points, native loop); more "
                 + "sizes: `sysc batch write --sizes 1,4,16,64,256`.";
         page.para(page.md ? text : ExplainWords.plain(text));

@@ -12,11 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
 /** {@code sysc/explain/v1}: the explanation as JSON, with what was measured here. */
 final class ExplainJson {
-    private ExplainJson() {
-    }
+    private ExplainJson() {}
 
     static String json(ExplainRun run) {
         Explanation e = run.explanation();
@@ -88,8 +86,10 @@ final class ExplainJson {
             m.put("status", t.status());
             m.put("active", t.availability().active());
             m.put("reason", t.availability().reason());
-            dev.sysc.bench.ToggleMeasurement tm = run.toggles().stream().filter(x -> x.feature() == t.feature())
-                    .findFirst().orElse(null);
+            dev.sysc.bench.ToggleMeasurement tm = run.toggles().stream()
+                    .filter(x -> x.feature() == t.feature())
+                    .findFirst()
+                    .orElse(null);
             if (tm != null) {
                 Map<String, Object> mm = new LinkedHashMap<>();
                 mm.put("initial_state", tm.initialState());
@@ -134,7 +134,9 @@ final class ExplainJson {
             m.put("errno", r.errno());
             m.put("net_median_ns", r.ok() ? Numbers.round(r.net().median(), 3) : null);
             m.put("raw_median_ns", r.ok() ? Numbers.round(r.raw().median(), 3) : null);
-            m.put("baseline_median_ns", r.ok() && r.baseline() != null ? Numbers.round(r.baseline().median(), 3) : null);
+            m.put(
+                    "baseline_median_ns",
+                    r.ok() && r.baseline() != null ? Numbers.round(r.baseline().median(), 3) : null);
             m.put("samples", r.samples());
             out.add(m);
         }

@@ -12,7 +12,6 @@ import dev.sysc.host.HostInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /** The text page and Markdown of {@code sysc explain}: one layout, {@code md} switches the markup. */
 final class ExplainPage {
     /** Where a step's description starts, under its title, when the screen leaves room for it. */
@@ -26,6 +25,7 @@ final class ExplainPage {
     private final Style style;
     /** The text page's width; Markdown is never wrapped (its reader does that). */
     private final int width;
+
     private final StringBuilder sb = new StringBuilder();
     private final List<PublishedCost> cited = new ArrayList<>();
 
@@ -44,7 +44,12 @@ final class ExplainPage {
             callIntro();
         }
         if (e.topic() != null && e.kind() == Explanation.Kind.TOPIC) {
-            sb.append(md ? e.topic().body() : TextWidth.reflow(ExplainWords.plain(e.topic().body()), width)).append('\n');
+            sb.append(
+                            md
+                                    ? e.topic().body()
+                                    : TextWidth.reflow(
+                                            ExplainWords.plain(e.topic().body()), width))
+                    .append('\n');
         }
         if (!e.vulnerabilities().isEmpty() || e.kind() == Explanation.Kind.MACHINE) {
             vulnerabilities();
@@ -69,7 +74,9 @@ final class ExplainPage {
             sb.append("#".repeat(level)).append(' ').append(text).append("\n\n");
         } else {
             String lines = TextWidth.indent(text, width, "");
-            sb.append(lines).append((level == 1 ? "=" : "-").repeat(TextWidth.widest(lines))).append("\n\n");
+            sb.append(lines)
+                    .append((level == 1 ? "=" : "-").repeat(TextWidth.widest(lines)))
+                    .append("\n\n");
         }
     }
 
@@ -84,11 +91,19 @@ final class ExplainPage {
 
     private String hostLine() {
         HostInfo h = e.host();
-        String where = run.hostSource().equals("live") ? "this machine"
-                : "the machine recorded in " + run.hostSource();
-        String line = String.format(java.util.Locale.ROOT, "Host: %s, %s — Linux %s %s, %s, %d CPUs, "
-                        + "clocksource %s, %s", where, h.hostname(), h.kernel(), h.arch(), h.cpuModel(), h.cpus(),
-                h.clocksource(), Boolean.TRUE.equals(h.virtualized()) ? "virtualized"
+        String where = run.hostSource().equals("live") ? "this machine" : "the machine recorded in " + run.hostSource();
+        String line = String.format(
+                java.util.Locale.ROOT,
+                "Host: %s, %s — Linux %s %s, %s, %d CPUs, " + "clocksource %s, %s",
+                where,
+                h.hostname(),
+                h.kernel(),
+                h.arch(),
+                h.cpuModel(),
+                h.cpus(),
+                h.clocksource(),
+                Boolean.TRUE.equals(h.virtualized())
+                        ? "virtualized"
                         : Boolean.FALSE.equals(h.virtualized()) ? "bare metal" : "virtualization unknown");
         return md ? "**" + line.replaceFirst(": ", ":** ") : line;
     }
@@ -158,12 +173,17 @@ final class ExplainPage {
             }
             sb.append(t.render(width)).append('\n');
             line("What each adds to the path (and the boot switch that removes it):", "", "");
-            int files = e.vulnerabilities().stream().mapToInt(r -> r.file().length()).max().orElse(0) + 1;
+            int files = e.vulnerabilities().stream()
+                            .mapToInt(r -> r.file().length())
+                            .max()
+                            .orElse(0)
+                    + 1;
             // Beside the file name while that leaves room for a sentence; under it when the screen is narrow.
             boolean beside = width - 2 - files >= TextTable.MIN_WRAP * 2;
             for (VulnerabilityRow r : e.vulnerabilities()) {
                 String adds = rows.get(e.vulnerabilities().indexOf(r)).get(3);
-                String off = r.mitigation() == null ? "" : " [off: " + r.mitigation().bootSwitch() + "]";
+                String off =
+                        r.mitigation() == null ? "" : " [off: " + r.mitigation().bootSwitch() + "]";
                 if (beside) {
                     line(adds + off, "  " + ExplainWords.pad(r.file(), files), " ".repeat(2 + files));
                 } else {
@@ -190,9 +210,11 @@ final class ExplainPage {
     private void vdso() {
         heading(2, "Time without crossing: the vDSO");
         Activation a = e.vdsoTime();
-        String verdict = a.active() == null ? "Unknown whether the vDSO serves clock_gettime here"
-                : a.isActive() ? "Served by the vDSO here: clock_gettime runs in user space, with no crossing"
-                : "Not served by the vDSO here: clock_gettime falls back to a real system call";
+        String verdict = a.active() == null
+                ? "Unknown whether the vDSO serves clock_gettime here"
+                : a.isActive()
+                        ? "Served by the vDSO here: clock_gettime runs in user space, with no crossing"
+                        : "Not served by the vDSO here: clock_gettime falls back to a real system call";
         String mapped = e.host().vdsoMapped() ? " [vdso] is mapped in this process." : "";
         para(verdict + " (" + a.reason() + ")." + mapped
                 + " The vDSO reads tsc and the Hyper-V TSC page, kvm-clock and xen only when the hypervisor "
@@ -207,8 +229,12 @@ final class ExplainPage {
             List<List<String>> rows = new ArrayList<>();
             int n = 1;
             for (AnnotatedStep s : e.steps()) {
-                rows.add(List.of(String.valueOf(n++), s.step().phase(), "**" + s.step().title() + "** — "
-                        + s.step().what(), s.activation().label(), s.activation().reason()));
+                rows.add(List.of(
+                        String.valueOf(n++),
+                        s.step().phase(),
+                        "**" + s.step().title() + "** — " + s.step().what(),
+                        s.activation().label(),
+                        s.activation().reason()));
             }
             mdTable(List.of("#", "phase", "step", "here", "why"), rows);
             return;
@@ -218,10 +244,19 @@ final class ExplainPage {
             String mark = s.activation().label();
             String markCell = String.format(java.util.Locale.ROOT, "%-10s", "[" + mark + "]");
             String color = style.activeColor(mark);
-            String head = String.format(java.util.Locale.ROOT, "%2d. %s %-9s ", n++, markCell, s.step().phase());
+            String head = String.format(
+                    java.util.Locale.ROOT,
+                    "%2d. %s %-9s ",
+                    n++,
+                    markCell,
+                    s.step().phase());
             String title = TextWidth.indent(s.step().title(), width, head, " ".repeat(head.length()));
-            sb.append(color.isEmpty() ? title : title.replaceFirst(java.util.regex.Pattern.quote(markCell),
-                    java.util.regex.Matcher.quoteReplacement(color + markCell + style.reset())));
+            sb.append(
+                    color.isEmpty()
+                            ? title
+                            : title.replaceFirst(
+                                    java.util.regex.Pattern.quote(markCell),
+                                    java.util.regex.Matcher.quoteReplacement(color + markCell + style.reset())));
             String indent = width - STEP_INDENT.length() >= TextTable.MIN_WRAP * 2 ? STEP_INDENT : NARROW_STEP_INDENT;
             line(s.step().what(), indent, indent);
             line("here: " + s.activation().reason(), indent, indent + "      ");
@@ -232,13 +267,23 @@ final class ExplainPage {
     private void toggles() {
         heading(2, "Per-process switches (prctl)");
         for (SpeculationToggles.Toggle t : e.toggles()) {
-            String can = t.availability().isActive() ? "can be switched by this process"
+            String can = t.availability().isActive()
+                    ? "can be switched by this process"
                     : "cannot be switched by a process here";
             if (md) {
-                sb.append("- **").append(ExplainWords.capital(t.feature().label())).append("**: ").append(can).append(" (")
-                        .append(t.availability().reason()).append(").\n");
+                sb.append("- **")
+                        .append(ExplainWords.capital(t.feature().label()))
+                        .append("**: ")
+                        .append(can)
+                        .append(" (")
+                        .append(t.availability().reason())
+                        .append(").\n");
             } else {
-                line(ExplainWords.capital(t.feature().label()) + ": " + can + " (" + t.availability().reason() + ").", "  ", "    ");
+                line(
+                        ExplainWords.capital(t.feature().label()) + ": " + can + " ("
+                                + t.availability().reason() + ").",
+                        "  ",
+                        "    ");
             }
         }
         sb.append('\n');
@@ -246,12 +291,13 @@ final class ExplainPage {
         String twoBoots = "measure in two boots: `sysc measure enosys getppid -o with.json`, reboot with the "
                 + "switch on the kernel command line (e.g. nopti or mitigations=off), "
                 + "`sysc measure enosys getppid -o without.json`, then `sysc compare with.json without.json`.";
-        String text = any ? "The switchable ones act at context switches (STIBP with SMT, IBPB when the address "
-                + "space changes) and on the thread's own loads (SSBD), not on entry or exit, so they cannot move "
-                + "the system call floor; `sysc explain mitigations --measure` times the floor with each off and "
-                + "on as a check. The others are chosen at boot; to see what one costs, " + twoBoots
+        String text = any
+                ? "The switchable ones act at context switches (STIBP with SMT, IBPB when the address "
+                        + "space changes) and on the thread's own loads (SSBD), not on entry or exit, so they cannot move "
+                        + "the system call floor; `sysc explain mitigations --measure` times the floor with each off and "
+                        + "on as a check. The others are chosen at boot; to see what one costs, " + twoBoots
                 : "Here every mitigation is chosen at boot: a running process cannot switch one off to see what "
-                + "it costs. Instead, " + twoBoots;
+                        + "it costs. Instead, " + twoBoots;
         para(md ? text : ExplainWords.plain(text));
         for (dev.sysc.bench.ToggleMeasurement m : run.toggles()) {
             heading(3, "Measured here: " + m.feature().label() + " mitigation off and on");
@@ -299,8 +345,10 @@ final class ExplainPage {
         int n = 1;
         for (PublishedCost c : cited) {
             String mark = md ? n + ". " : "  [" + n + "] ";
-            line(c.file() + ": " + c.figure() + " (published: " + (md ? "<" + c.source() + ">" : c.source()) + ")",
-                    mark, " ".repeat(mark.length()));
+            line(
+                    c.file() + ": " + c.figure() + " (published: " + (md ? "<" + c.source() + ">" : c.source()) + ")",
+                    mark,
+                    " ".repeat(mark.length()));
             n++;
         }
         sb.append('\n');

@@ -7,8 +7,7 @@ package dev.sysc.report;
 public final class ExplainReport {
     public static final String SCHEMA = "sysc/explain/v1";
 
-    private ExplainReport() {
-    }
+    private ExplainReport() {}
 
     public static String render(ExplainRun run, Format format) {
         return render(run, format, Style.NONE);
@@ -22,10 +21,14 @@ public final class ExplainReport {
     /** {@code width} applies to the text page: its prose wraps and its tables fold to fit. */
     public static String render(ExplainRun run, Format format, Style style, int width) {
         switch (format) {
-            case JSON: return ExplainJson.json(run);
-            case CSV: return ExplainCsv.csv(run);
-            case MARKDOWN: return new ExplainPage(run, true, Style.NONE, Integer.MAX_VALUE).render();
-            default: return new ExplainPage(run, false, style, width).render();
+            case JSON:
+                return ExplainJson.json(run);
+            case CSV:
+                return ExplainCsv.csv(run);
+            case MARKDOWN:
+                return new ExplainPage(run, true, Style.NONE, Integer.MAX_VALUE).render();
+            default:
+                return new ExplainPage(run, false, style, width).render();
         }
     }
 }

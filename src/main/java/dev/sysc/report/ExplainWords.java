@@ -5,8 +5,7 @@ import dev.sysc.explain.VulnerabilityRow;
 
 /** The sentences and small words explain's page builds from its data; the page and the tests share them. */
 final class ExplainWords {
-    private ExplainWords() {
-    }
+    private ExplainWords() {}
 
     /** What the mitigation of one vulnerability file adds to the path on this host, in a sentence. */
     static String addsHere(VulnerabilityRow r) {

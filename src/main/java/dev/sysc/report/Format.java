@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The output formats every command offers. */
 public enum Format {
-    TABLE, JSON, CSV, MARKDOWN;
+    TABLE,
+    JSON,
+    CSV,
+    MARKDOWN;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

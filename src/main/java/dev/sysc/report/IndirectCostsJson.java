@@ -14,8 +14,7 @@ import java.util.Map;
 
 /** The indirect-costs experiments as the {@code experiments} block of {@code sysc/explain/v1}. */
 final class IndirectCostsJson {
-    private IndirectCostsJson() {
-    }
+    private IndirectCostsJson() {}
 
     static Map<String, Object> json(IndirectCostResults r, HostInfo host) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -71,7 +70,9 @@ final class IndirectCostsJson {
                 pm.put("inspects_argument", p.inspectsArgument());
                 pm.put("action_cache", p.instructions() == 0 ? null : p.cacheable());
                 pm.put("net_ns", round(p.netNs()));
-                pm.put("added_ns", p.instructions() == 0 ? null : round(r.seccomp().addedNs(p)));
+                pm.put(
+                        "added_ns",
+                        p.instructions() == 0 ? null : round(r.seccomp().addedNs(p)));
                 filters.add(pm);
             }
             m.put("seccomp_filter", filters);

@@ -4,8 +4,7 @@ import dev.sysc.bench.MeasureRun;
 
 /** Renders a measurement in the chosen format. */
 public final class MeasureReport {
-    private MeasureReport() {
-    }
+    private MeasureReport() {}
 
     public static String render(MeasureRun run, Format format) {
         return render(run, format, Style.NONE);
@@ -19,10 +18,14 @@ public final class MeasureReport {
     /** {@code width}: the table's, in columns; machine formats have no width. */
     public static String render(MeasureRun run, Format format, Style style, int width) {
         switch (format) {
-            case JSON: return ResultJson.render(run);
-            case CSV: return ResultCsv.render(run);
-            case MARKDOWN: return MeasureMarkdown.render(run);
-            default: return MeasureTable.render(run, style, width);
+            case JSON:
+                return ResultJson.render(run);
+            case CSV:
+                return ResultCsv.render(run);
+            case MARKDOWN:
+                return MeasureMarkdown.render(run);
+            default:
+                return MeasureTable.render(run, style, width);
         }
     }
 }

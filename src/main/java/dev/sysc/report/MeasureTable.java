@@ -1,7 +1,7 @@
 package dev.sysc.report;
 
-import dev.sysc.bench.ErrnoText;
 import dev.sysc.bench.CallResult;
+import dev.sysc.bench.ErrnoText;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.host.HostInfo;
 import java.util.ArrayList;
@@ -9,8 +9,7 @@ import java.util.List;
 
 /** The human-readable table of a measurement, with notes that say what the numbers mean. */
 public final class MeasureTable {
-    private MeasureTable() {
-    }
+    private MeasureTable() {}
 
     public static String render(MeasureRun run) {
         return render(run, Style.NONE);
@@ -25,8 +24,14 @@ public final class MeasureTable {
         StringBuilder sb = new StringBuilder();
         sb.append(Cells.hostLine(run.host(), width)).append('\n');
         TextTable t = new TextTable(
-                List.of("call", "path", "kernel", "net median", "p05–p95", "raw", "baseline"),
-                false, false, false, true, true, true, true)
+                        List.of("call", "path", "kernel", "net median", "p05–p95", "raw", "baseline"),
+                        false,
+                        false,
+                        false,
+                        true,
+                        true,
+                        true,
+                        true)
                 .color(2, style::kernelColor, style)
                 .color(3, style::emphasis, style)
                 .optional(6, 5);
@@ -34,7 +39,8 @@ public final class MeasureTable {
             t.add(row(r));
         }
         sb.append(t.render(width)).append('\n');
-        int names = run.results().stream().mapToInt(r -> r.name().length()).max().orElse(0);
+        int names =
+                run.results().stream().mapToInt(r -> r.name().length()).max().orElse(0);
         // Notes hang beside their call's name while that leaves room for prose; else they go under it.
         boolean beside = width - names - 4 >= TextTable.MIN_WRAP * 2;
         for (CallResult r : run.results()) {

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Number formatting for people: nanoseconds at a precision that suits their size, Locale.ROOT always. */
 final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** {@code 4.52}, {@code 21.3}, {@code 170.2}, {@code 2,010}: three or four significant digits. */
     static String ns(double ns) {

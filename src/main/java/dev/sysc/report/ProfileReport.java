@@ -14,8 +14,7 @@ import java.util.Map;
 public final class ProfileReport {
     public static final String SCHEMA = "sysc/profile/v1";
 
-    private ProfileReport() {
-    }
+    private ProfileReport() {}
 
     public static String render(ProfileRun run, Format format, Style style) {
         return render(run, format, style, TextWidth.DEFAULT);
@@ -24,10 +23,14 @@ public final class ProfileReport {
     /** {@code width} applies to the table: sentences wrap to it and the table folds to fit it. */
     public static String render(ProfileRun run, Format format, Style style, int width) {
         switch (format) {
-            case JSON: return json(run);
-            case CSV: return csv(run);
-            case MARKDOWN: return markdown(run);
-            default: return table(run, style, width);
+            case JSON:
+                return json(run);
+            case CSV:
+                return csv(run);
+            case MARKDOWN:
+                return markdown(run);
+            default:
+                return table(run, style, width);
         }
     }
 
@@ -59,9 +62,13 @@ public final class ProfileReport {
             return Numbers.count(run.totalCalls()) + " system calls (the crossing floor could not be measured).";
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(Numbers.count(run.totalCalls())).append(" system calls. Crossing tax ")
-                .append(Numbers.count(run.totalCalls())).append(" × ").append(Numbers.ns(run.crossingFloorNs()))
-                .append(" ns (the floor: entry and exit alone, mitigations included) = ").append(time(run.crossingTaxNs()));
+        sb.append(Numbers.count(run.totalCalls()))
+                .append(" system calls. Crossing tax ")
+                .append(Numbers.count(run.totalCalls()))
+                .append(" × ")
+                .append(Numbers.ns(run.crossingFloorNs()))
+                .append(" ns (the floor: entry and exit alone, mitigations included) = ")
+                .append(time(run.crossingTaxNs()));
         List<String> shares = new ArrayList<>();
         if (run.sysNs() > 0) {
             shares.add(Numbers.percent(run.crossingTaxNs() / run.sysNs()) + " of system time");
@@ -94,14 +101,30 @@ public final class ProfileReport {
         if (run.syscalls().isEmpty()) {
             sb.append("No system calls were counted.\n");
         } else {
-            TextTable t = new TextTable(List.of("syscall", "count", "calls/s", "unit ns", "unit from", "est. time"),
-                    false, true, true, true, false, true);
+            TextTable t = new TextTable(
+                    List.of("syscall", "count", "calls/s", "unit ns", "unit from", "est. time"),
+                    false,
+                    true,
+                    true,
+                    true,
+                    false,
+                    true);
             for (SyscallCost c : run.syscalls()) {
-                t.add(List.of(c.name(), Numbers.count(c.count()), perSecond(c.perSecond()), unit(c.unitNs()),
-                        c.unitSource(), time(c.estNs())));
+                t.add(List.of(
+                        c.name(),
+                        Numbers.count(c.count()),
+                        perSecond(c.perSecond()),
+                        unit(c.unitNs()),
+                        c.unitSource(),
+                        time(c.estNs())));
             }
-            t.add(List.of("total", Numbers.count(run.totalCalls()), perSecond(run.totalCalls() / (run.wallNs() / 1e9)),
-                    "", "", time(run.estimatedNs())));
+            t.add(List.of(
+                    "total",
+                    Numbers.count(run.totalCalls()),
+                    perSecond(run.totalCalls() / (run.wallNs() / 1e9)),
+                    "",
+                    "",
+                    time(run.estimatedNs())));
             sb.append(t.render(width));
         }
         if (!run.advice().isEmpty()) {
@@ -176,8 +199,8 @@ public final class ProfileReport {
     private static String csv(ProfileRun run) {
         StringBuilder sb = new StringBuilder("syscall,count,calls_per_s,unit_ns,unit_source,est_ns\n");
         for (SyscallCost c : run.syscalls()) {
-            sb.append(Csv.row(c.name(), c.count(), fixed(c.perSecond()), fixed(c.unitNs()), c.unitSource(),
-                    fixed(c.estNs())));
+            sb.append(Csv.row(
+                    c.name(), c.count(), fixed(c.perSecond()), fixed(c.unitNs()), c.unitSource(), fixed(c.estNs())));
         }
         return sb.toString();
     }
@@ -193,19 +216,29 @@ public final class ProfileReport {
         sb.append("**Host:** ").append(Cells.hostLine(run.host())).append("\n\n");
         sb.append("**Profiled:** `").append(what(run)).append("`\n\n");
         sb.append("**Times:** ").append(times(run)).append("\n\n");
-        sb.append(counting(run)).append(run.countingNote() == null ? "" : " " + run.countingNote() + ".").append("\n\n");
+        sb.append(counting(run))
+                .append(run.countingNote() == null ? "" : " " + run.countingNote() + ".")
+                .append("\n\n");
         sb.append(tax(run)).append("\n\n");
-        MarkdownTable t = new MarkdownTable(List.of("syscall", "count", "calls/s", "unit ns", "unit from", "est. time"),
+        MarkdownTable t = new MarkdownTable(
+                List.of("syscall", "count", "calls/s", "unit ns", "unit from", "est. time"),
                 List.of("---", "---:", "---:", "---:", "---", "---:"));
         for (SyscallCost c : run.syscalls()) {
-            t.row(c.name(), Numbers.count(c.count()), perSecond(c.perSecond()), unit(c.unitNs()), c.unitSource(),
+            t.row(
+                    c.name(),
+                    Numbers.count(c.count()),
+                    perSecond(c.perSecond()),
+                    unit(c.unitNs()),
+                    c.unitSource(),
                     time(c.estNs()));
         }
         sb.append(t);
         if (!run.advice().isEmpty()) {
             sb.append('\n');
             for (Advice a : run.advice()) {
-                sb.append("- ").append(adviceLine(a).replace(a.command(), "`" + a.command() + "`")).append('\n');
+                sb.append("- ")
+                        .append(adviceLine(a).replace(a.command(), "`" + a.command() + "`"))
+                        .append('\n');
             }
         }
         sb.append('\n').append(legend()).append('\n');

@@ -16,8 +16,7 @@ import java.util.Map;
 public final class ResultJson {
     public static final String SCHEMA = "sysc/result/v1";
 
-    private ResultJson() {
-    }
+    private ResultJson() {}
 
     public static String render(MeasureRun run) {
         return write(document(run));
@@ -51,7 +50,9 @@ public final class ResultJson {
 
     static String write(Object doc) {
         try {
-            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(doc) + "\n";
+            return JSON.std
+                            .with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
+                            .asString(doc) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

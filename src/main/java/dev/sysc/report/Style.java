@@ -44,7 +44,9 @@ public final class Style {
         if (!enabled || verdict.equals("~") || verdict.isEmpty()) {
             return "";
         }
-        return verdict.startsWith("+") ? Ansi.ansi().fgRed().bold().toString() : Ansi.ansi().fgGreen().bold().toString();
+        return verdict.startsWith("+")
+                ? Ansi.ansi().fgRed().bold().toString()
+                : Ansi.ansi().fgGreen().bold().toString();
     }
 
     /** Color of an active/inactive mark ("active", "yes": on the path here; "inactive", "no": not). */
@@ -67,7 +69,9 @@ public final class Style {
     }
 
     String dim(String text) {
-        return enabled ? Ansi.ansi().a(Ansi.Attribute.INTENSITY_FAINT).a(text).reset().toString() : text;
+        return enabled
+                ? Ansi.ansi().a(Ansi.Attribute.INTENSITY_FAINT).a(text).reset().toString()
+                : text;
     }
 
     String red(String text) {

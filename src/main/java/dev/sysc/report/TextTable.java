@@ -15,6 +15,7 @@ import java.util.function.Function;
 final class TextTable {
     /** A wrapping column narrower than this reads as a word per line: better under the row. */
     static final int MIN_WRAP = 24;
+
     private static final String GAP = "  ";
     private static final String BELOW = "    ";
 
@@ -90,7 +91,8 @@ final class TextTable {
             }
             if (droppable.isEmpty()) {
                 // Nothing more to give up: fold what can be folded and let the rest run over.
-                return w >= 0 ? lines(shown, natural, w, w == shown.size() - 1, width)
+                return w >= 0
+                        ? lines(shown, natural, w, w == shown.size() - 1, width)
                         : lines(shown, natural, -1, false, width);
             }
             shown.remove(droppable.remove(0));
@@ -147,8 +149,8 @@ final class TextTable {
      * One row (its cells in {@code columns}, original indexes): as many lines as its wrapping cell
      * ({@code fold}, an index into {@code columns}) needs, the other cells on the first.
      */
-    private void emit(StringBuilder sb, List<String> row, List<Integer> columns, int[] widths, int fold,
-                      boolean colored) {
+    private void emit(
+            StringBuilder sb, List<String> row, List<Integer> columns, int[] widths, int fold, boolean colored) {
         List<String> folded = fold >= 0 ? TextWidth.wrap(row.get(columns.get(fold)), widths[fold]) : List.of();
         int height = Math.max(1, folded.size());
         for (int line = 0; line < height; line++) {
@@ -165,7 +167,9 @@ final class TextTable {
                 if (i == columns.size() - 1) {
                     padded = padded.stripTrailing();
                 }
-                String color = colored && colors.containsKey(c) && !cell.isEmpty() ? colors.get(c).apply(cell) : "";
+                String color = colored && colors.containsKey(c) && !cell.isEmpty()
+                        ? colors.get(c).apply(cell)
+                        : "";
                 out.append(color.isEmpty() ? padded : color + padded + reset);
             }
             sb.append(out.toString().stripTrailing()).append('\n');

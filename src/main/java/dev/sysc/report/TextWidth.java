@@ -14,8 +14,7 @@ public final class TextWidth {
     /** Narrower than this, a table row cannot fit however it is folded: render as if this wide. */
     public static final int MIN = 40;
 
-    private TextWidth() {
-    }
+    private TextWidth() {}
 
     /** {@code columns} held to at least {@link #MIN}. */
     public static int usable(int columns) {
@@ -145,7 +144,8 @@ public final class TextWidth {
                 sb.append(indent(stripped, width, ""));
             } else {
                 if (para.length() == 0) {
-                    String lead = line.substring(0, line.length() - line.stripLeading().length());
+                    String lead = line.substring(
+                            0, line.length() - line.stripLeading().length());
                     first = lead;
                     rest = marker == null ? lead : lead + " ".repeat(marker.length());
                 }

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** One page of the tour, as text at the prompt or as a section of a Markdown handout. */
 public final class TourReport {
-    private TourReport() {
-    }
+    private TourReport() {}
 
     /** What a tour page shows: its number, title, filled-in paragraphs and the live measurements. */
     public record Page(int number, int of, String title, List<String> paragraphs, List<CallResult> measured) {
@@ -25,7 +24,10 @@ public final class TourReport {
         StringBuilder sb = new StringBuilder();
         String number = p.number() + "/" + p.of() + "  ";
         String heading = TextWidth.indent(p.title(), width, number, " ".repeat(number.length()));
-        sb.append('\n').append(heading).append("─".repeat(TextWidth.widest(heading))).append("\n\n");
+        sb.append('\n')
+                .append(heading)
+                .append("─".repeat(TextWidth.widest(heading)))
+                .append("\n\n");
         if (!p.measured().isEmpty()) {
             TextTable t = new TextTable(List.of("call", "path", "kernel", "measured here"), false, false, false, true)
                     .color(2, style::kernelColor, style)

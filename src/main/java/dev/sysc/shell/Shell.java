@@ -51,7 +51,8 @@ public final class Shell {
     /** {@code $XDG_STATE_HOME/sysc/history}, by default {@code ~/.local/state/sysc/history}. */
     static Path historyFile() {
         String state = System.getenv("XDG_STATE_HOME");
-        Path base = state != null && !state.isBlank() ? Paths.get(state)
+        Path base = state != null && !state.isBlank()
+                ? Paths.get(state)
                 : Paths.get(System.getProperty("user.home"), ".local", "state");
         return base.resolve("sysc").resolve("history");
     }
@@ -71,8 +72,9 @@ public final class Shell {
         } catch (IOException e) {
             out.println("sysc: history will not be kept (" + e.getMessage() + ")");
         }
-        out.println("sysc " + commands.version()
-                + " — type a command (measure getpid, compare ..., list, help), Tab to complete, exit or Ctrl-D to leave.");
+        out.println(
+                "sysc " + commands.version()
+                        + " — type a command (measure getpid, compare ..., list, help), Tab to complete, exit or Ctrl-D to leave.");
         out.flush();
         TourPause pause = pause();
         while (true) {

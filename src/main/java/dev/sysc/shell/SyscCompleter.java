@@ -26,7 +26,9 @@ final class SyscCompleter implements Completer {
         List<String> words = line.words();
         int index = line.wordIndex();
         String previous = index > 0 ? words.get(index - 1) : "";
-        boolean wantsFile = previous.equals("-o") || previous.equals("--output") || previous.equals("--from")
+        boolean wantsFile = previous.equals("-o")
+                || previous.equals("--output")
+                || previous.equals("--from")
                 || (!words.isEmpty() && words.get(0).equals("compare") && index > 0 && !previous.startsWith("-"));
         if (wantsFile) {
             files.complete(reader, line, candidates);

@@ -4,8 +4,7 @@ import java.util.OptionalInt;
 
 /** Where a batched way of working starts to beat doing one thing per call. */
 public final class BreakEven {
-    private BreakEven() {
-    }
+    private BreakEven() {}
 
     /**
      * The smallest size from which on the batched cost stays below the loop's: the first size {@code s}

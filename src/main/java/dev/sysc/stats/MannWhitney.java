@@ -10,8 +10,7 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  * approximation with tie and continuity corrections otherwise.
  */
 public final class MannWhitney {
-    private MannWhitney() {
-    }
+    private MannWhitney() {}
 
     /** The two-sided p-value for the hypothesis that {@code a} and {@code b} come from one distribution. */
     public static double pValue(double[] a, double[] b) {

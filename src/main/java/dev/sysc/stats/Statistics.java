@@ -7,8 +7,7 @@ public final class Statistics {
     /** Tukey's multiplier of the interquartile range for "outside" values. */
     static final double TUKEY_K = 1.5;
 
-    private Statistics() {
-    }
+    private Statistics() {}
 
     /**
      * Summarizes {@code values} (at least one).
@@ -48,8 +47,18 @@ public final class Statistics {
                 high++;
             }
         }
-        return new Summary(n, percentileOfSorted(sorted, 50), mean, sorted[0], sorted[n - 1],
-                percentileOfSorted(sorted, 5), percentileOfSorted(sorted, 95), stddev, cv, low, high);
+        return new Summary(
+                n,
+                percentileOfSorted(sorted, 50),
+                mean,
+                sorted[0],
+                sorted[n - 1],
+                percentileOfSorted(sorted, 5),
+                percentileOfSorted(sorted, 95),
+                stddev,
+                cv,
+                low,
+                high);
     }
 
     /** The {@code p}-th percentile (0–100) of {@code values}, which need not be sorted. */

@@ -7,6 +7,15 @@ package dev.sysc.stats;
  * @param lowOutliers  samples below the lower Tukey fence
  * @param highOutliers samples above the upper Tukey fence
  */
-public record Summary(int n, double median, double mean, double min, double max, double p05, double p95,
-                      double stddev, double cv, int lowOutliers, int highOutliers) {
-}
+public record Summary(
+        int n,
+        double median,
+        double mean,
+        double min,
+        double max,
+        double p05,
+        double p95,
+        double stddev,
+        double cv,
+        int lowOutliers,
+        int highOutliers) {}

@@ -9,8 +9,7 @@ public final class Untrusted {
     /** The longest untrusted string echoed whole; longer ones are cut and end with an ellipsis. */
     public static final int MAX_CHARS = 60;
 
-    private Untrusted() {
-    }
+    private Untrusted() {}
 
     /** {@code s} with control characters escaped, cut to {@link #MAX_CHARS} characters ("…" included). */
     public static String shown(String s) {
@@ -67,10 +66,14 @@ public final class Untrusted {
     /** How a control character is shown: C escapes for the common ones, \\xNN or \\uNNNN for the rest. */
     private static String replacement(char c) {
         switch (c) {
-            case '\n': return "\\n";
-            case '\r': return "\\r";
-            case '\t': return "\\t";
-            case '\\': return null;
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            case '\\':
+                return null;
             default:
                 if (c < 0x20 || c == 0x7f) {
                     return String.format(java.util.Locale.ROOT, "\\x%02x", (int) c);

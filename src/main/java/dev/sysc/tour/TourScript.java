@@ -1,9 +1,7 @@
 package dev.sysc.tour;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +16,7 @@ import java.util.regex.Pattern;
 public final class TourScript {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
-    private TourScript() {
-    }
+    private TourScript() {}
 
     public static List<TourStep> builtIn() {
         try (InputStream in = TourScript.class.getResourceAsStream("/dev/sysc/tour/tour.txt")) {
@@ -57,7 +54,8 @@ public final class TourScript {
     }
 
     private static TourStep step(String[] h, List<String> body) {
-        List<String> calls = h[2].equals("-") ? List.of() : Arrays.asList(h[2].trim().split("\\s+"));
+        List<String> calls =
+                h[2].equals("-") ? List.of() : Arrays.asList(h[2].trim().split("\\s+"));
         return new TourStep(h[0].trim(), h[1].trim(), calls, h[3].trim(), body);
     }
 

@@ -29,10 +29,14 @@ class DependencyRulesTest {
     static {
         ALLOWED.put("", List.of("cli", "shell", "tour", "exit"));
         ALLOWED.put("shell", List.of("tour"));
-        ALLOWED.put("cli", List.of("bench", "batch", "probe", "compare", "explain", "tour", "profile", "report", "host",
-                "stats", "text", "exit"));
-        ALLOWED.put("report", List.of("bench", "batch", "compare", "explain", "profile", "probe", "host", "stats", "text",
-                "exit"));
+        ALLOWED.put(
+                "cli",
+                List.of(
+                        "bench", "batch", "probe", "compare", "explain", "tour", "profile", "report", "host", "stats",
+                        "text", "exit"));
+        ALLOWED.put(
+                "report",
+                List.of("bench", "batch", "compare", "explain", "profile", "probe", "host", "stats", "text", "exit"));
         ALLOWED.put("profile", List.of("probe", "os", "host", "exit"));
         ALLOWED.put("batch", List.of("bench", "probe", "os", "host", "stats", "text", "exit"));
         ALLOWED.put("bench", List.of("probe", "os", "explain", "host", "stats", "exit"));
@@ -51,7 +55,8 @@ class DependencyRulesTest {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.sysc");
     }
 
@@ -71,8 +76,12 @@ class DependencyRulesTest {
             if (!e.getKey().isEmpty()) {
                 others.add("dev.sysc"); // nobody below the root uses Main
             }
-            noClasses().that().resideInAPackage(pkg(e.getKey()))
-                    .should().dependOnClassesThat().resideInAnyPackage(others.toArray(new String[0]))
+            noClasses()
+                    .that()
+                    .resideInAPackage(pkg(e.getKey()))
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others.toArray(new String[0]))
                     .because("ARCHITECTURE.md: " + (e.getKey().isEmpty() ? "the root" : e.getKey()) + " uses only "
                             + e.getValue())
                     .check(main);
@@ -81,8 +90,10 @@ class DependencyRulesTest {
 
     @Test
     void everyPackageIsListed() {
-        classes().should().resideInAnyPackage(ALLOWED.keySet().stream().map(DependencyRulesTest::pkg)
-                        .toArray(String[]::new))
+        classes()
+                .should()
+                .resideInAnyPackage(
+                        ALLOWED.keySet().stream().map(DependencyRulesTest::pkg).toArray(String[]::new))
                 .because("a new package needs its place in the graph (ALLOWED and ARCHITECTURE.md)")
                 .check(main);
     }
@@ -94,22 +105,37 @@ class DependencyRulesTest {
 
     @Test
     void onlyOsTouchesTheNativeLibraries() {
-        noClasses().that().resideOutsideOfPackage("dev.sysc.os..")
-                .should().dependOnClassesThat().resideInAnyPackage("jnr..", "com.kenai..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.sysc.os..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jnr..", "com.kenai..")
                 .check(main);
     }
 
     @Test
     void onlyTheCommandLayerUsesPicocliAndOnlyTheShellUsesJline() {
-        noClasses().that().resideOutsideOfPackages("dev.sysc.cli..", "dev.sysc.shell..", "dev.sysc")
-                .should().dependOnClassesThat().resideInAPackage("picocli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.sysc.cli..", "dev.sysc.shell..", "dev.sysc")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("picocli..")
                 .check(main);
-        noClasses().that().resideOutsideOfPackage("dev.sysc.shell..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jline.reader..", "org.jline.terminal..",
-                        "org.jline.builtins..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.sysc.shell..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.jline.reader..", "org.jline.terminal..", "org.jline.builtins..")
                 .check(main);
-        noClasses().that().resideOutsideOfPackage("dev.sysc.report..")
-                .should().dependOnClassesThat().resideInAPackage("org.jline.jansi..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.sysc.report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.jline.jansi..")
                 .because("colours are the renderers' business")
                 .check(main);
     }

@@ -16,7 +16,8 @@ class BatchSweepTest {
 
         assertThat(BatchSweep.netPerBatch(s, 1)).isEqualTo(1000 - 10);
         assertThat(BatchSweep.netPerBatch(s, 64)).isEqualTo(1000 - 640);
-        assertThat(BatchSweep.netPerBatch(new RawSamples(new double[] {5, 7, 6}, null, 1), 64)).isEqualTo(6);
+        assertThat(BatchSweep.netPerBatch(new RawSamples(new double[] {5, 7, 6}, null, 1), 64))
+                .isEqualTo(6);
     }
 
     @Test
@@ -75,7 +76,8 @@ class BatchSweepTest {
         assertThat(BatchSizes.parse("4, 1,2,4")).containsExactly(1, 2, 4);
         assertThat(BatchSizes.powersOfTwo(1, 256)).containsExactly(1, 2, 4, 8, 16, 32, 64, 128, 256);
         for (String bad : new String[] {"x", "0", "-1", "1,,2", "", "1.5", "99999999999"}) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchSizes.parse(bad)).as(bad)
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchSizes.parse(bad))
+                    .as(bad)
                     .hasMessageEndingWith("is not a positive integer");
         }
     }

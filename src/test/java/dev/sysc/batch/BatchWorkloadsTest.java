@@ -2,13 +2,13 @@ package dev.sysc.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sysc.bench.MeasureListener;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.bench.ProbeSampler;
 import dev.sysc.bench.Timer;
-import dev.sysc.bench.MeasureListener;
 import dev.sysc.os.IoUring;
-import dev.sysc.os.OpenDescriptors;
 import dev.sysc.os.NativeCallException;
+import dev.sysc.os.OpenDescriptors;
 import dev.sysc.probe.Probes;
 import dev.sysc.probe.Workspace;
 import java.io.IOException;
@@ -31,8 +31,8 @@ class BatchWorkloadsTest {
 
     private static List<WorkloadResult> run(RingFactory rings) {
         try (Workspace workspace = new Workspace()) {
-            BatchSweep sweep = new BatchSweep(new ProbeSampler(Timer.SYSTEM, MeasureListener.NONE),
-                    call -> Probes.open(call, workspace));
+            BatchSweep sweep = new BatchSweep(
+                    new ProbeSampler(Timer.SYSTEM, MeasureListener.NONE), call -> Probes.open(call, workspace));
             return sweep.run(Workloads.all(rings), w -> SIZES, QUICK);
         }
     }
@@ -49,8 +49,12 @@ class BatchWorkloadsTest {
             return ring;
         });
 
-        assertThat(OpenDescriptors.openedSince(before)).as("every fd, socket and ring closed").isEmpty();
-        assertThat(results).extracting(WorkloadResult::name).containsExactly("write", "read", "io_uring", "sendmmsg", "filter");
+        assertThat(OpenDescriptors.openedSince(before))
+                .as("every fd, socket and ring closed")
+                .isEmpty();
+        assertThat(results)
+                .extracting(WorkloadResult::name)
+                .containsExactly("write", "read", "io_uring", "sendmmsg", "filter");
         for (WorkloadResult r : results) {
             if (r.name().equals("io_uring") && !r.available() && !r.failed()) {
                 continue; // a kernel that refuses io_uring: covered by the refusal test
@@ -64,7 +68,8 @@ class BatchWorkloadsTest {
             }
             assertThat(r.sizes()).containsExactly(SIZES);
         }
-        assertThat(opened).as("one ring for the io_uring workload, sized for its largest batch")
+        assertThat(opened)
+                .as("one ring for the io_uring workload, sized for its largest batch")
                 .allSatisfy(ring -> assertThat(ring.entries()).isEqualTo(16));
     }
 
@@ -75,14 +80,21 @@ class BatchWorkloadsTest {
 
         List<WorkloadResult> results = run(REFUSING);
 
-        assertThat(OpenDescriptors.openedSince(before)).as("descriptors left open").isEmpty();
-        WorkloadResult ring = results.stream().filter(r -> r.name().equals("io_uring")).findFirst().orElseThrow();
+        assertThat(OpenDescriptors.openedSince(before))
+                .as("descriptors left open")
+                .isEmpty();
+        WorkloadResult ring = results.stream()
+                .filter(r -> r.name().equals("io_uring"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ring.available()).isFalse();
         assertThat(ring.failed()).as("a refusal is not a failure").isFalse();
         assertThat(ring.reason()).contains("io_uring_setup", "EPERM", "io_uring_disabled");
         assertThat(ring.series()).isEmpty();
-        assertThat(results).filteredOn(r -> !r.name().equals("io_uring"))
-                .hasSize(4).allSatisfy(r -> assertThat(r.available()).as(r.name()).isTrue());
+        assertThat(results)
+                .filteredOn(r -> !r.name().equals("io_uring"))
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r.available()).as(r.name()).isTrue());
     }
 
     @Test
@@ -90,38 +102,77 @@ class BatchWorkloadsTest {
         boolean[] closed = {false};
         Strategy loop = new Strategy("loop", "getppid", "N calls", 0, 1);
         Strategy dropping = new Strategy("dropping", "sendmmsg", "loses one datagram from batch 4 on", 1, 0);
-        WorkloadInfo info = new WorkloadInfo("fake", "a workload that drops", WorkloadInfo.Kind.AMORTIZE, "datagram",
-                "datagrams", List.of(loop, dropping), "loop", "dropping", "dropping", "the loop", null);
+        WorkloadInfo info = new WorkloadInfo(
+                "fake",
+                "a workload that drops",
+                WorkloadInfo.Kind.AMORTIZE,
+                "datagram",
+                "datagrams",
+                List.of(loop, dropping),
+                "loop",
+                "dropping",
+                "dropping",
+                "the loop",
+                null);
         Workload fake = new Workload() {
-            @Override public WorkloadInfo info() { return info; }
-            @Override public int[] defaultSizes() { return SIZES; }
-            @Override public int maxSize() { return 16; }
-            @Override public String maxSizeReason() { return "fake"; }
-            @Override public Session open(int largest) {
+            @Override
+            public WorkloadInfo info() {
+                return info;
+            }
+
+            @Override
+            public int[] defaultSizes() {
+                return SIZES;
+            }
+
+            @Override
+            public int maxSize() {
+                return 16;
+            }
+
+            @Override
+            public String maxSizeReason() {
+                return "fake";
+            }
+
+            @Override
+            public Session open(int largest) {
                 return new Session() {
-                    @Override public dev.sysc.probe.Operation batch(Strategy s, int size) {
+                    @Override
+                    public dev.sysc.probe.Operation batch(Strategy s, int size) {
                         return () -> s == dropping && size >= 4 ? -11 : size;
                     }
-                    @Override public String explain(Strategy s, int size, int errno) {
+
+                    @Override
+                    public String explain(Strategy s, int size, int errno) {
                         return "not all " + size + " datagrams arrived";
                     }
-                    @Override public void close() { closed[0] = true; }
+
+                    @Override
+                    public void close() {
+                        closed[0] = true;
+                    }
                 };
             }
         };
 
         List<WorkloadResult> results;
         try (Workspace workspace = new Workspace()) {
-            results = new BatchSweep(new ProbeSampler(Timer.SYSTEM, MeasureListener.NONE),
-                    call -> Probes.open(call, workspace)).run(List.of(fake, new WriteWorkload()), w -> SIZES, QUICK);
+            results = new BatchSweep(
+                            new ProbeSampler(Timer.SYSTEM, MeasureListener.NONE), call -> Probes.open(call, workspace))
+                    .run(List.of(fake, new WriteWorkload()), w -> SIZES, QUICK);
         }
 
         assertThat(closed[0]).isTrue();
         assertThat(results.get(0).available()).isFalse();
         assertThat(results.get(0).failed()).isTrue();
-        assertThat(results.get(0).reason()).isEqualTo("dropping failed at batch 4: EAGAIN (Resource temporarily "
-                + "unavailable): not all 4 datagrams arrived");
-        assertThat(results.get(1).available()).as("the next workload still runs").isTrue();
-        assertThat(new BatchRun("test", java.time.Instant.now(), null, QUICK, results).ok()).isFalse();
+        assertThat(results.get(0).reason())
+                .isEqualTo("dropping failed at batch 4: EAGAIN (Resource temporarily "
+                        + "unavailable): not all 4 datagrams arrived");
+        assertThat(results.get(1).available())
+                .as("the next workload still runs")
+                .isTrue();
+        assertThat(new BatchRun("test", java.time.Instant.now(), null, QUICK, results).ok())
+                .isFalse();
     }
 }

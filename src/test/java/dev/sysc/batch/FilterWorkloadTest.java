@@ -35,7 +35,8 @@ class FilterWorkloadTest {
             long recvCalls = session.batch(FilterWorkload.FILTER, k).invoke();
 
             assertThat(recvCalls).as("recv calls for 1 in %d of %d", k, N).isEqualTo(N / k);
-            assertThat(SocketFilter.drops(fd) - droppedBefore).as("datagrams the kernel dropped on the socket")
+            assertThat(SocketFilter.drops(fd) - droppedBefore)
+                    .as("datagrams the kernel dropped on the socket")
                     .isEqualTo(N - N / k);
             assertNothingQueued(fd);
         }
@@ -64,7 +65,9 @@ class FilterWorkloadTest {
             long droppedBefore = SocketFilter.drops(fd);
             var sequence = session.nativeBatch(FilterWorkload.FILTER, k);
             try (NativeLoop loop = sequence.compile(ExecutablePages.SYSTEM)) {
-                assertThat(loop.run(3)).as("errno %d at step %d", loop.errno(), loop.failedStep()).isEqualTo(3);
+                assertThat(loop.run(3))
+                        .as("errno %d at step %d", loop.errno(), loop.failedStep())
+                        .isEqualTo(3);
             }
             assertThat(SocketFilter.drops(fd) - droppedBefore).isEqualTo(3L * (N - N / k));
             assertNothingQueued(fd);
@@ -84,10 +87,14 @@ class FilterWorkloadTest {
         var before = OpenDescriptors.now();
 
         try (FilterWorkload.FilterSession session = (FilterWorkload.FilterSession) new FilterWorkload().open(100)) {
-            assertThat(OpenDescriptors.openedSince(before)).as("the two sockets").hasSize(2)
+            assertThat(OpenDescriptors.openedSince(before))
+                    .as("the two sockets")
+                    .hasSize(2)
                     .allSatisfy((fd, target) -> assertThat(target).startsWith("socket:"));
-            assertThat(SocketFilter.attachedLength(session.socket(FilterWorkload.FILTER))).isEqualTo(4);
-            assertThat(SocketFilter.attachedLength(session.socket(FilterWorkload.DISCARD))).isZero();
+            assertThat(SocketFilter.attachedLength(session.socket(FilterWorkload.FILTER)))
+                    .isEqualTo(4);
+            assertThat(SocketFilter.attachedLength(session.socket(FilterWorkload.DISCARD)))
+                    .isZero();
         }
 
         // The filter has no descriptor of its own: the kernel frees it with the last reference to its socket.
@@ -99,14 +106,18 @@ class FilterWorkloadTest {
         FilterProgram p = FilterProgram.load(FilterWorkload.PROGRAM);
 
         assertThat(p.instructions()).hasSize(4);
-        assertThat(p.listing()).containsExactly(
-                "(000) ldb [8]                      ; load the payload's first byte (it follows the 8-byte UDP header)",
-                "(001) jeq #0x57, jt 2, jf 3        ; is it 'W', the mark of a wanted datagram?",
-                "(002) ret #0xffffffff              ; yes: keep all of it",
-                "(003) ret #0                       ; no: drop it");
+        assertThat(p.listing())
+                .containsExactly(
+                        "(000) ldb [8]                      ; load the payload's first byte (it follows the 8-byte UDP header)",
+                        "(001) jeq #0x57, jt 2, jf 3        ; is it 'W', the mark of a wanted datagram?",
+                        "(002) ret #0xffffffff              ; yes: keep all of it",
+                        "(003) ret #0                       ; no: drop it");
         assertThat(FilterWorkload.FILTER.nativeCalls(new FilterWorkload().info().operations(10)))
-                .as("crossings of a filtered batch at K = 10: one sendmmsg, ten recv").isEqualTo(11);
-        assertThat(FilterWorkload.DISCARD.nativeCalls(new FilterWorkload().info().operations(10))).isEqualTo(101);
+                .as("crossings of a filtered batch at K = 10: one sendmmsg, ten recv")
+                .isEqualTo(11);
+        assertThat(FilterWorkload.DISCARD.nativeCalls(
+                        new FilterWorkload().info().operations(10)))
+                .isEqualTo(101);
     }
 
     private static void assertNothingQueued(int fd) {

@@ -50,9 +50,12 @@ class IndirectCostsTest {
         /** getpid 100 ns, read 4 KiB 300, open_close 1000. */
         long crossingCost(IndirectCosts.Crossing c) {
             switch (c) {
-                case READ_4K: return 300;
-                case OPEN_CLOSE: return 1000;
-                default: return 100;
+                case READ_4K:
+                    return 300;
+                case OPEN_CLOSE:
+                    return 1000;
+                default:
+                    return 100;
             }
         }
 
@@ -67,8 +70,8 @@ class IndirectCostsTest {
                     // (after read 4 KiB, 128).
                     long pass = lines * (dependent ? 2 : 1);
                     long missed = crossing == null ? 0 : crossing == IndirectCosts.Crossing.READ_4K ? 128 : 64;
-                    return clock.probe("getpid@raw", 10 + pass + (crossing == null ? 0 : crossingCost(crossing))
-                            + missed * 5);
+                    return clock.probe(
+                            "getpid@raw", 10 + pass + (crossing == null ? 0 : crossingCost(crossing)) + missed * 5);
                 }
 
                 @Override
@@ -110,8 +113,10 @@ class IndirectCostsTest {
 
     @Test
     void theReturnStackPenaltyIsTheSlopeOfTheCrossingOverDepth() {
-        ReturnStackResult r = run(new FakeCode(), EnumSet.of(IndirectCosts.Experiment.RETURN_STACK)).returnStack();
-        assertThat(r.points()).extracting(ReturnStackResult.Point::frames)
+        ReturnStackResult r = run(new FakeCode(), EnumSet.of(IndirectCosts.Experiment.RETURN_STACK))
+                .returnStack();
+        assertThat(r.points())
+                .extracting(ReturnStackResult.Point::frames)
                 .containsExactly(1, 2, 3, 4, 6, 8, 10, 12, 14, 16);
         ReturnStackResult.Point four = r.points().get(3);
         assertThat(four.withoutCrossingNs()).isCloseTo(4, within(1e-9));
@@ -125,11 +130,14 @@ class IndirectCostsTest {
     @Test
     void pollutionIsWhatThePassLosesBeyondTheCrossingItself() {
         FakeCode code = new FakeCode();
-        PollutionResult r = run(code, EnumSet.of(IndirectCosts.Experiment.POLLUTION)).pollution();
+        PollutionResult r =
+                run(code, EnumSet.of(IndirectCosts.Experiment.POLLUTION)).pollution();
         // Sets up to 256 KiB after all three crossings, the larger three after getpid only; both walks.
         assertThat(r.points()).hasSize(2 * (3 * 3 + 3));
-        assertThat(r.points()).filteredOn(p -> p.workingSetBytes() > IndirectCosts.ALL_CROSSINGS_UP_TO)
-                .extracting(PollutionResult.Point::crossing).containsOnly("getpid");
+        assertThat(r.points())
+                .filteredOn(p -> p.workingSetBytes() > IndirectCosts.ALL_CROSSINGS_UP_TO)
+                .extracting(PollutionResult.Point::crossing)
+                .containsOnly("getpid");
         assertThat(r.crossingNs()).isCloseTo(100, within(1e-9));
         PollutionResult.Point small = r.points().get(3);
         assertThat(small.workingSetBytes()).isEqualTo(4096);
@@ -150,10 +158,12 @@ class IndirectCostsTest {
     @Test
     void everyFilterRunsOnItsOwnThreadAndTheActionCacheShowsAsAFlatCost() {
         FakeCode code = new FakeCode();
-        SeccompResult r = run(code, EnumSet.of(IndirectCosts.Experiment.SECCOMP)).seccomp();
+        SeccompResult r =
+                run(code, EnumSet.of(IndirectCosts.Experiment.SECCOMP)).seccomp();
         assertThat(code.events).containsExactly("0", "1", "16", "128", "512", "16a", "128a", "512a");
         assertThat(r.unfilteredNs()).isCloseTo(100, within(1e-9));
-        assertThat(r.points()).filteredOn(SeccompResult.Point::cacheable)
+        assertThat(r.points())
+                .filteredOn(SeccompResult.Point::cacheable)
                 .allSatisfy(p -> assertThat(r.addedNs(p)).isCloseTo(20, within(1e-9)));
         SeccompResult.Point longest = r.points().get(r.points().size() - 1);
         assertThat(longest.cacheable()).isFalse();
@@ -165,12 +175,14 @@ class IndirectCostsTest {
     void aRefusedFilterIsReportedAndTheOtherExperimentsStillRun() {
         FakeCode code = new FakeCode();
         code.refuseFilters = true;
-        IndirectCostResults r = run(code, EnumSet.of(IndirectCosts.Experiment.SECCOMP,
-                IndirectCosts.Experiment.RETURN_STACK));
+        IndirectCostResults r =
+                run(code, EnumSet.of(IndirectCosts.Experiment.SECCOMP, IndirectCosts.Experiment.RETURN_STACK));
         assertThat(r.seccomp()).isNull();
         assertThat(r.returnStack()).isNotNull();
         assertThat(r.pollution()).isNull();
-        assertThat(r.failures()).singleElement().asString()
+        assertThat(r.failures())
+                .singleElement()
+                .asString()
                 .startsWith("seccomp: seccomp(SECCOMP_SET_MODE_FILTER) failed");
     }
 

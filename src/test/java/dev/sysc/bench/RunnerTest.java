@@ -42,7 +42,8 @@ class RunnerTest {
     @Test
     void calibratesBatchesToTheTargetLength() {
         CallResult r = runner(Map.of("getpid", 150L, "ffi-noop", 10L))
-                .measure(List.of(catalog.resolve("getpid")), spec(Duration.ofMillis(100), 0, true), true).get(0);
+                .measure(List.of(catalog.resolve("getpid")), spec(Duration.ofMillis(100), 0, true), true)
+                .get(0);
         long batchNanos = (long) r.callsPerSample() * 150;
         assertThat(batchNanos).isBetween(Defaults.TARGET_BATCH_NANOS, 3 * Defaults.TARGET_BATCH_NANOS);
     }
@@ -51,13 +52,17 @@ class RunnerTest {
     void fillsTheTimeBudget() {
         long start = clock.now;
         CallResult r = runner(Map.of("getpid", 150L, "ffi-noop", 10L))
-                .measure(List.of(catalog.resolve("getpid")), spec(Duration.ofMillis(100), 0, true), true).get(0);
+                .measure(List.of(catalog.resolve("getpid")), spec(Duration.ofMillis(100), 0, true), true)
+                .get(0);
         long elapsed = clock.now - start;
         // Sampling fills its 100 ms (one sample pair more at most); warm-up (at most 50 ms here) and
         // calibration come on top.
-        assertThat(elapsed).isBetween(Duration.ofMillis(100).toNanos(), Duration.ofMillis(160).toNanos());
+        assertThat(elapsed)
+                .isBetween(
+                        Duration.ofMillis(100).toNanos(), Duration.ofMillis(160).toNanos());
         long perSample = (long) r.callsPerSample() * 150;
-        assertThat((long) r.samples() * perSample).isLessThanOrEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat((long) r.samples() * perSample)
+                .isLessThanOrEqualTo(Duration.ofMillis(100).toNanos());
     }
 
     @Test
@@ -72,9 +77,12 @@ class RunnerTest {
                 return now;
             }
         };
-        Runner r = new Runner(readCosts, call -> readCosts.probe(call.id(), call.name().equals("ffi-noop") ? 10 : 50_000),
+        Runner r = new Runner(
+                readCosts,
+                call -> readCosts.probe(call.id(), call.name().equals("ffi-noop") ? 10 : 50_000),
                 MeasureListener.NONE);
-        CallResult res = r.measure(List.of(catalog.resolve("getpid")), spec(Duration.ofMillis(20), 0, true), true).get(0);
+        CallResult res = r.measure(List.of(catalog.resolve("getpid")), spec(Duration.ofMillis(20), 0, true), true)
+                .get(0);
         assertThat(res.callsPerSample()).isEqualTo(1);
         assertThat(res.baseline().median()).isBetween(10.0, 10.1);
     }
@@ -82,7 +90,8 @@ class RunnerTest {
     @Test
     void takesExactlyTheSamplesAskedFor() {
         CallResult r = runner(Map.of("getpid", 150L, "ffi-noop", 10L))
-                .measure(List.of(catalog.resolve("getpid")), spec(Duration.ofMillis(1), 77, true), true).get(0);
+                .measure(List.of(catalog.resolve("getpid")), spec(Duration.ofMillis(1), 77, true), true)
+                .get(0);
         assertThat(r.samples()).isEqualTo(77);
         assertThat(r.sampleNs()).hasSize(77);
     }
@@ -90,7 +99,10 @@ class RunnerTest {
     @Test
     void interleavesCallAndBaselineWhileSampling() {
         runner(Map.of("getpid", 150L, "ffi-noop", 10L))
-                .measure(List.of(catalog.resolve("getpid")), new MeasureSpec(Duration.ofMillis(5), Duration.ZERO, 0, -1, true), true);
+                .measure(
+                        List.of(catalog.resolve("getpid")),
+                        new MeasureSpec(Duration.ofMillis(5), Duration.ZERO, 0, -1, true),
+                        true);
         // After calibration (getpid only), sampling alternates getpid, ffi-noop, getpid, ffi-noop, ...
         List<String> trace = clock.trace;
         assertThat(trace.get(0)).isEqualTo("getpid");
@@ -103,7 +115,8 @@ class RunnerTest {
     @Test
     void withoutBaselineNetEqualsRaw() {
         CallResult r = runner(Map.of("getpid", 150L))
-                .measure(List.of(catalog.resolve("getpid")), spec(Duration.ofMillis(50), 0, false), true).get(0);
+                .measure(List.of(catalog.resolve("getpid")), spec(Duration.ofMillis(50), 0, false), true)
+                .get(0);
         assertThat(r.baseline()).isNull();
         assertThat(r.net().median()).isEqualTo(150);
         assertThat(clock.trace).doesNotContain("ffi-noop");
@@ -112,7 +125,8 @@ class RunnerTest {
     @Test
     void ffiNoopIsNotSubtractedFromItself() {
         CallResult r = runner(Map.of("ffi-noop", 10L))
-                .measure(List.of(catalog.resolve("ffi-noop")), spec(Duration.ofMillis(50), 0, true), true).get(0);
+                .measure(List.of(catalog.resolve("ffi-noop")), spec(Duration.ofMillis(50), 0, true), true)
+                .get(0);
         assertThat(r.baseline()).isNull();
         assertThat(r.net().median()).isEqualTo(10);
         assertThat(r.crossesKernel()).isFalse();
@@ -123,14 +137,20 @@ class RunnerTest {
     void warmUpEndsWhenBatchTimesStopFalling() {
         // The call gets cheaper over its first 2,000 invocations (a JIT compiling), then stays flat.
         long[] calls = {0};
-        Runner r = new Runner(clock, call -> Probe.of(call, () -> {
-            calls[0]++;
-            clock.now += calls[0] < 2000 ? 400 : 100;
-            return 0;
-        }), MeasureListener.NONE);
+        Runner r = new Runner(
+                clock,
+                call -> Probe.of(call, () -> {
+                    calls[0]++;
+                    clock.now += calls[0] < 2000 ? 400 : 100;
+                    return 0;
+                }),
+                MeasureListener.NONE);
         long start = clock.now;
-        CallResult result = r.measure(List.of(catalog.resolve("getpid")),
-                new MeasureSpec(Duration.ofMillis(20), Duration.ofSeconds(10), 0, -1, false), true).get(0);
+        CallResult result = r.measure(
+                        List.of(catalog.resolve("getpid")),
+                        new MeasureSpec(Duration.ofMillis(20), Duration.ofSeconds(10), 0, -1, false),
+                        true)
+                .get(0);
         long warmupAndSampling = clock.now - start;
         // Warm-up stopped long before its 10 s bound, and the slow start is not in the samples.
         assertThat(warmupAndSampling).isLessThan(Duration.ofMillis(200).toNanos());
@@ -139,15 +159,19 @@ class RunnerTest {
 
     @Test
     void failingCallReportsErrnoAndOthersStillRun() {
-        Runner r = new Runner(clock, call -> {
-            if (call.name().equals("getppid")) {
-                return Probe.of(call, () -> -1);
-            }
-            return clock.probe(call.id(), call.name().equals("ffi-noop") ? 10 : 150);
-        }, MeasureListener.NONE);
+        Runner r = new Runner(
+                clock,
+                call -> {
+                    if (call.name().equals("getppid")) {
+                        return Probe.of(call, () -> -1);
+                    }
+                    return clock.probe(call.id(), call.name().equals("ffi-noop") ? 10 : 150);
+                },
+                MeasureListener.NONE);
         List<CallResult> results = r.measure(
                 List.of(catalog.resolve("getpid"), catalog.resolve("getppid"), catalog.resolve("gettid")),
-                spec(Duration.ofMillis(10), 0, true), true);
+                spec(Duration.ofMillis(10), 0, true),
+                true);
         assertThat(results).extracting(CallResult::ok).containsExactly(true, false, true);
         CallResult failed = results.get(1);
         assertThat(failed.net()).isNull();
@@ -157,13 +181,17 @@ class RunnerTest {
 
     @Test
     void setupRefusalIsReportedWithItsErrno() {
-        Runner r = new Runner(clock, call -> {
-            if (call.name().equals("io_uring_nop")) {
-                throw new ProbeSetupException("io_uring_setup was refused", 1);
-            }
-            return clock.probe(call.id(), 10);
-        }, MeasureListener.NONE);
-        CallResult res = r.measure(List.of(catalog.resolve("io_uring_nop")), spec(Duration.ofMillis(10), 0, true), true).get(0);
+        Runner r = new Runner(
+                clock,
+                call -> {
+                    if (call.name().equals("io_uring_nop")) {
+                        throw new ProbeSetupException("io_uring_setup was refused", 1);
+                    }
+                    return clock.probe(call.id(), 10);
+                },
+                MeasureListener.NONE);
+        CallResult res = r.measure(List.of(catalog.resolve("io_uring_nop")), spec(Duration.ofMillis(10), 0, true), true)
+                .get(0);
         assertThat(res.ok()).isFalse();
         assertThat(res.errno()).isEqualTo(1);
         assertThat(res.failure()).contains("io_uring_setup was refused").contains("EPERM");
@@ -173,33 +201,50 @@ class RunnerTest {
     void vdsoCallCrossesOnlyWhenTheClockCannotBeReadInUserSpace() {
         Map<String, Long> costs = Map.of("clock_gettime", 20L, "ffi-noop", 10L);
         CallRef cg = catalog.resolve("clock_gettime");
-        assertThat(runner(costs).measure(List.of(cg), spec(Duration.ofMillis(5), 0, true), true).get(0).crossesKernel()).isFalse();
-        assertThat(runner(costs).measure(List.of(cg), spec(Duration.ofMillis(5), 0, true), false).get(0).crossesKernel()).isTrue();
+        assertThat(runner(costs)
+                        .measure(List.of(cg), spec(Duration.ofMillis(5), 0, true), true)
+                        .get(0)
+                        .crossesKernel())
+                .isFalse();
+        assertThat(runner(costs)
+                        .measure(List.of(cg), spec(Duration.ofMillis(5), 0, true), false)
+                        .get(0)
+                        .crossesKernel())
+                .isTrue();
     }
 
     @Test
     void reportsProgressToTheListener() {
         List<MeasureListener.Phase> phases = new ArrayList<>();
-        Runner r = new Runner(clock, call -> clock.probe(call.id(), call.name().equals("ffi-noop") ? 10 : 150),
+        Runner r = new Runner(
+                clock,
+                call -> clock.probe(call.id(), call.name().equals("ffi-noop") ? 10 : 150),
                 (call, index, count, phase, fraction) -> {
                     assertThat(call).isEqualTo("getpid@libc");
                     assertThat(fraction).isBetween(0.0, 1.0);
                     phases.add(phase);
                 });
-        r.measure(List.of(catalog.resolve("getpid")), new MeasureSpec(Duration.ofMillis(500), Duration.ofMillis(200), 0, -1, true), true);
+        r.measure(
+                List.of(catalog.resolve("getpid")),
+                new MeasureSpec(Duration.ofMillis(500), Duration.ofMillis(200), 0, -1, true),
+                true);
         assertThat(phases).contains(MeasureListener.Phase.SAMPLING);
     }
 
     @Test
     void compareSamplesCallsInRoundsEachPairedWithTheBaseline() {
         Map<String, Long> costs = Map.of("getpid", 150L, "getppid", 170L, "gettid", 160L, "ffi-noop", 10L);
-        List<CallResult> results = runner(costs).compare(
-                List.of(catalog.resolve("getpid"), catalog.resolve("getppid"), catalog.resolve("gettid")),
-                new MeasureSpec(Duration.ofMillis(5), Duration.ZERO, 0, -1, true), true);
+        List<CallResult> results = runner(costs)
+                .compare(
+                        List.of(catalog.resolve("getpid"), catalog.resolve("getppid"), catalog.resolve("gettid")),
+                        new MeasureSpec(Duration.ofMillis(5), Duration.ZERO, 0, -1, true),
+                        true);
         assertThat(results).extracting(CallResult::name).containsExactly("getpid", "getppid", "gettid");
         assertThat(results).extracting(r -> r.net().median()).containsExactly(140.0, 160.0, 150.0);
         // All three have the same number of samples: one each per round.
-        assertThat(results).extracting(CallResult::samples).containsOnly(results.get(0).samples());
+        assertThat(results)
+                .extracting(CallResult::samples)
+                .containsOnly(results.get(0).samples());
         // After priming and calibrating each probe, sampling runs A base B base C base, round after round.
         List<String> round = List.of("getpid", "ffi-noop", "getppid", "ffi-noop", "gettid", "ffi-noop");
         List<String> trace = clock.trace;
@@ -212,10 +257,16 @@ class RunnerTest {
 
     @Test
     void compareKeepsGoingWhenOneCallFails() {
-        Runner r = new Runner(clock, call -> call.name().equals("getppid") ? Probe.of(call, () -> -1)
-                : clock.probe(call.id(), call.name().equals("ffi-noop") ? 10 : 150), MeasureListener.NONE);
-        List<CallResult> results = r.compare(List.of(catalog.resolve("getpid"), catalog.resolve("getppid")),
-                spec(Duration.ofMillis(5), 0, true), true);
+        Runner r = new Runner(
+                clock,
+                call -> call.name().equals("getppid")
+                        ? Probe.of(call, () -> -1)
+                        : clock.probe(call.id(), call.name().equals("ffi-noop") ? 10 : 150),
+                MeasureListener.NONE);
+        List<CallResult> results = r.compare(
+                List.of(catalog.resolve("getpid"), catalog.resolve("getppid")),
+                spec(Duration.ofMillis(5), 0, true),
+                true);
         assertThat(results).extracting(CallResult::ok).containsExactly(true, false);
         assertThat(results.get(0).net().median()).isEqualTo(140);
     }

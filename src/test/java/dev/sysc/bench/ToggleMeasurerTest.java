@@ -3,7 +3,6 @@ package dev.sysc.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sysc.bench.MeasurementInterrupted;
 import dev.sysc.explain.Activation;
 import dev.sysc.explain.SpeculationToggles;
 import dev.sysc.os.SpeculationControl;
@@ -41,14 +40,19 @@ class ToggleMeasurerTest {
     void measuresWithTheMitigationOffThenOnAndPutsItBack() {
         FakeSwitch sw = new FakeSwitch();
         List<Integer> statesWhenMeasured = new ArrayList<>();
-        ToggleMeasurer t = new ToggleMeasurer(calls -> {
-            statesWhenMeasured.add(sw.state & ~SpeculationControl.PR_SPEC_PRCTL);
-            return List.of(result(calls.get(0)));
-        }, sw);
+        ToggleMeasurer t = new ToggleMeasurer(
+                calls -> {
+                    statesWhenMeasured.add(sw.state & ~SpeculationControl.PR_SPEC_PRCTL);
+                    return List.of(result(calls.get(0)));
+                },
+                sw);
         List<ToggleMeasurement> out = t.measure(STORE_BYPASS);
         assertThat(out).hasSize(1);
-        assertThat(statesWhenMeasured).containsExactly(SpeculationControl.PR_SPEC_ENABLE, SpeculationControl.PR_SPEC_DISABLE);
-        assertThat(sw.state & SpeculationControl.PR_SPEC_DISABLE).as("mitigated again, as before").isNotZero();
+        assertThat(statesWhenMeasured)
+                .containsExactly(SpeculationControl.PR_SPEC_ENABLE, SpeculationControl.PR_SPEC_DISABLE);
+        assertThat(sw.state & SpeculationControl.PR_SPEC_DISABLE)
+                .as("mitigated again, as before")
+                .isNotZero();
         assertThat(sw.sets).doesNotContain(SpeculationControl.PR_SPEC_FORCE_DISABLE);
         assertThat(out.get(0).note()).contains("set back to mitigated");
     }
@@ -56,9 +60,11 @@ class ToggleMeasurerTest {
     @Test
     void ctrlCWhileMeasuringStillPutsTheSwitchBack() {
         FakeSwitch sw = new FakeSwitch();
-        ToggleMeasurer t = new ToggleMeasurer(calls -> {
-            throw new MeasurementInterrupted();
-        }, sw);
+        ToggleMeasurer t = new ToggleMeasurer(
+                calls -> {
+                    throw new MeasurementInterrupted();
+                },
+                sw);
         assertThatThrownBy(() -> t.measure(STORE_BYPASS)).isInstanceOf(MeasurementInterrupted.class);
         assertThat(sw.state & SpeculationControl.PR_SPEC_DISABLE).isNotZero();
         assertThat(sw.sets.get(sw.sets.size() - 1)).isEqualTo(SpeculationControl.PR_SPEC_DISABLE);

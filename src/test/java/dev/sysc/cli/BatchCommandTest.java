@@ -24,14 +24,14 @@ class BatchCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run sysc(CommandLine.IFactory factory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+        try (PrintWriter o = new PrintWriter(out);
+                PrintWriter e = new PrintWriter(err)) {
             exit = SyscCommand.commandLine(o, e, factory).execute(args);
         }
         return new Run(exit, out.toString(), err.toString());
@@ -64,8 +64,17 @@ class BatchCommandTest {
         Run r = batch("io_uring", "--sizes", "1,2,4,8,16");
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("io_uring —", "batch", "syscall-loop", "speedup", "(log scale)", "└",
-                "o syscall-loop", "* io_uring", "fit (io_uring): one batch ≈")
+        assertThat(r.out())
+                .contains(
+                        "io_uring —",
+                        "batch",
+                        "syscall-loop",
+                        "speedup",
+                        "(log scale)",
+                        "└",
+                        "o syscall-loop",
+                        "* io_uring",
+                        "fit (io_uring): one batch ≈")
                 .containsPattern("(From [\\d,]+ requests? on|At every size measured|never beats|only at some sizes)");
         assertThat(r.err()).isEmpty();
     }
@@ -76,19 +85,31 @@ class BatchCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         Map<String, Object> doc = JSON.std.mapFrom(r.out());
-        assertThat(new ArrayList<>(doc.keySet())).containsExactly("schema", "tool", "timestamp", "settings", "host", "workloads");
+        assertThat(new ArrayList<>(doc.keySet()))
+                .containsExactly("schema", "tool", "timestamp", "settings", "host", "workloads");
         assertThat(doc.get("schema")).isEqualTo("sysc/batch/v1");
         assertThat(map(doc.get("host"))).containsKeys("kernel", "cpu_model", "vulnerabilities");
         List<Map<String, Object>> workloads = list(doc.get("workloads"));
-        assertThat(workloads).extracting(w -> w.get("name"))
+        assertThat(workloads)
+                .extracting(w -> w.get("name"))
                 .containsExactly("write", "read", "io_uring", "sendmmsg", "filter");
         for (Map<String, Object> w : workloads) {
             if (w.get("name").equals("filter")) {
-                assertThat(new ArrayList<>(w.keySet())).containsExactly("name", "available", "reason", "series", "fit",
-                        "break_even_batch", "x", "per_batch", "unit", "program");
+                assertThat(new ArrayList<>(w.keySet()))
+                        .containsExactly(
+                                "name",
+                                "available",
+                                "reason",
+                                "series",
+                                "fit",
+                                "break_even_batch",
+                                "x",
+                                "per_batch",
+                                "unit",
+                                "program");
             } else {
-                assertThat(new ArrayList<>(w.keySet())).containsExactly("name", "available", "reason", "series", "fit",
-                        "break_even_batch");
+                assertThat(new ArrayList<>(w.keySet()))
+                        .containsExactly("name", "available", "reason", "series", "fit", "break_even_batch");
             }
             if (!(Boolean) w.get("available")) {
                 assertThat(w.get("reason")).isNotNull();
@@ -101,24 +122,33 @@ class BatchCommandTest {
                     assertThat(new ArrayList<>(list(s.get("points")).get(0).keySet()))
                             .containsExactly("batch", "wanted", "crossings", "ns_per_op");
                 }
-                assertThat(list(s.get("points"))).extracting(p -> ((Number) p.get("batch")).intValue())
+                assertThat(list(s.get("points")))
+                        .extracting(p -> ((Number) p.get("batch")).intValue())
                         .containsExactly(1, 4);
-                assertThat(list(s.get("points"))).allSatisfy(p -> assertThat(p.get("ns_per_op")).isInstanceOf(Number.class));
+                assertThat(list(s.get("points")))
+                        .allSatisfy(p -> assertThat(p.get("ns_per_op")).isInstanceOf(Number.class));
             }
             if (w.get("fit") != null) {
-                assertThat(new ArrayList<>(map(w.get("fit")).keySet())).containsExactly("strategy", "fixed_ns", "per_op_ns");
+                assertThat(new ArrayList<>(map(w.get("fit")).keySet()))
+                        .containsExactly("strategy", "fixed_ns", "per_op_ns");
             }
         }
         Map<String, Object> io = workloads.get(2);
-        assertThat(list(io.get("series"))).extracting(s -> s.get("strategy")).containsExactly("syscall-loop", "io_uring");
+        assertThat(list(io.get("series")))
+                .extracting(s -> s.get("strategy"))
+                .containsExactly("syscall-loop", "io_uring");
         Map<String, Object> filter = workloads.get(4);
-        assertThat(filter).containsEntry("x", "one_in_k").containsEntry("per_batch", 100)
+        assertThat(filter)
+                .containsEntry("x", "one_in_k")
+                .containsEntry("per_batch", 100)
                 .containsEntry("unit", "wanted datagram");
         assertThat(list(filter.get("program"))).hasSize(4);
         Map<String, Object> bpf = list(filter.get("series")).get(1);
         assertThat(bpf).containsEntry("strategy", "bpf-filter");
-        assertThat(list(bpf.get("points"))).extracting(p -> p.get("wanted"), p -> p.get("crossings"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(100, 101), org.assertj.core.groups.Tuple.tuple(25, 26));
+        assertThat(list(bpf.get("points")))
+                .extracting(p -> p.get("wanted"), p -> p.get("crossings"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(100, 101), org.assertj.core.groups.Tuple.tuple(25, 26));
     }
 
     @Test
@@ -128,17 +158,37 @@ class BatchCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         // Sentences are wrapped to the width: read them with their line breaks as spaces.
         String flowing = r.out().replaceAll("\\s*\\n\\s*", " ");
-        assertThat(r.out()).contains("filter —", "1 in K", "wanted", "discard", "bpf-filter", "crossings", "saved",
-                "101 → 11", "101 → 2", "K (1 in K wanted)", "ns per wanted datagram (log scale)");
-        assertThat(flowing).contains("Every batch carries 100 datagrams. Receiving them all takes 101 crossings a "
+        assertThat(r.out())
+                .contains(
+                        "filter —",
+                        "1 in K",
+                        "wanted",
+                        "discard",
+                        "bpf-filter",
+                        "crossings",
+                        "saved",
+                        "101 → 11",
+                        "101 → 2",
+                        "K (1 in K wanted)",
+                        "ns per wanted datagram (log scale)");
+        assertThat(flowing)
+                .contains("Every batch carries 100 datagrams. Receiving them all takes 101 crossings a "
                         + "batch; with the BPF socket filter it takes 2 at 1 in 100 (99 saved).")
                 .containsPattern("(Break-even: from 1 in \\d+ wanted on|At every K measured|never costs less)");
         Path file = tmp.resolve("filter.md");
-        assertThat(batch("filter", "--sizes", "1,10", "--format", "markdown", "-o", file.toString()).exit()).isZero();
-        assertThat(Files.readString(file)).contains("| 1 in K | wanted | discard (ns/wanted datagram) |",
-                "| 10 | 10 |", "| 101 → 11 | 90 |", "SO_ATTACH_FILTER", "(001) jeq #0x57, jt 2, jf 3");
+        assertThat(batch("filter", "--sizes", "1,10", "--format", "markdown", "-o", file.toString())
+                        .exit())
+                .isZero();
+        assertThat(Files.readString(file))
+                .contains(
+                        "| 1 in K | wanted | discard (ns/wanted datagram) |",
+                        "| 10 | 10 |",
+                        "| 101 → 11 | 90 |",
+                        "SO_ATTACH_FILTER",
+                        "(001) jeq #0x57, jt 2, jf 3");
         Run csv = batch("filter", "--sizes", "10", "--format", "csv");
-        assertThat(csv.out().lines()).contains("workload,strategy,batch,ns_per_op,ops_per_batch")
+        assertThat(csv.out().lines())
+                .contains("workload,strategy,batch,ns_per_op,ops_per_batch")
                 .anySatisfy(l -> assertThat(l).matches("filter,bpf-filter,10,-?\\d+\\.\\d{4},10"));
     }
 
@@ -151,7 +201,8 @@ class BatchCommandTest {
         assertThat(lines.get(0)).isEqualTo("workload,strategy,batch,ns_per_op,ops_per_batch");
         assertThat(lines).hasSize(1 + 3 * 2);
         assertThat(lines.get(1)).matches("write,write-loop,1,-?\\d+\\.\\d{4},1");
-        assertThat(lines.subList(1, lines.size())).extracting(l -> l.split(",")[1])
+        assertThat(lines.subList(1, lines.size()))
+                .extracting(l -> l.split(",")[1])
                 .containsExactly("write-loop", "write-loop", "writev", "writev", "write-buffer", "write-buffer");
     }
 
@@ -162,8 +213,8 @@ class BatchCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(Files.readString(file)).contains("## read", "| bytes | ns per read | ns per byte |", "| 4 KiB |",
-                "- fit (read): one call ≈");
+        assertThat(Files.readString(file))
+                .contains("## read", "| bytes | ns per read | ns per byte |", "| 4 KiB |", "- fit (read): one call ≈");
     }
 
     @Test
@@ -175,12 +226,13 @@ class BatchCommandTest {
         });
         assertThat(batch("--sizes", "0").err()).contains("--sizes: '0' is not a positive integer");
         assertThat(batch("--sizes", "-3").err()).contains("--sizes: '-3' is not a positive integer");
-        assertThat(batch("filter", "--sizes", "1,200").err().strip()).isEqualTo("sysc batch: --sizes: 200 is too "
-                + "large for filter (a batch is 100 datagrams, so at most 1 in 100 can be wanted)");
+        assertThat(batch("filter", "--sizes", "1,200").err().strip())
+                .isEqualTo("sysc batch: --sizes: 200 is too "
+                        + "large for filter (a batch is 100 datagrams, so at most 1 in 100 can be wanted)");
         Run big = batch("write", "--sizes", "1,2048");
         assertThat(big.exit()).isEqualTo(2);
-        assertThat(big.err().strip()).isEqualTo("sysc batch: --sizes: 2048 is too large for write "
-                + "(writev takes at most 1024 iovecs)");
+        assertThat(big.err().strip())
+                .isEqualTo("sysc batch: --sizes: 2048 is too large for write " + "(writev takes at most 1024 iovecs)");
     }
 
     @Test
@@ -189,8 +241,11 @@ class BatchCommandTest {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1);
-        assertThat(r.err()).contains("unknown workload 'io_urin'", "did you mean io_uring?",
-                "workloads: write, read, io_uring, sendmmsg");
+        assertThat(r.err())
+                .contains(
+                        "unknown workload 'io_urin'",
+                        "did you mean io_uring?",
+                        "workloads: write, read, io_uring, sendmmsg");
     }
 
     @Test
@@ -201,7 +256,8 @@ class BatchCommandTest {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                return cls == BatchCommand.class ? cls.cast(new BatchCommand(refusing))
+                return cls == BatchCommand.class
+                        ? cls.cast(new BatchCommand(refusing))
                         : CommandLine.defaultFactory().create(cls);
             }
         };
@@ -212,13 +268,18 @@ class BatchCommandTest {
         assertThat(json.exit()).as(json.err()).isZero();
         List<Map<String, Object>> workloads = list(JSON.std.mapFrom(json.out()).get("workloads"));
         Map<String, Object> io = workloads.get(2);
-        assertThat(io).containsEntry("name", "io_uring").containsEntry("available", false)
-                .containsEntry("fit", null).containsEntry("break_even_batch", null);
+        assertThat(io)
+                .containsEntry("name", "io_uring")
+                .containsEntry("available", false)
+                .containsEntry("fit", null)
+                .containsEntry("break_even_batch", null);
         assertThat((String) io.get("reason")).contains("EPERM", "io_uring_disabled");
         assertThat(list(io.get("series"))).isEmpty();
-        assertThat(workloads).filteredOn(w -> !w.get("name").equals("io_uring"))
+        assertThat(workloads)
+                .filteredOn(w -> !w.get("name").equals("io_uring"))
                 .allSatisfy(w -> assertThat(w.get("available")).isEqualTo(true));
         assertThat(table.exit()).isZero();
-        assertThat(table.out()).contains("io_uring —", "unavailable: the kernel refused io_uring: io_uring_setup failed: EPERM");
+        assertThat(table.out())
+                .contains("io_uring —", "unavailable: the kernel refused io_uring: io_uring_setup failed: EPERM");
     }
 }

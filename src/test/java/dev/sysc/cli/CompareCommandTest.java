@@ -17,8 +17,7 @@ class CompareCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run sysc(String... args) {
         StringWriter out = new StringWriter();
@@ -38,8 +37,11 @@ class CompareCommandTest {
 
     @Test
     void vdsoClockIsNotCrossingAndAtLeastThreeTimesCheaper() throws Exception {
-        String clocksource = Files.readString(Path.of("/sys/devices/system/clocksource/clocksource0/current_clocksource")).trim();
-        org.junit.jupiter.api.Assumptions.assumeTrue(List.of("tsc", "kvm-clock", "hyperv_clocksource_tsc_page").contains(clocksource));
+        String clocksource = Files.readString(
+                        Path.of("/sys/devices/system/clocksource/clocksource0/current_clocksource"))
+                .trim();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                List.of("tsc", "kvm-clock", "hyperv_clocksource_tsc_page").contains(clocksource));
         Run r = sysc(args("compare", "clock_gettime", "clock_gettime@syscall", "--format", "json"));
         assertThat(r.code()).as(r.err()).isZero();
         Map<String, Object> doc = JSON.std.mapFrom(r.out());
@@ -56,7 +58,10 @@ class CompareCommandTest {
     void tableShowsRatiosBarsAndWhyRowsDiffer() {
         Run r = sysc(args("compare", "getppid", "ffi-noop", "clock_gettime", "clock_gettime@syscall"));
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out().replaceAll("\\s+", " ")).contains("ratio").contains("1.00×").contains("█")
+        assertThat(r.out().replaceAll("\\s+", " "))
+                .contains("ratio")
+                .contains("1.00×")
+                .contains("█")
                 .contains("cheaper than clock_gettime@syscall: the vDSO saves the crossing")
                 .contains("ratio = net median / getppid@libc's net median");
     }
@@ -94,19 +99,31 @@ class CompareCommandTest {
         Run self = sysc("compare", a.toString(), a.toString(), "--format", "json");
         assertThat(self.code()).as(self.err()).isZero();
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> selfRows = (List<Map<String, Object>>) JSON.std.mapFrom(self.out()).get("rows");
-        assertThat(selfRows).hasSize(2).allSatisfy(row -> assertThat(row.get("significant")).isEqualTo(false));
+        List<Map<String, Object>> selfRows =
+                (List<Map<String, Object>>) JSON.std.mapFrom(self.out()).get("rows");
+        assertThat(selfRows)
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row.get("significant")).isEqualTo(false));
 
         Run diff = sysc("compare", a.toString(), b.toString(), "--format", "json");
         assertThat(diff.code()).as(diff.err()).isZero();
         Map<String, Object> d = JSON.std.mapFrom(diff.out());
-        assertThat(d.keySet()).containsExactly("schema", "tool", "timestamp", "settings", "a", "b", "host_differences",
-                "rows", "unmatched");
+        assertThat(d.keySet())
+                .containsExactly(
+                        "schema", "tool", "timestamp", "settings", "a", "b", "host_differences", "rows", "unmatched");
         assertThat(d.get("schema")).isEqualTo("sysc/diff/v1");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) d.get("rows");
-        assertThat(rows.get(0).keySet()).containsExactly("name", "path", "a_median_ns", "b_median_ns", "delta",
-                "p_value", "p_value_note", "significant");
+        assertThat(rows.get(0).keySet())
+                .containsExactly(
+                        "name",
+                        "path",
+                        "a_median_ns",
+                        "b_median_ns",
+                        "delta",
+                        "p_value",
+                        "p_value_note",
+                        "significant");
         assertThat(rows.get(0).get("name")).isEqualTo("getpid");
         assertThat(rows.get(0).get("significant")).isEqualTo(true);
         assertThat(((Number) rows.get(0).get("delta")).doubleValue()).isBetween(0.39, 0.41);
@@ -114,14 +131,17 @@ class CompareCommandTest {
         assertThat(rows.get(1).get("significant")).isEqualTo(false);
 
         Run table = sysc("compare", a.toString(), b.toString());
-        assertThat(table.out()).containsPattern("getpid\\s+libc.*\\+40\\.0%\\s+<0\\.001\\s+\\+40\\.0%")
+        assertThat(table.out())
+                .containsPattern("getpid\\s+libc.*\\+40\\.0%\\s+<0\\.001\\s+\\+40\\.0%")
                 .containsPattern("getppid\\s+libc.*\\s~\\n");
     }
 
     @Test
     void badFilesAndOperandsAreUsageErrors() throws Exception {
         Path good = dir.resolve("good.json");
-        assertThat(sysc(args("measure", "getpid", "--format", "json", "-o", good.toString())).code()).isZero();
+        assertThat(sysc(args("measure", "getpid", "--format", "json", "-o", good.toString()))
+                        .code())
+                .isZero();
         Path truncated = dir.resolve("cut.json");
         String text = Files.readString(good);
         Files.writeString(truncated, text.substring(0, text.length() / 3));
@@ -130,18 +150,25 @@ class CompareCommandTest {
         Path notJson = dir.resolve("notes.json");
         Files.writeString(notJson, "getpid was fast\n");
         Object[][] cases = {
-                {new String[] {"compare", good.toString(), dir.resolve("missing.json").toString()}, "missing.json: no such file"},
-                {new String[] {"compare", good.toString(), truncated.toString()}, "cut.json: is truncated"},
-                {new String[] {"compare", good.toString(), wrong.toString()}, "v9.json: has schema sysc/result/v9"},
-                {new String[] {"compare", good.toString(), notJson.toString()}, "notes.json: is not valid JSON"},
-                {new String[] {"compare", "getpid"}, "compare"},
-                {new String[] {"compare", "getpid", good.toString()}, "either call names or result files"},
-                {new String[] {"compare", "getpid", "getpd"}, "did you mean getpid"},
-                {new String[] {"compare", "getpid", "getppid", "--baseline", "gettid"}, "is not one of the compared calls"},
+            {
+                new String[] {
+                    "compare", good.toString(), dir.resolve("missing.json").toString()
+                },
+                "missing.json: no such file"
+            },
+            {new String[] {"compare", good.toString(), truncated.toString()}, "cut.json: is truncated"},
+            {new String[] {"compare", good.toString(), wrong.toString()}, "v9.json: has schema sysc/result/v9"},
+            {new String[] {"compare", good.toString(), notJson.toString()}, "notes.json: is not valid JSON"},
+            {new String[] {"compare", "getpid"}, "compare"},
+            {new String[] {"compare", "getpid", good.toString()}, "either call names or result files"},
+            {new String[] {"compare", "getpid", "getpd"}, "did you mean getpid"},
+            {new String[] {"compare", "getpid", "getppid", "--baseline", "gettid"}, "is not one of the compared calls"},
         };
         for (Object[] c : cases) {
             Run r = sysc((String[]) c[0]);
-            assertThat(r.code()).as(String.join(" ", (String[]) c[0]) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.code())
+                    .as(String.join(" ", (String[]) c[0]) + ": " + r.err())
+                    .isEqualTo(2);
             assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).contains((String) c[1]).doesNotContain("Exception");
             assertThat(r.out()).isEmpty();
@@ -165,22 +192,29 @@ class CompareCommandTest {
         Run json = sysc("compare", a.toString(), b.toString(), "--format", "json");
         assertThat(json.code()).as(json.err()).isZero();
         @SuppressWarnings("unchecked")
-        Map<String, Object> row = ((List<Map<String, Object>>) JSON.std.mapFrom(json.out()).get("rows")).get(0);
+        Map<String, Object> row =
+                ((List<Map<String, Object>>) JSON.std.mapFrom(json.out()).get("rows")).get(0);
         assertThat(row).containsEntry("p_value", null).containsEntry("significant", false);
         assertThat((String) row.get("p_value_note")).startsWith("undefined: every sample");
         assertThat(json.out()).doesNotContain("NaN");
 
         Run csv = sysc("compare", a.toString(), b.toString(), "--format", "csv");
-        assertThat(csv.out().lines().skip(1).findFirst().orElseThrow()).endsWith(",getpid,libc,100.000,100.000,0.00000,,false");
-        assertThat(sysc("compare", a.toString(), b.toString()).out()).contains("n/a").doesNotContain("NaN");
-        assertThat(sysc("compare", a.toString(), b.toString(), "--format", "markdown").out()).contains("| n/a |");
+        assertThat(csv.out().lines().skip(1).findFirst().orElseThrow())
+                .endsWith(",getpid,libc,100.000,100.000,0.00000,,false");
+        assertThat(sysc("compare", a.toString(), b.toString()).out())
+                .contains("n/a")
+                .doesNotContain("NaN");
+        assertThat(sysc("compare", a.toString(), b.toString(), "--format", "markdown")
+                        .out())
+                .contains("| n/a |");
     }
 
     @Test
     void diffJsonSaysWhichSyscMadeItWhenAndFromWhichSettings() throws Exception {
         Path a = resultFile("a.json", "h", "getpid", "[100.0, 101.0, 102.0]");
         Path b = resultFile("b.json", "h", "getpid", "[100.0, 101.0, 102.0]");
-        Map<String, Object> d = JSON.std.mapFrom(sysc("compare", a.toString(), b.toString(), "--format", "json").out());
+        Map<String, Object> d = JSON.std.mapFrom(
+                sysc("compare", a.toString(), b.toString(), "--format", "json").out());
         assertThat(d).containsKeys("tool", "timestamp", "settings");
         assertThat(((Map<?, ?>) d.get("tool")).get("name")).isEqualTo("sysc");
         assertThat(((Map<?, ?>) d.get("settings")).get("alpha")).isEqualTo(0.05);
@@ -198,7 +232,11 @@ class CompareCommandTest {
         for (String format : List.of("table", "markdown", "csv", "json")) {
             Run r = sysc("compare", a.toString(), b.toString(), "--format", format);
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.out()).as(format).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("y".repeat(60))
+            assertThat(r.out())
+                    .as(format)
+                    .doesNotContain("\u001b")
+                    .doesNotContain("\u0007")
+                    .doesNotContain("y".repeat(60))
                     .contains(format.equals("json") ? "x\\\\x1b[2J" : "x\\x1b[2J");
         }
     }

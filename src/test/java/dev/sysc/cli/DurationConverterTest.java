@@ -55,6 +55,7 @@ class DurationConverterTest {
     @Test
     void refusesAnAbsurdlyLongDurationInsteadOfOverflowing() {
         assertThatThrownBy(() -> converter.convert("99999999999999999m"))
-                .isInstanceOf(TypeConversionException.class).hasMessage("longer than the maximum, 1m");
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessage("longer than the maximum, 1m");
     }
 }

@@ -22,8 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code sysc explain}, black box: this machine, recorded machines (--from), formats and errors. */
 @org.junit.jupiter.api.Tag("slow")
 class ExplainCommandTest {
-    private static final List<String> TOP_KEYS = List.of("schema", "tool", "timestamp", "settings", "subject",
-            "host_source", "host", "vdso", "mitigations", "steps", "topic", "speculation_control", "measured", "measure_note", "next");
+    private static final List<String> TOP_KEYS = List.of(
+            "schema",
+            "tool",
+            "timestamp",
+            "settings",
+            "subject",
+            "host_source",
+            "host",
+            "vdso",
+            "mitigations",
+            "steps",
+            "topic",
+            "speculation_control",
+            "measured",
+            "measure_note",
+            "next");
 
     @TempDir
     Path tmp;
@@ -38,16 +52,22 @@ class ExplainCommandTest {
     }
 
     private static Map<String, Object> step(Map<String, Object> doc, String id) {
-        return list(doc, "steps").stream().filter(s -> s.get("id").equals(id)).findFirst()
+        return list(doc, "steps").stream()
+                .filter(s -> s.get("id").equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no step " + id));
     }
 
     /** A saved result whose host block is the recorded machine {@code fixture}. */
     private Path savedRunOf(String fixture) throws IOException, URISyntaxException {
-        HostInfo host = new HostReader(Path.of(getClass().getResource("/hosts/" + fixture).toURI())).read();
+        HostInfo host = new HostReader(
+                        Path.of(getClass().getResource("/hosts/" + fixture).toURI()))
+                .read();
         Path file = tmp.resolve(fixture + ".json");
-        Files.writeString(file, ResultJson.render(new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), host,
-                MeasureSpec.defaults(), List.of())));
+        Files.writeString(
+                file,
+                ResultJson.render(new MeasureRun(
+                        "9.9", Instant.parse("2026-11-27T10:00:00Z"), host, MeasureSpec.defaults(), List.of())));
         return file;
     }
 
@@ -57,15 +77,20 @@ class ExplainCommandTest {
      */
     static String statusCell(String page, String file) {
         List<String> lines = page.lines().toList();
-        String header = lines.stream().filter(l -> l.startsWith("file ") && l.contains(" status ")).findFirst()
+        String header = lines.stream()
+                .filter(l -> l.startsWith("file ") && l.contains(" status "))
+                .findFirst()
                 .orElseThrow();
         int from = header.indexOf("status");
         int to = header.indexOf("on the path");
         StringBuilder cell = new StringBuilder();
-        int row = lines.indexOf(lines.stream().filter(l -> l.startsWith(file + " ")).findFirst().orElseThrow());
+        int row = lines.indexOf(
+                lines.stream().filter(l -> l.startsWith(file + " ")).findFirst().orElseThrow());
         for (int i = row; i < lines.size() && (i == row || lines.get(i).startsWith(" ".repeat(from))); i++) {
             String line = lines.get(i);
-            cell.append(' ').append(line.substring(Math.min(from, line.length()), Math.min(to, line.length())).strip());
+            cell.append(' ')
+                    .append(line.substring(Math.min(from, line.length()), Math.min(to, line.length()))
+                            .strip());
         }
         return cell.toString().strip();
     }
@@ -77,10 +102,15 @@ class ExplainCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(host.vulnerabilities()).isNotEmpty();
-        host.vulnerabilities().forEach((file, status) ->
-                assertThat(statusCell(run.out(), file)).as(file).isEqualTo(status));
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("Time without crossing: the vDSO", "What to try next",
-                "Published costs", "(published: https://");
+        host.vulnerabilities()
+                .forEach((file, status) ->
+                        assertThat(statusCell(run.out(), file)).as(file).isEqualTo(status));
+        assertThat(run.out().replaceAll("\\s+", " "))
+                .contains(
+                        "Time without crossing: the vDSO",
+                        "What to try next",
+                        "Published costs",
+                        "(published: https://");
         assertThat(run.out()).doesNotContain("Measured here");
     }
 
@@ -93,8 +123,9 @@ class ExplainCommandTest {
         Map<String, Object> doc = MeasureCommandTest.json(run.out());
         assertThat(new ArrayList<>(doc.keySet())).containsExactlyElementsOf(TOP_KEYS);
         assertThat(doc.get("schema")).isEqualTo("sysc/explain/v1");
-        assertThat(list(doc, "steps")).isNotEmpty().allSatisfy(s ->
-                assertThat(s).containsKeys("id", "phase", "title", "what", "active", "reason"));
+        assertThat(list(doc, "steps"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s).containsKeys("id", "phase", "title", "what", "active", "reason"));
         assertThat(step(doc, "entry-cr3").get("active")).isEqualTo(false);
         assertThat(step(doc, "entry-cr3").get("reason")).isEqualTo("meltdown: \"Not affected\"");
         String srso = host.vulnerabilities().getOrDefault("spec_rstack_overflow", "");
@@ -110,8 +141,12 @@ class ExplainCommandTest {
         assumeTrue(host.vdsoClockUsable(), "a vDSO-capable clocksource here");
         var run = sysc("explain", "clock_gettime", "--no-measure");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Served by the vDSO here", "clocksource (" + host.clocksource() + ")",
-                "clocksource " + host.clocksource() + ": the vDSO can read it", "[inactive] user      Fall back");
+        assertThat(run.out())
+                .contains(
+                        "Served by the vDSO here",
+                        "clocksource (" + host.clocksource() + ")",
+                        "clocksource " + host.clocksource() + ": the vDSO can read it",
+                        "[inactive] user      Fall back");
     }
 
     @Test
@@ -127,13 +162,18 @@ class ExplainCommandTest {
         assertThat(step(doc, "entry-cr3").get("active")).isNull();
         assertThat((String) step(doc, "entry-cr3").get("reason")).startsWith("only if the vDSO falls back");
         assertThat(list(doc, "measured")).isEmpty();
-        assertThat((String) doc.get("measure_note")).contains("--from", "recorded")
+        assertThat((String) doc.get("measure_note"))
+                .contains("--from", "recorded")
                 .as("compare needs a second run: the note says how to make it")
                 .contains("-o here.json, then: sysc compare " + saved + " here.json");
 
         var text = sysc("explain", "clock_gettime", "--from", saved.toString());
-        assertThat(text.out()).contains("the machine recorded in", "whether it falls back here is not decided",
-                "clocksource xen", "stable TSC");
+        assertThat(text.out())
+                .contains(
+                        "the machine recorded in",
+                        "whether it falls back here is not decided",
+                        "clocksource xen",
+                        "stable TSC");
     }
 
     @Test
@@ -142,11 +182,15 @@ class ExplainCommandTest {
         var run = sysc("explain", "--from", saved.toString(), "--format", "json");
         assertThat(run.exit()).isZero();
         Map<String, Object> doc = MeasureCommandTest.json(run.out());
-        Map<String, Object> meltdown = list(doc, "mitigations").stream().filter(m -> m.get("file").equals("meltdown"))
-                .findFirst().orElseThrow();
+        Map<String, Object> meltdown = list(doc, "mitigations").stream()
+                .filter(m -> m.get("file").equals("meltdown"))
+                .findFirst()
+                .orElseThrow();
         assertThat(meltdown).containsEntry("status", "Mitigation: PTI").containsEntry("active", true);
-        assertThat(list(meltdown, "published")).isNotEmpty().allSatisfy(p ->
-                assertThat(p).containsEntry("label", "published").containsKey("source"));
+        assertThat(list(meltdown, "published"))
+                .isNotEmpty()
+                .allSatisfy(
+                        p -> assertThat(p).containsEntry("label", "published").containsKey("source"));
         assertThat(list(doc, "next")).extracting(n -> n.get("id")).contains("next-pti-off");
     }
 
@@ -154,10 +198,11 @@ class ExplainCommandTest {
     void topicsRenderAsMarkdownForHandouts() {
         var run = sysc("explain", "mode-switch", "--no-measure", "--format", "markdown");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).startsWith("# The mode switch").contains("| # | phase | step | here | why |",
-                "## What to try next");
-        for (String topic : List.of("vdso", "mitigations", "batching", "bpf", "indirect-costs", "page-fault", "clone",
-                "signal-delivery")) {
+        assertThat(run.out())
+                .startsWith("# The mode switch")
+                .contains("| # | phase | step | here | why |", "## What to try next");
+        for (String topic : List.of(
+                "vdso", "mitigations", "batching", "bpf", "indirect-costs", "page-fault", "clone", "signal-delivery")) {
             var t = sysc("explain", topic, "--no-measure");
             assertThat(t.exit()).as(topic).isZero();
             assertThat(t.out()).as(topic).isNotBlank();
@@ -168,8 +213,13 @@ class ExplainCommandTest {
 
     @Test
     void vdsoTimesGettimeofdayThreeWaysOnlyWhereTheVsyscallPageIsMapped() {
-        assertThat(ExplainCommand.vdsoCalls(true)).containsExactly("clock_gettime", "clock_gettime@syscall",
-                "gettimeofday@vsyscall", "gettimeofday@vdso", "gettimeofday@syscall");
+        assertThat(ExplainCommand.vdsoCalls(true))
+                .containsExactly(
+                        "clock_gettime",
+                        "clock_gettime@syscall",
+                        "gettimeofday@vsyscall",
+                        "gettimeofday@vdso",
+                        "gettimeofday@syscall");
         assertThat(ExplainCommand.vdsoCalls(false)).containsExactly("clock_gettime", "clock_gettime@syscall");
         assertThat(sysc("explain", "vdso", "--no-measure").out())
                 .contains("emulate_vsyscall", "0xffffffffff600000", "gettimeofday@vsyscall");
@@ -182,10 +232,16 @@ class ExplainCommandTest {
         Map<String, Object> doc = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(run.out());
         @SuppressWarnings("unchecked")
         Map<String, Object> filter = (Map<String, Object>) doc.get("filter");
-        assertThat(filter).containsEntry("name", "filter").containsEntry("x", "one_in_k").containsEntry("available", true);
+        assertThat(filter)
+                .containsEntry("name", "filter")
+                .containsEntry("x", "one_in_k")
+                .containsEntry("available", true);
         assertThat(list(filter, "series")).extracting(s -> s.get("strategy")).containsExactly("discard", "bpf-filter");
-        assertThat(list(list(filter, "series").get(1), "points")).extracting(p -> p.get("batch"), p -> p.get("crossings"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 101), org.assertj.core.groups.Tuple.tuple(10, 11),
+        assertThat(list(list(filter, "series").get(1), "points"))
+                .extracting(p -> p.get("batch"), p -> p.get("crossings"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, 101),
+                        org.assertj.core.groups.Tuple.tuple(10, 11),
                         org.assertj.core.groups.Tuple.tuple(100, 2));
         assertThat(doc).doesNotContainKey("batching");
     }
@@ -222,7 +278,8 @@ class ExplainCommandTest {
         var run = sysc("explain", "--format", "json", "-q");
         assertThat(run.exit()).as(run.err()).isZero();
         Map<String, Object> doc = MeasureCommandTest.json(run.out());
-        assertThat(list(doc, "measured")).extracting(m -> m.get("name"))
+        assertThat(list(doc, "measured"))
+                .extracting(m -> m.get("name"))
                 .containsExactly("ffi-noop", "enosys", "clock_gettime");
         assertThat(list(doc, "measured")).allSatisfy(m -> assertThat(m).containsEntry("label", "measured"));
         assertThat(list(doc, "measured").get(1).get("net_median_ns")).isInstanceOf(Number.class);
@@ -241,10 +298,12 @@ class ExplainCommandTest {
         Map<String, Object> doc = MeasureCommandTest.json(run.out());
         Map<String, Object> batch = (Map<String, Object>) doc.get("batching");
         assertThat(batch).containsEntry("name", "write").containsEntry("available", true);
-        assertThat(list(batch, "series")).extracting(s -> s.get("strategy"))
+        assertThat(list(batch, "series"))
+                .extracting(s -> s.get("strategy"))
                 .containsExactly("write-loop", "writev", "write-buffer");
         for (Map<String, Object> series : list(batch, "series")) {
-            assertThat(list(series, "points")).extracting(p -> ((Number) p.get("batch")).intValue())
+            assertThat(list(series, "points"))
+                    .extracting(p -> ((Number) p.get("batch")).intValue())
                     .containsExactly(16, 64);
         }
         // No one-iovec writev against write any more, and a suggestion that runs.
@@ -258,11 +317,13 @@ class ExplainCommandTest {
     void indirectCostsRunsOneExperimentAlone() throws IOException {
         var run = sysc("explain", "indirect-costs", "--experiment", "return-stack", "--format", "json", "-q");
         assertThat(run.exit()).as(run.err()).isZero();
-        Map<String, Object> ex = (Map<String, Object>) MeasureCommandTest.json(run.out()).get("experiments");
+        Map<String, Object> ex =
+                (Map<String, Object>) MeasureCommandTest.json(run.out()).get("experiments");
         assertThat(ex).containsKey("return_stack").doesNotContainKeys("pollution", "seccomp_filter");
         Map<String, Object> rs = (Map<String, Object>) ex.get("return_stack");
         assertThat(rs.get("per_frame_penalty_ns")).isInstanceOf(Number.class);
-        assertThat(list(rs, "points")).extracting(p -> ((Number) p.get("frames")).intValue())
+        assertThat(list(rs, "points"))
+                .extracting(p -> ((Number) p.get("frames")).intValue())
                 .containsExactly(1, 2, 3, 4, 6, 8, 10, 12, 14, 16);
     }
 
@@ -271,10 +332,13 @@ class ExplainCommandTest {
     void theSeccompExperimentLeavesNoThreadOfThisProcessFiltered() throws IOException {
         var run = sysc("explain", "indirect-costs", "--experiment", "seccomp", "--format", "json", "-q");
         assertThat(run.exit()).as(run.err()).isZero();
-        Map<String, Object> ex = (Map<String, Object>) MeasureCommandTest.json(run.out()).get("experiments");
-        assertThat(list(ex, "seccomp_filter")).extracting(f -> ((Number) f.get("instructions")).intValue())
+        Map<String, Object> ex =
+                (Map<String, Object>) MeasureCommandTest.json(run.out()).get("experiments");
+        assertThat(list(ex, "seccomp_filter"))
+                .extracting(f -> ((Number) f.get("instructions")).intValue())
                 .containsExactly(0, 1, 16, 128, 512, 16, 128, 512);
-        assertThat(list(ex, "seccomp_filter")).allSatisfy(f -> assertThat(f.get("net_ns")).isInstanceOf(Number.class));
+        assertThat(list(ex, "seccomp_filter"))
+                .allSatisfy(f -> assertThat(f.get("net_ns")).isInstanceOf(Number.class));
         assertThat(ex.get("seccomp_filtered_threads_after")).isEqualTo(0);
         // sysc ran in this JVM: none of its threads, the main one included, is left under a filter.
         assertThat(dev.sysc.os.SeccompFilter.modesOfThreads().values()).containsOnly(0);
@@ -284,8 +348,11 @@ class ExplainCommandTest {
     void experimentNamesAndPlacesAreChecked() {
         var unknown = sysc("explain", "indirect-costs", "--experiment", "tlb");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.errLines()).singleElement().asString()
-                .contains("unknown experiment 'tlb'").contains("return-stack, pollution, seccomp");
+        assertThat(unknown.errLines())
+                .singleElement()
+                .asString()
+                .contains("unknown experiment 'tlb'")
+                .contains("return-stack, pollution, seccomp");
         var elsewhere = sysc("explain", "vdso", "--experiment", "pollution");
         assertThat(elsewhere.exit()).isEqualTo(2);
         assertThat(elsewhere.errLines()).singleElement().asString().contains("belongs to the indirect-costs topic");

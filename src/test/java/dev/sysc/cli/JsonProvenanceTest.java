@@ -15,7 +15,9 @@ class JsonProvenanceTest {
         assertThat(run.exit()).as(run.err()).isZero();
         Map<String, Object> doc = MeasureCommandTest.json(run.out());
         assertThat(doc).containsKeys("schema", "tool", "timestamp", "settings");
-        assertThat((Map<String, Object>) doc.get("tool")).containsEntry("name", "sysc").containsKey("version");
+        assertThat((Map<String, Object>) doc.get("tool"))
+                .containsEntry("name", "sysc")
+                .containsKey("version");
         assertThat(java.time.Instant.parse((String) doc.get("timestamp"))).isNotNull();
         return doc;
     }
@@ -27,18 +29,25 @@ class JsonProvenanceTest {
 
     @Test
     void aResultRecordsCpuTimeAndWarmupAsGiven() throws Exception {
-        Map<String, Object> doc = document("measure", "getppid", "--cpu", "0", "--time", "20ms", "--warmup", "5ms",
-                "-q", "--format", "json");
-        assertThat(settings(doc)).containsEntry("time", "20ms").containsEntry("warmup", "5ms").containsEntry("cpu", 0)
-                .containsEntry("loop", "native").containsKey("samples");
+        Map<String, Object> doc = document(
+                "measure", "getppid", "--cpu", "0", "--time", "20ms", "--warmup", "5ms", "-q", "--format", "json");
+        assertThat(settings(doc))
+                .containsEntry("time", "20ms")
+                .containsEntry("warmup", "5ms")
+                .containsEntry("cpu", 0)
+                .containsEntry("loop", "native")
+                .containsKey("samples");
     }
 
     @Test
     void aBatchRecordsItsSettings() throws Exception {
-        Map<String, Object> doc = document("batch", "write", "--sizes", "1,2", "--time", "5ms", "--warmup", "0",
-                "-q", "--format", "json");
+        Map<String, Object> doc = document(
+                "batch", "write", "--sizes", "1,2", "--time", "5ms", "--warmup", "0", "-q", "--format", "json");
         assertThat(doc.get("schema")).isEqualTo("sysc/batch/v1");
-        assertThat(settings(doc)).containsEntry("time", "5ms").containsEntry("warmup", "0ms").containsEntry("cpu", null);
+        assertThat(settings(doc))
+                .containsEntry("time", "5ms")
+                .containsEntry("warmup", "0ms")
+                .containsEntry("cpu", null);
     }
 
     @Test
@@ -47,7 +56,8 @@ class JsonProvenanceTest {
         assertThat(measured.get("schema")).isEqualTo("sysc/explain/v1");
         assertThat(settings(measured)).containsEntry("time", "100ms").containsEntry("warmup", "50ms");
         Map<String, Object> unmeasured = MeasureCommandTest.json(
-                MeasureCommandTest.sysc("explain", "getppid", "--no-measure", "--format", "json").out());
+                MeasureCommandTest.sysc("explain", "getppid", "--no-measure", "--format", "json")
+                        .out());
         assertThat(unmeasured).containsEntry("settings", null).containsKeys("tool", "timestamp");
     }
 }

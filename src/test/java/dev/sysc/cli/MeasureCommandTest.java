@@ -1,10 +1,10 @@
 package dev.sysc.cli;
 
-import dev.sysc.exit.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sysc.exit.ExitCodes;
 import dev.sysc.os.Affinity;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.CatalogEntry;
@@ -33,12 +33,38 @@ class MeasureCommandTest {
     /** Short enough to keep the suite fast, long enough for the minimum number of samples. */
     private static final String[] QUICK = {"--time", "20ms", "--warmup", "0", "-q"};
 
-    private static final List<String> TOP_KEYS = List.of("schema", "tool", "timestamp", "settings", "host", "bridge_ns", "results");
-    private static final List<String> HOST_KEYS = List.of("hostname", "kernel", "arch", "cpu_model", "cpus",
-            "clocksource", "virtualized", "cmdline", "cpu_flags", "vulnerabilities", "seccomp", "smt", "vdso_mapped",
-            "vsyscall", "speculation_store_bypass", "speculation_indirect_branch");
-    private static final List<String> RESULT_KEYS = List.of("name", "path", "loop", "crosses_kernel", "errno",
-            "samples", "calls_per_sample", "net_ns", "net_note", "raw_ns", "baseline_ns", "sample_ns");
+    private static final List<String> TOP_KEYS =
+            List.of("schema", "tool", "timestamp", "settings", "host", "bridge_ns", "results");
+    private static final List<String> HOST_KEYS = List.of(
+            "hostname",
+            "kernel",
+            "arch",
+            "cpu_model",
+            "cpus",
+            "clocksource",
+            "virtualized",
+            "cmdline",
+            "cpu_flags",
+            "vulnerabilities",
+            "seccomp",
+            "smt",
+            "vdso_mapped",
+            "vsyscall",
+            "speculation_store_bypass",
+            "speculation_indirect_branch");
+    private static final List<String> RESULT_KEYS = List.of(
+            "name",
+            "path",
+            "loop",
+            "crosses_kernel",
+            "errno",
+            "samples",
+            "calls_per_sample",
+            "net_ns",
+            "net_note",
+            "raw_ns",
+            "baseline_ns",
+            "sample_ns");
     private static final List<String> SUMMARY_KEYS = List.of("median", "mean", "min", "p05", "p95", "stddev", "cv");
     private static final String CSV_HEADER = "name,path,crosses_kernel,net_median_ns,net_p05_ns,net_p95_ns,"
             + "raw_median_ns,baseline_median_ns,cv,samples,errno,loop,note";
@@ -57,7 +83,8 @@ class MeasureCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+        try (PrintWriter o = new PrintWriter(out);
+                PrintWriter e = new PrintWriter(err)) {
             exit = SyscCommand.execute(o, e, args);
         }
         return new Run(exit, out.toString(), err.toString());
@@ -133,10 +160,14 @@ class MeasureCommandTest {
         assertThat(results).hasSize(1);
         Map<String, Object> getpid = results.get(0);
         assertThat(new ArrayList<>(getpid.keySet())).containsExactlyElementsOf(RESULT_KEYS);
-        assertThat(getpid).containsEntry("name", "getpid").containsEntry("path", "libc")
-                .containsEntry("crosses_kernel", true).containsEntry("errno", 0);
+        assertThat(getpid)
+                .containsEntry("name", "getpid")
+                .containsEntry("path", "libc")
+                .containsEntry("crosses_kernel", true)
+                .containsEntry("errno", 0);
         for (String summary : List.of("net_ns", "raw_ns", "baseline_ns")) {
-            assertThat(new ArrayList<>(map(getpid.get(summary)).keySet())).as(summary)
+            assertThat(new ArrayList<>(map(getpid.get(summary)).keySet()))
+                    .as(summary)
                     .containsExactlyElementsOf(SUMMARY_KEYS);
         }
         int samples = ((Number) getpid.get("samples")).intValue();
@@ -156,7 +187,8 @@ class MeasureCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
 
         List<Map<String, Object>> results = results(json(r.out()));
-        assertThat(results).extracting(m -> m.get("name") + "@" + m.get("path"))
+        assertThat(results)
+                .extracting(m -> m.get("name") + "@" + m.get("path"))
                 .containsExactly("clock_gettime@libc", "clock_gettime@syscall");
         assertThat(results.get(0)).containsEntry("crosses_kernel", false);
         assertThat(results.get(1)).containsEntry("crosses_kernel", true);
@@ -212,7 +244,8 @@ class MeasureCommandTest {
         assumeTrue(before.get().length > 1, "this process may run on more than one CPU");
 
         assertThat(run.get().exit()).as(run.get().err()).isZero();
-        assertThat(after.get()).as("CPUs the thread may use after `measure --cpu 0`")
+        assertThat(after.get())
+                .as("CPUs the thread may use after `measure --cpu 0`")
                 .containsExactly(before.get());
     }
 
@@ -260,7 +293,8 @@ class MeasureCommandTest {
                 Arguments.of(List.of("measure", "getpid", "--time", "banana"), "banana"),
                 Arguments.of(List.of("measure", "getpid", "--time", "0"), "--time"),
                 Arguments.of(List.of("measure", "getpid", "--time", "10m"), "--time 10m: longer than the maximum, 1m"),
-                Arguments.of(List.of("measure", "getpid", "--time", "100s"), "--time 100s: longer than the maximum, 60s"),
+                Arguments.of(
+                        List.of("measure", "getpid", "--time", "100s"), "--time 100s: longer than the maximum, 60s"),
                 Arguments.of(List.of("measure", "getpid", "--warmup", "2m"), "--warmup"),
                 Arguments.of(List.of("measure", "getpid", "--samples", "0"), "--samples"),
                 Arguments.of(List.of("measure", "getpid", "--samples", "many"), "many"),
@@ -398,8 +432,8 @@ class MeasureCommandTest {
         Run r = sysc("measure", "--help");
 
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("--time", "--cpu", "--format", "--warmup", "--samples", "--no-baseline",
-                "--output");
+        assertThat(r.out())
+                .contains("--time", "--cpu", "--format", "--warmup", "--samples", "--no-baseline", "--output");
         assertThat(r.err()).isEmpty();
     }
 
@@ -432,8 +466,10 @@ class MeasureCommandTest {
         assertThat(doc.get("schema")).isEqualTo("sysc/catalog/v1");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> calls = (List<Map<String, Object>>) doc.get("calls");
-        List<String> timeCalls = Catalog.builtIn().entries().stream().filter(e -> e.category().equals("time"))
-                .map(CatalogEntry::name).collect(Collectors.toList());
+        List<String> timeCalls = Catalog.builtIn().entries().stream()
+                .filter(e -> e.category().equals("time"))
+                .map(CatalogEntry::name)
+                .collect(Collectors.toList());
         assertThat(calls).isNotEmpty().allSatisfy(c -> assertThat(c).containsEntry("category", "time"));
         assertThat(calls).extracting(c -> c.get("name")).containsExactlyElementsOf(timeCalls);
     }
@@ -443,7 +479,8 @@ class MeasureCommandTest {
         Run r = sysc("list", "--format", "csv");
 
         assertThat(r.exit()).isZero();
-        assertThat(r.out().lines().count()).isEqualTo(Catalog.builtIn().entries().size() + 1L);
+        assertThat(r.out().lines().count())
+                .isEqualTo(Catalog.builtIn().entries().size() + 1L);
     }
 
     @Test
@@ -452,12 +489,13 @@ class MeasureCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("spawn_wait");
         assertThat(dev.sysc.os.ChildProcesses.now())
-                .as("children of this process after the measurement (a zombie stays a child until reaped)").isEmpty();
+                .as("children of this process after the measurement (a zombie stays a child until reaped)")
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"signal_roundtrip", "ctx_switch", "spawn_wait",
-            "thread_create"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"signal_roundtrip", "ctx_switch", "spawn_wait", "thread_create"})
     void interruptedMidMeasurementTheKernelWorkEntriesPutEverythingBack(String call) throws Exception {
         // Ctrl-C in the shell interrupts the measuring thread; the probes then close on the way out.
         int signal = dev.sysc.os.Bindings.child().__libc_current_sigrtmin() + 5;
@@ -476,10 +514,15 @@ class MeasureCommandTest {
 
         assertThat(t.isAlive()).as("the measurement stopped").isFalse();
         assertThat(run.get().exit()).as(run.get().err()).isEqualTo(ExitCodes.INTERRUPTED);
-        assertThat(cpusAfter.get()).as("ctx_switch gave the thread its CPUs back").isEqualTo(cpusBefore.get());
-        assertThat(dev.sysc.os.InstalledHandler.currentHandler(signal)).as("the signal's old disposition is back")
+        assertThat(cpusAfter.get())
+                .as("ctx_switch gave the thread its CPUs back")
+                .isEqualTo(cpusBefore.get());
+        assertThat(dev.sysc.os.InstalledHandler.currentHandler(signal))
+                .as("the signal's old disposition is back")
                 .isZero();
-        assertThat(dev.sysc.os.ChildProcesses.now()).as("no child left, zombie or not").isEmpty();
+        assertThat(dev.sysc.os.ChildProcesses.now())
+                .as("no child left, zombie or not")
+                .isEmpty();
     }
 
     @Test
@@ -495,7 +538,8 @@ class MeasureCommandTest {
         Run table = sysc("measure", "getpid@raw", "--seccomp", "1", "--time", "20ms", "-q");
         assertThat(table.out().replaceAll("\\s*\\n\\s*", " "))
                 .contains("under an allow-all seccomp filter of 1 instruction (--seccomp)");
-        Map<String, Object> plain = json(sysc("measure", "getpid@raw", "--time", "20ms", "--format", "json", "-q").out());
+        Map<String, Object> plain = json(sysc("measure", "getpid@raw", "--time", "20ms", "--format", "json", "-q")
+                .out());
         assertThat((Map<String, Object>) plain.get("settings")).containsEntry("seccomp", null);
     }
 

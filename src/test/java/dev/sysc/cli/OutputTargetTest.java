@@ -54,9 +54,12 @@ class OutputTargetTest {
         assertThat(t.kind()).isEqualTo(OutputTarget.Kind.REPLACE);
         assertThat(OutputTarget.of(tmp.resolve("new.txt").toString()).kind()).isEqualTo(OutputTarget.Kind.REPLACE);
         Object before = attributes(file).fileKey();
-        assertThat(MeasureCommandTest.sysc("list", "-o", file.toString()).exit()).isZero();
+        assertThat(MeasureCommandTest.sysc("list", "-o", file.toString()).exit())
+                .isZero();
         assertThat(Files.readString(file)).contains("getpid");
-        assertThat(attributes(file).fileKey()).as("a new inode: renamed over, not rewritten").isNotEqualTo(before);
+        assertThat(attributes(file).fileKey())
+                .as("a new inode: renamed over, not rewritten")
+                .isNotEqualTo(before);
     }
 
     @Test
@@ -140,13 +143,15 @@ class OutputTargetTest {
     void aSocketIsNeverReplaced() throws Exception {
         Path socket = tmp.resolve("sock");
         try (java.nio.channels.ServerSocketChannel server =
-                     java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
             server.bind(java.net.UnixDomainSocketAddress.of(socket));
             assertThat(OutputTarget.of(socket.toString()).kind()).isEqualTo(OutputTarget.Kind.DIRECT);
             Run run = MeasureCommandTest.sysc("list", "-o", socket.toString());
             // A socket cannot be opened like a file (ENXIO): the write fails, and the socket stays.
             assertThat(run.exit()).isEqualTo(1);
-            assertThat(run.err()).startsWith("sysc list: cannot write output to " + socket + ": ").hasLineCount(1);
+            assertThat(run.err())
+                    .startsWith("sysc list: cannot write output to " + socket + ": ")
+                    .hasLineCount(1);
             assertThat(attributes(socket).isOther()).as("still a socket").isTrue();
         }
     }
@@ -171,7 +176,9 @@ class OutputTargetTest {
     @Test
     void aFormatGivenOnTheCommandLineWinsOverTheExtension() throws IOException {
         Path file = tmp.resolve("table.json");
-        assertThat(MeasureCommandTest.sysc("list", "-o", file.toString(), "--format", "table").exit()).isZero();
+        assertThat(MeasureCommandTest.sysc("list", "-o", file.toString(), "--format", "table")
+                        .exit())
+                .isZero();
         assertThat(Files.readString(file)).doesNotStartWith("{");
     }
 }

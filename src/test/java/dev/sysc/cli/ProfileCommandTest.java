@@ -37,14 +37,14 @@ class ProfileCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private Run profile(Profiler profiler, String... args) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                return cls == ProfileCommand.class ? cls.cast(new ProfileCommand(profiler, FIXED, tmp.resolve("cache")))
+                return cls == ProfileCommand.class
+                        ? cls.cast(new ProfileCommand(profiler, FIXED, tmp.resolve("cache")))
                         : CommandLine.defaultFactory().create(cls);
             }
         };
@@ -53,7 +53,8 @@ class ProfileCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+        try (PrintWriter o = new PrintWriter(out);
+                PrintWriter e = new PrintWriter(err)) {
             exit = SyscCommand.commandLine(o, e, factory).execute(all.toArray(new String[0]));
         }
         return new Run(exit, out.toString(), err.toString());
@@ -65,16 +66,20 @@ class ProfileCommandTest {
 
     /** perf events refused as an unprivileged user would see it, with strace at {@code strace} or nowhere. */
     private static Profiler perfRefused(Optional<Path> strace) {
-        return new Profiler(() -> {
-            throw new PerfUnavailableException("perf_event_open refused to count system calls (EACCES)",
-                    "run as root, or sysctl kernel.perf_event_paranoid=-1");
-        }, () -> strace, System.getenv("PATH"));
+        return new Profiler(
+                () -> {
+                    throw new PerfUnavailableException(
+                            "perf_event_open refused to count system calls (EACCES)",
+                            "run as root, or sysctl kernel.perf_event_paranoid=-1");
+                },
+                () -> strace,
+                System.getenv("PATH"));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> byName(Map<String, Object> doc, String name) {
-        return ((List<Map<String, Object>>) doc.get("syscalls")).stream().filter(s -> s.get("name").equals(name))
-                .findFirst().orElseThrow();
+        return ((List<Map<String, Object>>) doc.get("syscalls"))
+                .stream().filter(s -> s.get("name").equals(name)).findFirst().orElseThrow();
     }
 
     @Test
@@ -83,16 +88,25 @@ class ProfileCommandTest {
 
         assertThat(r.exit()).as(r.err()).isEqualTo(3);
         Map<String, Object> doc = JSON.std.mapFrom(r.out());
-        assertThat(doc).containsEntry("schema", "sysc/profile/v1").containsEntry("exit_status", 3)
-                .containsEntry("counting", "perf_event").containsEntry("crossing_floor_ns", 50.0)
+        assertThat(doc)
+                .containsEntry("schema", "sysc/profile/v1")
+                .containsEntry("exit_status", 3)
+                .containsEntry("counting", "perf_event")
+                .containsEntry("crossing_floor_ns", 50.0)
                 .containsKeys("tool", "timestamp", "settings", "host", "wall_ns", "user_ns", "sys_ns", "advice");
-        assertThat(byName(doc, "getppid")).containsEntry("count", 1100).containsEntry("unit_ns", 100.0)
-                .containsEntry("unit_source", "measured:getppid").containsEntry("est_ns", 110000.0);
+        assertThat(byName(doc, "getppid"))
+                .containsEntry("count", 1100)
+                .containsEntry("unit_ns", 100.0)
+                .containsEntry("unit_source", "measured:getppid")
+                .containsEntry("est_ns", 110000.0);
         assertThat(byName(doc, "write")).containsEntry("count", 300);
-        assertThat(byName(doc, "clock_gettime")).containsEntry("count", 200).containsEntry("unit_source",
-                "measured:clock_gettime");
+        assertThat(byName(doc, "clock_gettime"))
+                .containsEntry("count", 200)
+                .containsEntry("unit_source", "measured:clock_gettime");
         // set_tid_address is in every program's start-up and no catalog entry makes it: it costs the floor.
-        assertThat(byName(doc, "set_tid_address")).containsEntry("unit_ns", 50.0).containsEntry("unit_source", "floor");
+        assertThat(byName(doc, "set_tid_address"))
+                .containsEntry("unit_ns", 50.0)
+                .containsEntry("unit_source", "floor");
         long total = ((Number) doc.get("total_calls")).longValue();
         assertThat(((Number) doc.get("crossing_tax_ns")).doubleValue()).isEqualTo(total * 50.0);
         assertThat(doc.get("advice").toString()).contains("clock-in-kernel", "sysc explain vdso");
@@ -105,10 +119,19 @@ class ProfileCommandTest {
         Run csv = profile("--format", "csv", "--", mix, "mix");
         Run md = profile("--format", "markdown", "--", mix, "mix");
 
-        assertThat(table.out()).contains("exit status 3", "Crossing tax", "getppid", "1,100", "measured:getppid",
-                "What the counts suggest:", "sysc explain vdso");
-        assertThat(csv.out()).startsWith("syscall,count,calls_per_s,unit_ns,unit_source,est_ns\n")
-                .contains("\ngetppid,1100,").contains(",100.000,measured:getppid,110000.000\n");
+        assertThat(table.out())
+                .contains(
+                        "exit status 3",
+                        "Crossing tax",
+                        "getppid",
+                        "1,100",
+                        "measured:getppid",
+                        "What the counts suggest:",
+                        "sysc explain vdso");
+        assertThat(csv.out())
+                .startsWith("syscall,count,calls_per_s,unit_ns,unit_source,est_ns\n")
+                .contains("\ngetppid,1100,")
+                .contains(",100.000,measured:getppid,110000.000\n");
         assertThat(md.out()).contains("| getppid | 1,100 |", "`sysc explain vdso`");
         assertThat(List.of(table.exit(), csv.exit(), md.exit())).containsOnly(3);
     }
@@ -137,7 +160,8 @@ class ProfileCommandTest {
         assertThat(profile().exit()).isEqualTo(2);
         assertThat(profile("--for", "1s", "--", "/bin/sh", "-c", touch).exit()).isEqualTo(2);
         assertThat(profile("-p", "1", "--", "/bin/sh", "-c", touch).exit()).isEqualTo(2);
-        assertThat(profile("--unit-time", "0", "--", "/bin/sh", "-c", touch).exit()).isEqualTo(2);
+        assertThat(profile("--unit-time", "0", "--", "/bin/sh", "-c", touch).exit())
+                .isEqualTo(2);
         Run notFound = profile("--", "no-such-program-sysc");
         assertThat(notFound.exit()).isEqualTo(2);
         assertThat(notFound.err()).isEqualTo("sysc profile: no-such-program-sysc: command not found on PATH\n");
@@ -166,7 +190,9 @@ class ProfileCommandTest {
         Run r = profile(perfRefused(Optional.empty()), "--", "/bin/sh", "-c", "touch " + marker);
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).hasLineCount(1).startsWith("sysc profile: cannot count system calls: ")
+        assertThat(r.err())
+                .hasLineCount(1)
+                .startsWith("sysc profile: cannot count system calls: ")
                 .contains("sysctl kernel.perf_event_paranoid=-1", "install strace");
         assertThat(marker).doesNotExist();
     }
@@ -181,7 +207,8 @@ class ProfileCommandTest {
             Map<String, Object> doc = JSON.std.mapFrom(r.out());
             assertThat(doc).containsEntry("exit_status", null).containsEntry("command", List.of());
             assertThat(doc.get("settings").toString()).contains("for=300ms", "pid=" + p.pid());
-            assertThat(((Number) byName(doc, "getppid").get("count")).longValue()).isPositive();
+            assertThat(((Number) byName(doc, "getppid").get("count")).longValue())
+                    .isPositive();
         } finally {
             p.destroyForcibly().waitFor();
         }
@@ -193,7 +220,10 @@ class ProfileCommandTest {
 
         try (var files = Files.list(tmp.resolve("cache"))) {
             assertThat(files.map(f -> f.getFileName().toString()).toList())
-                    .singleElement().asString().startsWith("unit-costs-").endsWith(".tsv");
+                    .singleElement()
+                    .asString()
+                    .startsWith("unit-costs-")
+                    .endsWith(".tsv");
         }
     }
 

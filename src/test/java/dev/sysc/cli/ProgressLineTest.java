@@ -12,7 +12,8 @@ class ProgressLineTest {
     void drawsABarWithPositionAndPhase() {
         assertThat(ProgressLine.line("getpid@libc", 1, 3, Phase.SAMPLING, 0.5))
                 .isEqualTo("getpid@libc (2/3) [████████████░░░░░░░░░░░░]  50% sampling");
-        assertThat(ProgressLine.line("read@libc", 0, 1, Phase.WARMUP, 1.7)).contains("100% warming up")
+        assertThat(ProgressLine.line("read@libc", 0, 1, Phase.WARMUP, 1.7))
+                .contains("100% warming up")
                 .doesNotContain("(1/1)");
     }
 

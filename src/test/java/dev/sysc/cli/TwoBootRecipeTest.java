@@ -56,14 +56,18 @@ class TwoBootRecipeTest {
         while (!found && compare.find()) {
             found = measureOf.containsKey(compare.group(2)) && measureOf.containsKey(compare.group(3));
         }
-        assertThat(found).as(where + " shows measure -o A.json, measure -o B.json, compare A.json B.json").isTrue();
+        assertThat(found)
+                .as(where + " shows measure -o A.json, measure -o B.json, compare A.json B.json")
+                .isTrue();
         List<String> measures = List.of(measureOf.get(compare.group(2)), measureOf.get(compare.group(3)));
         for (String measure : measures) {
             Run run = MeasureCommandTest.sysc(args(measure, QUICK));
             assertThat(run.exit()).as(where + ": " + measure + ": " + run.err()).isZero();
         }
         Run run = MeasureCommandTest.sysc(args(compare.group(1)));
-        assertThat(run.exit()).as(where + ": " + compare.group(1) + ": " + run.err()).isZero();
+        assertThat(run.exit())
+                .as(where + ": " + compare.group(1) + ": " + run.err())
+                .isZero();
         assertThat(run.out()).contains("A median").contains("getp");
     }
 

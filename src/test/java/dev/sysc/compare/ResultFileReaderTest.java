@@ -80,7 +80,8 @@ class ResultFileReaderTest {
 
     @Test
     void refusesAnotherSchemaVersion() throws IOException {
-        assertRefused(write("v2.json", VALID.replace("sysc/result/v1", "sysc/result/v2")),
+        assertRefused(
+                write("v2.json", VALID.replace("sysc/result/v1", "sysc/result/v2")),
                 "has schema sysc/result/v2; this sysc reads sysc/result/v1");
     }
 
@@ -92,7 +93,8 @@ class ResultFileReaderTest {
 
     @Test
     void refusesResultsWithoutSamples() throws IOException {
-        assertRefused(write("nosamples.json", VALID.replace("\"sample_ns\":[150.0,151.5,149.0]", "\"x\":1")),
+        assertRefused(
+                write("nosamples.json", VALID.replace("\"sample_ns\":[150.0,151.5,149.0]", "\"x\":1")),
                 "getpid) has no sample_ns list");
     }
 

@@ -9,9 +9,23 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RunComparisonTest {
-    static final HostInfo HOST = new HostInfo("box", "6.1.0", "x86_64", "Test CPU", 4, "tsc", true,
-            "quiet mitigations=auto -- mitigations=off", List.of(), Map.of("meltdown", "Not affected",
-            "spectre_v2", "Mitigation: Retpolines"), "unknown", "unknown", false, "unknown", null, null);
+    static final HostInfo HOST = new HostInfo(
+            "box",
+            "6.1.0",
+            "x86_64",
+            "Test CPU",
+            4,
+            "tsc",
+            true,
+            "quiet mitigations=auto -- mitigations=off",
+            List.of(),
+            Map.of("meltdown", "Not affected", "spectre_v2", "Mitigation: Retpolines"),
+            "unknown",
+            "unknown",
+            false,
+            "unknown",
+            null,
+            null);
 
     /** Samples around {@code center} with a long right tail, like real syscall samples. */
     static double[] samples(double center, long seed, int n) {
@@ -41,8 +55,12 @@ class RunComparisonTest {
 
     @Test
     void aRunComparedWithItselfChangesNothing() {
-        SavedRun a = run("a.json", HOST, result("getpid", "libc", samples(150, 1, 3000)),
-                result("getppid", "libc", samples(170, 2, 3000)), result("enosys", "syscall", samples(120, 3, 3000)));
+        SavedRun a = run(
+                "a.json",
+                HOST,
+                result("getpid", "libc", samples(150, 1, 3000)),
+                result("getppid", "libc", samples(170, 2, 3000)),
+                result("enosys", "syscall", samples(120, 3, 3000)));
         RunDiff d = RunComparison.diff(a, a);
         assertThat(d.rows()).hasSize(3).allSatisfy(r -> {
             assertThat(r.significant()).isFalse();
@@ -58,7 +76,8 @@ class RunComparisonTest {
         double[] getpid = samples(150, 1, 3000);
         double[] getppid = samples(170, 2, 3000);
         SavedRun a = run("a.json", HOST, result("getpid", "libc", getpid), result("getppid", "libc", getppid));
-        SavedRun b = run("b.json", HOST, result("getpid", "libc", scaled(getpid, 1.4)), result("getppid", "libc", getppid));
+        SavedRun b =
+                run("b.json", HOST, result("getpid", "libc", scaled(getpid, 1.4)), result("getppid", "libc", getppid));
         RunDiff d = RunComparison.diff(a, b);
         DiffRow pid = d.rows().get(0);
         assertThat(pid.name()).isEqualTo("getpid");
@@ -88,30 +107,53 @@ class RunComparisonTest {
 
     @Test
     void callsInOnlyOneRunAreListedNotDropped() {
-        SavedRun a = run("a.json", HOST, result("getpid", "libc", samples(150, 1, 100)),
+        SavedRun a = run(
+                "a.json",
+                HOST,
+                result("getpid", "libc", samples(150, 1, 100)),
                 result("read", "libc", samples(290, 2, 100)));
-        SavedRun b = run("b.json", HOST, result("getpid", "libc", samples(150, 1, 100)),
+        SavedRun b = run(
+                "b.json",
+                HOST,
+                result("getpid", "libc", samples(150, 1, 100)),
                 result("getpid", "syscall", samples(150, 3, 100)),
                 new SavedResult("read", "libc", true, 1, Double.NaN, new double[0]));
         RunDiff d = RunComparison.diff(a, b);
         assertThat(d.rows()).extracting(DiffRow::id).containsExactly("getpid@libc");
-        assertThat(d.unmatched()).containsExactly(new Unmatched("read@libc", "no samples in b.json"),
-                new Unmatched("getpid@syscall", "only in b.json"));
+        assertThat(d.unmatched())
+                .containsExactly(
+                        new Unmatched("read@libc", "no samples in b.json"),
+                        new Unmatched("getpid@syscall", "only in b.json"));
     }
 
     @Test
     void hostDifferencesNameWhatChanged() {
-        HostInfo other = new HostInfo("box2", "6.8.0", "x86_64", "Other CPU", 4, "xen", true,
-                "quiet mitigations=off nopti", List.of(), Map.of("meltdown", "Vulnerable",
-                "spectre_v2", "Mitigation: Retpolines", "tsa", "Not affected"), "unknown", "unknown", false, "unknown", null, null);
+        HostInfo other = new HostInfo(
+                "box2",
+                "6.8.0",
+                "x86_64",
+                "Other CPU",
+                4,
+                "xen",
+                true,
+                "quiet mitigations=off nopti",
+                List.of(),
+                Map.of("meltdown", "Vulnerable", "spectre_v2", "Mitigation: Retpolines", "tsa", "Not affected"),
+                "unknown",
+                "unknown",
+                false,
+                "unknown",
+                null,
+                null);
         List<HostDifference> diffs = HostDifferences.between(HOST, other);
-        assertThat(diffs).containsExactly(
-                new HostDifference("kernel", "6.1.0", "6.8.0"),
-                new HostDifference("cpu_model", "Test CPU", "Other CPU"),
-                new HostDifference("clocksource", "tsc", "xen"),
-                new HostDifference("cmdline.mitigations", "auto", "off"),
-                new HostDifference("cmdline.nopti", "(not set)", "(set)"),
-                new HostDifference("vulnerabilities.meltdown", "Not affected", "Vulnerable"),
-                new HostDifference("vulnerabilities.tsa", "(not set)", "Not affected"));
+        assertThat(diffs)
+                .containsExactly(
+                        new HostDifference("kernel", "6.1.0", "6.8.0"),
+                        new HostDifference("cpu_model", "Test CPU", "Other CPU"),
+                        new HostDifference("clocksource", "tsc", "xen"),
+                        new HostDifference("cmdline.mitigations", "auto", "off"),
+                        new HostDifference("cmdline.nopti", "(not set)", "(set)"),
+                        new HostDifference("vulnerabilities.meltdown", "Not affected", "Vulnerable"),
+                        new HostDifference("vulnerabilities.tsa", "(not set)", "Not affected"));
     }
 }

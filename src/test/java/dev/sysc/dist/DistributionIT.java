@@ -22,11 +22,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DistributionIT {
     /** What the launcher and install.sh call; everything else is a shell builtin. */
-    private static final List<String> TOOLS = List.of("bash", "env", "readlink", "dirname", "basename", "sed",
-            "cksum", "cut", "stat", "mkdir", "rm", "rmdir", "install", "ln", "cat", "uname");
+    private static final List<String> TOOLS = List.of(
+            "bash",
+            "env",
+            "readlink",
+            "dirname",
+            "basename",
+            "sed",
+            "cksum",
+            "cut",
+            "stat",
+            "mkdir",
+            "rm",
+            "rmdir",
+            "install",
+            "ln",
+            "cat",
+            "uname");
 
     @TempDir
     static Path work;
+
     static Path unpacked;
     static Path prefix;
     static Path tools;
@@ -52,7 +68,8 @@ class DistributionIT {
         }
         Files.createSymbolicLink(tools.resolve("java"), Paths.get(System.getProperty("java.home"), "bin", "java"));
         prefix = work.resolve("prefix");
-        Result r = run(userEnvironment(), "bash", unpacked.resolve("install.sh").toString(), "--prefix", prefix.toString());
+        Result r = run(
+                userEnvironment(), "bash", unpacked.resolve("install.sh").toString(), "--prefix", prefix.toString());
         assertThat(r.code).as(r.out).isZero();
     }
 
@@ -96,7 +113,9 @@ class DistributionIT {
                         }
                         byte[] head = j.getInputStream(e).readNBytes(8);
                         int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
-                        assertThat(major).as(jar.getFileName() + "!" + e.getName()).isGreaterThanOrEqualTo(50);
+                        assertThat(major)
+                                .as(jar.getFileName() + "!" + e.getName())
+                                .isGreaterThanOrEqualTo(50);
                     }
                 }
             }
@@ -105,8 +124,17 @@ class DistributionIT {
 
     @Test
     void theInstalledLauncherMeasuresWithoutMavenOrSources() throws Exception {
-        Result r = run(userEnvironment(), prefix.resolve("bin/sysc").toString(),
-                "measure", "getpid", "--time", "20ms", "--warmup", "10ms", "--format", "csv");
+        Result r = run(
+                userEnvironment(),
+                prefix.resolve("bin/sysc").toString(),
+                "measure",
+                "getpid",
+                "--time",
+                "20ms",
+                "--warmup",
+                "10ms",
+                "--format",
+                "csv");
         assertThat(r.code).as(r.out).isZero();
         assertThat(r.out).contains("getpid,libc,");
         // The second run maps the class archive the first one left in the user's cache.
@@ -121,14 +149,22 @@ class DistributionIT {
 
     @Test
     void manFindsThePagesAndBashCompletesFromTheInstalledScript() throws Exception {
-        Result man = run(Map.of("MANPATH", prefix.resolve("share/man").toString(), "PATH", "/usr/bin:/bin"),
-                "man", "-w", "sysc-measure");
+        Result man = run(
+                Map.of("MANPATH", prefix.resolve("share/man").toString(), "PATH", "/usr/bin:/bin"),
+                "man",
+                "-w",
+                "sysc-measure");
         assertThat(man.code).as(man.out).isZero();
-        assertThat(man.out.trim()).isEqualTo(prefix.resolve("share/man/man1/sysc-measure.1").toString());
+        assertThat(man.out.trim())
+                .isEqualTo(prefix.resolve("share/man/man1/sysc-measure.1").toString());
         Path script = prefix.resolve("share/bash-completion/completions/sysc");
-        Result words = run(Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", ". '" + script + "'; "
-                + "COMP_WORDS=(sysc measure getpp); COMP_CWORD=2; COMP_LINE='sysc measure getpp'; "
-                + "COMP_POINT=${#COMP_LINE}; _complete_sysc 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"");
+        Result words = run(
+                Map.of("PATH", "/usr/bin:/bin"),
+                "bash",
+                "-c",
+                ". '" + script + "'; "
+                        + "COMP_WORDS=(sysc measure getpp); COMP_CWORD=2; COMP_LINE='sysc measure getpp'; "
+                        + "COMP_POINT=${#COMP_LINE}; _complete_sysc 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"");
         assertThat(words.out.lines()).contains("getppid");
     }
 
@@ -136,9 +172,11 @@ class DistributionIT {
     void uninstallRemovesWhatWasInstalled() throws Exception {
         Path other = work.resolve("other-prefix");
         Map<String, String> env = userEnvironment();
-        assertThat(run(env, "bash", unpacked.resolve("install.sh").toString(), "--prefix", other.toString()).code).isZero();
+        assertThat(run(env, "bash", unpacked.resolve("install.sh").toString(), "--prefix", other.toString()).code)
+                .isZero();
         assertThat(other.resolve("bin/sysc")).exists();
-        Result r = run(env, "bash", unpacked.resolve("install.sh").toString(), "--prefix", other.toString(), "--uninstall");
+        Result r = run(
+                env, "bash", unpacked.resolve("install.sh").toString(), "--prefix", other.toString(), "--uninstall");
         assertThat(r.code).as(r.out).isZero();
         try (var left = Files.walk(other)) {
             assertThat(left.filter(Files::isRegularFile)).isEmpty();
@@ -149,8 +187,7 @@ class DistributionIT {
         assertThat(bad.out).contains("unknown argument '--nonsense'");
     }
 
-    private record Result(int code, String out) {
-    }
+    private record Result(int code, String out) {}
 
     private static Result run(Map<String, String> env, String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);

@@ -25,8 +25,11 @@ class DocsAreCurrentTest {
     }
 
     private static void assertSame(Path generatedDir, Path committedDir) throws IOException {
-        assertThat(Files.isDirectory(generatedDir)).as(generatedDir + " (run the build: mvn verify)").isTrue();
-        assertThat(names(committedDir)).as("files in " + committedDir + " (stale: run bin/regen-docs)")
+        assertThat(Files.isDirectory(generatedDir))
+                .as(generatedDir + " (run the build: mvn verify)")
+                .isTrue();
+        assertThat(names(committedDir))
+                .as("files in " + committedDir + " (stale: run bin/regen-docs)")
                 .isEqualTo(names(generatedDir));
         for (String name : names(generatedDir)) {
             assertThat(Files.readString(committedDir.resolve(name)))

@@ -24,8 +24,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * completions/, and DocsAreCurrentTest fails when the committed copies are stale.
  */
 public final class GenerateDocs {
-    private GenerateDocs() {
-    }
+    private GenerateDocs() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Paths.get(args.length > 0 ? args[0] : "target/generated-docs");
@@ -61,7 +60,8 @@ public final class GenerateDocs {
      * ("] [--color=_WHEN …") and swallowed [--baseline=NAME[@PATH]].
      */
     static String escapeBrackets(String adoc) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w])_([^_\\s]*\\[[^_\\s]*)_").matcher(adoc);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w])_([^_\\s]*\\[[^_\\s]*)_")
+                .matcher(adoc);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String label = m.group(1).replace("[", "{startsb}").replace("]", "{endsb}");
@@ -75,7 +75,8 @@ public final class GenerateDocs {
     static CommandLine commandLine() {
         StringWriter sink = new StringWriter();
         CommandLine cl = SyscCommand.commandLine(new PrintWriter(sink), new PrintWriter(sink));
-        String calls = String.join(", ", Catalog.builtIn().entries().stream().map(e -> e.name()).toList());
+        String calls = String.join(
+                ", ", Catalog.builtIn().entries().stream().map(e -> e.name()).toList());
         for (String name : List.of("measure", "compare")) {
             CommandLine sub = cl.getSubcommands().get(name);
             if (sub == null) {
@@ -99,7 +100,8 @@ public final class GenerateDocs {
      */
     static String withFileNames(String bash, CommandLine cl) {
         List<String> valued = new ArrayList<>();
-        for (CommandLine.Model.OptionSpec o : cl.getSubcommands().get("compare").getCommandSpec().options()) {
+        for (CommandLine.Model.OptionSpec o :
+                cl.getSubcommands().get("compare").getCommandSpec().options()) {
             if (o.arity().max() > 0 && !List.of(o.names()).contains("-o")) {
                 valued.addAll(List.of(o.names()));
             }
@@ -144,20 +146,22 @@ public final class GenerateDocs {
         if (!bash.contains(PROFILE_FUNCTION)) {
             throw new IllegalStateException("picocli's bash script changed shape: no " + PROFILE_FUNCTION);
         }
-        return bash.replace(PROFILE_FUNCTION, PROFILE_FUNCTION
-                + "  # After --: the program to profile (a command), then its arguments (files).\n"
-                + "  local i\n"
-                + "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
-                + "    if [[ \"${COMP_WORDS[i]}\" == \"--\" ]]; then\n"
-                + "      if (( i == COMP_CWORD - 1 )); then\n"
-                + "        COMPREPLY=( $(compgen -c -- \"${curr_word}\") )\n"
-                + "      else\n"
-                + "        type compopt &>/dev/null && compopt -o filenames\n"
-                + "        COMPREPLY=( $(compgen -f -- \"${curr_word}\") )\n"
-                + "      fi\n"
-                + "      return 0\n"
-                + "    fi\n"
-                + "  done\n");
+        return bash.replace(
+                PROFILE_FUNCTION,
+                PROFILE_FUNCTION
+                        + "  # After --: the program to profile (a command), then its arguments (files).\n"
+                        + "  local i\n"
+                        + "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
+                        + "    if [[ \"${COMP_WORDS[i]}\" == \"--\" ]]; then\n"
+                        + "      if (( i == COMP_CWORD - 1 )); then\n"
+                        + "        COMPREPLY=( $(compgen -c -- \"${curr_word}\") )\n"
+                        + "      else\n"
+                        + "        type compopt &>/dev/null && compopt -o filenames\n"
+                        + "        COMPREPLY=( $(compgen -f -- \"${curr_word}\") )\n"
+                        + "      fi\n"
+                        + "      return 0\n"
+                        + "    fi\n"
+                        + "  done\n");
     }
 
     /** zsh: the bash script works under zsh's bashcompinit; this file is what compinit loads from fpath. */

@@ -35,7 +35,9 @@ class ManSynopsisTest {
                 continue;
             }
             if (inside && !line.startsWith(".")) {
-                words.add(line.replaceAll("\\\\f[BIPR]", "").replace("\\-", "-").replace("\\(cq", "'")
+                words.add(line.replaceAll("\\\\f[BIPR]", "")
+                        .replace("\\-", "-")
+                        .replace("\\(cq", "'")
                         .replace("\\&", ""));
             }
         }
@@ -70,7 +72,8 @@ class ManSynopsisTest {
     @Test
     void theCompareSynopsisOffersBaseline() throws IOException {
         assertThat(synopsis(Files.readString(PAGES.resolve("sysc-compare.1"))))
-                .contains("[--baseline=NAME[@PATH]]").endsWith("NAME[@PATH]|FILE.json NAME[@PATH]|FILE.json...");
+                .contains("[--baseline=NAME[@PATH]]")
+                .endsWith("NAME[@PATH]|FILE.json NAME[@PATH]|FILE.json...");
     }
 
     @Test
@@ -83,6 +86,7 @@ class ManSynopsisTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).isEqualTo(PAGES.resolve("sysc-compare.1").toAbsolutePath().toString());
+        assertThat(out)
+                .isEqualTo(PAGES.resolve("sysc-compare.1").toAbsolutePath().toString());
     }
 }

@@ -11,14 +11,17 @@ import org.junit.jupiter.api.Test;
 class ExplainerTest {
     private final Explainer explainer = Explainer.builtIn();
 
-    private static final CallInfo GETPPID = new CallInfo("getppid", "libc", CallInfo.Kind.KERNEL, "mode-switch",
-            "the parent's process id");
-    private static final CallInfo CLOCK = new CallInfo("clock_gettime", "libc", CallInfo.Kind.VDSO_CLOCK, "vdso",
-            "the time");
+    private static final CallInfo GETPPID =
+            new CallInfo("getppid", "libc", CallInfo.Kind.KERNEL, "mode-switch", "the parent's process id");
+    private static final CallInfo CLOCK =
+            new CallInfo("clock_gettime", "libc", CallInfo.Kind.VDSO_CLOCK, "vdso", "the time");
 
     private static Activation step(Explanation e, String id) {
-        return e.steps().stream().filter(s -> s.step().id().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + id)).activation();
+        return e.steps().stream()
+                .filter(s -> s.step().id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + id))
+                .activation();
     }
 
     private static List<String> ids(Explanation e) {
@@ -29,26 +32,35 @@ class ExplainerTest {
     void thisMachineListsEveryVulnerabilityFileWithItsExactStatus() {
         HostInfo h = Hosts.read(Hosts.THIS_AMD);
         Explanation e = explainer.machine(h);
-        assertThat(e.vulnerabilities()).extracting(VulnerabilityRow::file)
+        assertThat(e.vulnerabilities())
+                .extracting(VulnerabilityRow::file)
                 .containsExactlyElementsOf(h.vulnerabilities().keySet());
         for (VulnerabilityRow r : e.vulnerabilities()) {
             assertThat(r.status()).isEqualTo(h.vulnerabilities().get(r.file()));
         }
         assertThat(e.vulnerabilities()).hasSize(19);
-        VulnerabilityRow srso = e.vulnerabilities().stream().filter(r -> r.file().equals("spec_rstack_overflow"))
-                .findFirst().orElseThrow();
+        VulnerabilityRow srso = e.vulnerabilities().stream()
+                .filter(r -> r.file().equals("spec_rstack_overflow"))
+                .findFirst()
+                .orElseThrow();
         assertThat(srso.onPath().active()).isTrue();
-        VulnerabilityRow ghost = e.vulnerabilities().stream().filter(r -> r.file().equals("ghostwrite"))
-                .findFirst().orElseThrow();
+        VulnerabilityRow ghost = e.vulnerabilities().stream()
+                .filter(r -> r.file().equals("ghostwrite"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ghost.mitigation()).isNotNull();
         assertThat(ghost.onPath().active()).isFalse();
         assertThat(e.vdsoTime().active()).isTrue();
         assertThat(e.next()).extracting(Hint::id).doesNotContain("next-pti-off", "next-clock-fallback", "next-prctl");
         // Booted with mitigations=auto,no_guest_host,no_guest_guest: those two vectors are named, user_kernel is not.
-        assertThat(e.next()).extracting(Hint::id).contains("next-vector-guest-host", "next-vector-guest-guest")
+        assertThat(e.next())
+                .extracting(Hint::id)
+                .contains("next-vector-guest-host", "next-vector-guest-guest")
                 .doesNotContain("next-vector-user-kernel", "next-vector-user-user");
-        assertThat(explainer.machine(Hosts.read("intel-eibrs-unpriv-ebpf")).next()).extracting(Hint::id)
-                .contains("next-vector-user-user", "next-vector-guest-guest").doesNotContain("next-vector-guest-host");
+        assertThat(explainer.machine(Hosts.read("intel-eibrs-unpriv-ebpf")).next())
+                .extracting(Hint::id)
+                .contains("next-vector-user-user", "next-vector-guest-guest")
+                .doesNotContain("next-vector-guest-host");
     }
 
     @Test
@@ -103,12 +115,28 @@ class ExplainerTest {
         assertThat(ids(clock)).contains("hw-syscall", "entry-cr3", "exit-verw");
         assertThat(step(clock, "entry-cr3").active()).isNull();
         assertThat(step(clock, "entry-cr3").reason()).startsWith("only if the vDSO falls back");
-        assertThat(explainer.machine(h).next()).extracting(Hint::id).contains("next-pti-off")
+        assertThat(explainer.machine(h).next())
+                .extracting(Hint::id)
+                .contains("next-pti-off")
                 .doesNotContain("next-clock-fallback");
         // hpet has no vDSO clock mode at all.
-        HostInfo hpet = new HostInfo(h.hostname(), h.kernel(), h.arch(), h.cpuModel(), h.cpus(), "hpet",
-                h.virtualized(), h.cmdline(), h.cpuFlags(), h.vulnerabilities(), h.seccomp(), h.smt(), h.vdsoMapped(),
-                h.vsyscall(), h.speculationStoreBypass(), h.speculationIndirectBranch());
+        HostInfo hpet = new HostInfo(
+                h.hostname(),
+                h.kernel(),
+                h.arch(),
+                h.cpuModel(),
+                h.cpus(),
+                "hpet",
+                h.virtualized(),
+                h.cmdline(),
+                h.cpuFlags(),
+                h.vulnerabilities(),
+                h.seccomp(),
+                h.smt(),
+                h.vdsoMapped(),
+                h.vsyscall(),
+                h.speculationStoreBypass(),
+                h.speculationIndirectBranch());
         assertThat(step(explainer.call(CLOCK, hpet), "vdso-fallback").active()).isTrue();
         assertThat(explainer.machine(hpet).next()).extracting(Hint::id).contains("next-clock-fallback");
     }
@@ -116,13 +144,22 @@ class ExplainerTest {
     @Test
     void mitigationsOffLeavesOnlyTheBarePath() {
         Explanation e = explainer.call(GETPPID, Hosts.read(Hosts.INTEL_OFF));
-        for (String id : List.of("entry-cr3", "exit-cr3", "entry-ibrs", "entry-untrain-ret", "entry-bhi",
-                "dispatch-retpoline", "exit-verw")) {
+        for (String id : List.of(
+                "entry-cr3",
+                "exit-cr3",
+                "entry-ibrs",
+                "entry-untrain-ret",
+                "entry-bhi",
+                "dispatch-retpoline",
+                "exit-verw")) {
             assertThat(step(e, id).active()).as(id).isFalse();
         }
         assertThat(step(e, "entry-cr3").reason()).contains("mitigations=off");
-        List<VulnerabilityRow> rows = explainer.machine(Hosts.read(Hosts.INTEL_OFF)).vulnerabilities();
-        assertThat(rows).filteredOn(r -> r.mitigation() != null && !r.mitigation().condition().equals("always"))
+        List<VulnerabilityRow> rows =
+                explainer.machine(Hosts.read(Hosts.INTEL_OFF)).vulnerabilities();
+        assertThat(rows)
+                .filteredOn(r ->
+                        r.mitigation() != null && !r.mitigation().condition().equals("always"))
                 .allSatisfy(r -> assertThat(r.onPath().active()).as(r.file()).isFalse());
     }
 
@@ -151,8 +188,11 @@ class ExplainerTest {
         assertThat(explainer.topic("mode-switch", h).steps()).isNotEmpty();
         Explanation m = explainer.topic("mitigations", h);
         assertThat(m.vulnerabilities()).hasSize(19);
-        assertThat(m.toggles()).hasSize(2).allSatisfy(t -> assertThat(t.availability().active()).isFalse());
-        assertThat(explainer.topic("batching", h).topic().markdown()).contains("io_uring", "writev", "sendmmsg", "eBPF");
+        assertThat(m.toggles())
+                .hasSize(2)
+                .allSatisfy(t -> assertThat(t.availability().active()).isFalse());
+        assertThat(explainer.topic("batching", h).topic().markdown())
+                .contains("io_uring", "writev", "sendmmsg", "eBPF");
         assertThat(explainer.topic("indirect-costs", h).topic().markdown()).contains("not flushed");
     }
 
@@ -171,7 +211,8 @@ class ExplainerTest {
         Explanation slow = explainer.withMeasuredVdso(fallsBack).call(CLOCK, xen);
         assertThat(step(slow, "vdso-fallback").active()).isTrue();
         assertThat(step(slow, "entry-cr3").active()).isTrue();
-        assertThat(explainer.withMeasuredVdso(fallsBack).machine(xen).next()).extracting(Hint::id)
+        assertThat(explainer.withMeasuredVdso(fallsBack).machine(xen).next())
+                .extracting(Hint::id)
                 .contains("next-clock-fallback");
     }
 }

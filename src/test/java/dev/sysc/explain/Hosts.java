@@ -13,8 +13,7 @@ final class Hosts {
     static final String INTEL_OFF = "intel-mitigations-off";
     static final String AMD_SRSO = "amd-srso-safe-ret";
 
-    private Hosts() {
-    }
+    private Hosts() {}
 
     static Path root(String name) {
         URL url = Hosts.class.getResource("/hosts/" + name);

@@ -38,10 +38,14 @@ class KnowledgeBaseTest {
             assertThat(s.title()).isNotBlank();
             assertThat(s.what()).isNotBlank();
             for (String file : s.mitigations()) {
-                assertThat(kb.mitigation(file)).as("step %s refers to mitigation %s", s.id(), file).isPresent();
+                assertThat(kb.mitigation(file))
+                        .as("step %s refers to mitigation %s", s.id(), file)
+                        .isPresent();
             }
         }
-        assertThat(kb.steps("kernel")).extracting(Step::id).startsWith("user-setup", "hw-syscall")
+        assertThat(kb.steps("kernel"))
+                .extracting(Step::id)
+                .startsWith("user-setup", "hw-syscall")
                 .endsWith("return-sysret", "return-iret", "return-eretu");
     }
 
@@ -49,7 +53,9 @@ class KnowledgeBaseTest {
     void mitigationStepsCostsAndHintsReferToExistingIds() {
         for (Mitigation m : kb.mitigations()) {
             for (String step : m.steps()) {
-                assertThat(kb.step(step)).as("mitigation %s refers to step %s", m.file(), step).isPresent();
+                assertThat(kb.step(step))
+                        .as("mitigation %s refers to step %s", m.file(), step)
+                        .isPresent();
             }
             assertThat(m.bootSwitch()).isNotBlank();
         }
@@ -58,7 +64,9 @@ class KnowledgeBaseTest {
             assertThat(c.source()).startsWith("http").doesNotContain("?q=").doesNotContain("/search");
         }
         for (Hint h : kb.hints()) {
-            assertThat(kb.topic(h.topic())).as("hint %s leads to topic %s", h.id(), h.topic()).isPresent();
+            assertThat(kb.topic(h.topic()))
+                    .as("hint %s leads to topic %s", h.id(), h.topic())
+                    .isPresent();
         }
     }
 
@@ -69,29 +77,39 @@ class KnowledgeBaseTest {
             assertThat(t.title()).isNotBlank();
             assertThat(t.body()).isNotBlank().doesNotStartWith("# ");
         }
-        assertThat(KnowledgeBase.TOPIC_IDS).contains("mode-switch", "vdso", "mitigations", "batching",
-                "bpf", "indirect-costs");
+        assertThat(KnowledgeBase.TOPIC_IDS)
+                .contains("mode-switch", "vdso", "mitigations", "batching", "bpf", "indirect-costs");
     }
 
     @Test
     void everyCatalogExplainIdIsATopic() {
         for (CatalogEntry e : Catalog.builtIn().entries()) {
-            assertThat(kb.topic(e.explainId())).as("catalog %s explain id %s", e.name(), e.explainId()).isPresent();
+            assertThat(kb.topic(e.explainId()))
+                    .as("catalog %s explain id %s", e.name(), e.explainId())
+                    .isPresent();
         }
     }
 
     @Test
     void productTextNeverClaimsCachesAreFlushed() {
         for (String id : KnowledgeBase.TOPIC_IDS) {
-            assertThat(kb.topic(id).orElseThrow().markdown().toLowerCase()).doesNotContain("flushing cpu caches")
+            assertThat(kb.topic(id).orElseThrow().markdown().toLowerCase())
+                    .doesNotContain("flushing cpu caches")
                     .doesNotContain("flushes the cache");
         }
     }
 
     @Test
     void badConditionsAreRefused() {
-        for (String bad : List.of("", "sometimes", "vuln:meltdown~PTI", "state:meltdown",
-                "attack-vector:nobody", "flagpcid", "clocksource:fast", "spec:other")) {
+        for (String bad : List.of(
+                "",
+                "sometimes",
+                "vuln:meltdown~PTI",
+                "state:meltdown",
+                "attack-vector:nobody",
+                "flagpcid",
+                "clocksource:fast",
+                "spec:other")) {
             assertThatThrownBy(() -> Conditions.validate(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -105,9 +123,14 @@ class KnowledgeBaseTest {
             conditions.add(s.condition());
         }
         for (Mitigation m : kb.mitigations()) {
-            assertThat(m.source()).as("source of mitigation %s", m.file()).isNotBlank().isNotEqualTo("-");
+            assertThat(m.source())
+                    .as("source of mitigation %s", m.file())
+                    .isNotBlank()
+                    .isNotEqualTo("-");
             conditions.add(m.condition());
-            assertThat(KernelStrings.builtIn().files()).as("strings for %s", m.file()).contains(m.file());
+            assertThat(KernelStrings.builtIn().files())
+                    .as("strings for %s", m.file())
+                    .contains(m.file());
         }
         for (Hint h : kb.hints()) {
             assertThat(h.source()).as("source of hint %s", h.id()).isNotBlank();
@@ -118,16 +141,22 @@ class KnowledgeBaseTest {
             while (m.find()) {
                 String file = m.group(1);
                 String tag = m.group(2);
-                assertThat(KernelStrings.builtIn().rows(file)).as("%s in %s", tag, c)
+                assertThat(KernelStrings.builtIn().rows(file))
+                        .as("%s in %s", tag, c)
                         .anySatisfy(k -> assertThat(k.tags()).contains(tag));
             }
         }
         for (String file : KernelStrings.builtIn().files()) {
-            assertThat(kb.mitigation(file)).as("mitigations.tsv row for %s", file).isPresent();
+            assertThat(kb.mitigation(file))
+                    .as("mitigations.tsv row for %s", file)
+                    .isPresent();
             for (KernelStrings.Known k : KernelStrings.builtIn().rows(file)) {
                 assertThat(k.source()).isNotBlank();
-                assertThat(KernelStrings.builtIn().read(file, k.part() ? "Vulnerable; " + k.text().strip() : k.text())
-                        .state()).as("%s reads back", k.text()).isNotNull();
+                assertThat(KernelStrings.builtIn()
+                                .read(file, k.part() ? "Vulnerable; " + k.text().strip() : k.text())
+                                .state())
+                        .as("%s reads back", k.text())
+                        .isNotNull();
             }
         }
     }

@@ -9,8 +9,23 @@ import org.junit.jupiter.api.Test;
 
 class TlbOnCrossingTest {
     private static HostInfo host(List<String> flags, Map<String, String> vulnerabilities) {
-        return new HostInfo("h", "6.1.0", "x86_64", "cpu", 2, "tsc", false, "", flags, vulnerabilities, "0", "off",
-                true, "none", "unknown", "unknown");
+        return new HostInfo(
+                "h",
+                "6.1.0",
+                "x86_64",
+                "cpu",
+                2,
+                "tsc",
+                false,
+                "",
+                flags,
+                vulnerabilities,
+                "0",
+                "off",
+                true,
+                "none",
+                "unknown",
+                "unknown");
     }
 
     @Test
@@ -36,6 +51,8 @@ class TlbOnCrossingTest {
     @Test
     void unrecordedStateIsUnknown() {
         assertThat(TlbOnCrossing.flushes(host(List.of(), Map.of())).active()).isNull();
-        assertThat(TlbOnCrossing.flushes(host(List.of(), Map.of("meltdown", "Mitigation: PTI"))).active()).isNull();
+        assertThat(TlbOnCrossing.flushes(host(List.of(), Map.of("meltdown", "Mitigation: PTI")))
+                        .active())
+                .isNull();
     }
 }

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Starts sysc in a child JVM, as a user would, optionally behind a prefix command (a seccomp wrapper). */
 final class ChildSysc {
-    private ChildSysc() {
-    }
+    private ChildSysc() {}
 
     static ProcessBuilder command(Path tmpdir, List<String> prefix, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
@@ -36,7 +35,9 @@ final class ChildSysc {
         Process gcc;
         try {
             gcc = new ProcessBuilder("gcc", "-O2", "-o", out.toString(), "src/test/c/" + name + ".c")
-                    .redirectErrorStream(true).redirectOutput(new File("target/test-helpers/" + name + ".log")).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(new File("target/test-helpers/" + name + ".log"))
+                    .start();
         } catch (IOException noGcc) {
             return null;
         }

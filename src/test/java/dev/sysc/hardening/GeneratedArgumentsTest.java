@@ -22,11 +22,34 @@ class GeneratedArgumentsTest {
     @TempDir
     Path dir;
 
-    private static final String[] COMMANDS = {"measure", "compare", "list", "measure", "compare", "frobnicate",
-            "explain", "batch"};
-    private static final String[] NAMES = {"getpid", "getppid", "clock_gettime", "clock_gettime@syscall", "ffi-noop",
-            "enosys", "getpd", "getpid@vdso", "io_uring_nop", "", "@", "getpid@", "@libc", "read", "brk@libc",
-            "x.json", "--", "-", "vdso", "mitigations", "io_uring", "write", "nope"};
+    private static final String[] COMMANDS = {
+        "measure", "compare", "list", "measure", "compare", "frobnicate", "explain", "batch"
+    };
+    private static final String[] NAMES = {
+        "getpid",
+        "getppid",
+        "clock_gettime",
+        "clock_gettime@syscall",
+        "ffi-noop",
+        "enosys",
+        "getpd",
+        "getpid@vdso",
+        "io_uring_nop",
+        "",
+        "@",
+        "getpid@",
+        "@libc",
+        "read",
+        "brk@libc",
+        "x.json",
+        "--",
+        "-",
+        "vdso",
+        "mitigations",
+        "io_uring",
+        "write",
+        "nope"
+    };
     private static final String[] TIMES = {"1ms", "2ms", "0", "-1s", "banana", "99m", "", "1e3ms", "3 ms"};
     private static final String[] WARMUPS = {"0", "1ms", "x", "2m", "-0"};
 
@@ -47,19 +70,55 @@ class GeneratedArgumentsTest {
         int options = r.nextInt(4);
         for (int i = 0; i < options; i++) {
             switch (r.nextInt(13)) {
-                case 11: args.add("--no-measure"); break;
-                case 12: args.add("--sizes"); args.add(List.of("1,2", "1", "0", "x", "1,,2", "-3").get(r.nextInt(6))); break;
-                case 0: args.add("--samples"); args.add(List.of("1", "3", "0", "-5", "99999999999", "x").get(r.nextInt(6))); break;
-                case 1: args.add("--cpu"); args.add(List.of("0", "1", "999", "-1", "x").get(r.nextInt(5))); break;
-                case 2: args.add("--format"); args.add(List.of("table", "json", "csv", "markdown", "yaml", "").get(r.nextInt(6))); break;
-                case 3: args.add("--no-baseline"); break;
-                case 4: args.add("-q"); break;
-                case 5: args.add("--color"); args.add(List.of("auto", "never", "always", "x").get(r.nextInt(4))); break;
-                case 6: args.add("-o"); args.add(List.of(dir.resolve("out" + r.nextInt(3)).toString(), "/nonexistent/x", dir.toString()).get(r.nextInt(3))); break;
-                case 7: args.add("--baseline"); args.add(List.of("getpid", "nope").get(r.nextInt(2))); break;
-                case 8: args.add("--category"); args.add(List.of("time", "nope").get(r.nextInt(2))); break;
-                case 9: args.add(List.of("--bogus", "-Z", "--time", "--help").get(r.nextInt(4))); break;
-                default: args.add("--format"); break;
+                case 11:
+                    args.add("--no-measure");
+                    break;
+                case 12:
+                    args.add("--sizes");
+                    args.add(List.of("1,2", "1", "0", "x", "1,,2", "-3").get(r.nextInt(6)));
+                    break;
+                case 0:
+                    args.add("--samples");
+                    args.add(List.of("1", "3", "0", "-5", "99999999999", "x").get(r.nextInt(6)));
+                    break;
+                case 1:
+                    args.add("--cpu");
+                    args.add(List.of("0", "1", "999", "-1", "x").get(r.nextInt(5)));
+                    break;
+                case 2:
+                    args.add("--format");
+                    args.add(List.of("table", "json", "csv", "markdown", "yaml", "")
+                            .get(r.nextInt(6)));
+                    break;
+                case 3:
+                    args.add("--no-baseline");
+                    break;
+                case 4:
+                    args.add("-q");
+                    break;
+                case 5:
+                    args.add("--color");
+                    args.add(List.of("auto", "never", "always", "x").get(r.nextInt(4)));
+                    break;
+                case 6:
+                    args.add("-o");
+                    args.add(List.of(dir.resolve("out" + r.nextInt(3)).toString(), "/nonexistent/x", dir.toString())
+                            .get(r.nextInt(3)));
+                    break;
+                case 7:
+                    args.add("--baseline");
+                    args.add(List.of("getpid", "nope").get(r.nextInt(2)));
+                    break;
+                case 8:
+                    args.add("--category");
+                    args.add(List.of("time", "nope").get(r.nextInt(2)));
+                    break;
+                case 9:
+                    args.add(List.of("--bogus", "-Z", "--time", "--help").get(r.nextInt(4)));
+                    break;
+                default:
+                    args.add("--format");
+                    break;
             }
         }
         return args.toArray(new String[0]);

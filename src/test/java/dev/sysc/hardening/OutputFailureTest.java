@@ -23,7 +23,9 @@ class OutputFailureTest {
     @Test
     void aFullDeviceOnStandardOutputExitsOneWithOneLine() throws Exception {
         assumeTrue(new File("/dev/full").exists(), "/dev/full");
-        Process p = ChildSysc.command(null, List.of(), "list").redirectOutput(new File("/dev/full")).start();
+        Process p = ChildSysc.command(null, List.of(), "list")
+                .redirectOutput(new File("/dev/full"))
+                .start();
         String err = stderrOf(p);
         assertThat(p.exitValue()).isEqualTo(1);
         assertThat(err).isEqualTo("sysc: cannot write output: No space left on device\n");
@@ -56,7 +58,8 @@ class OutputFailureTest {
 
     @Test
     void aWorkingStandardOutputStillExitsZero() throws Exception {
-        Process p = ChildSysc.command(null, List.of(), "list", "--format", "csv").start();
+        Process p =
+                ChildSysc.command(null, List.of(), "list", "--format", "csv").start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = stderrOf(p);
         assertThat(p.exitValue()).as(err).isZero();

@@ -19,9 +19,21 @@ class SeccompRefusalTest {
     void refusedCallIsReportedWithItsErrnoAndTheOthersStillReport() throws Exception {
         Path helper = ChildSysc.compileHelper("seccomp-deny");
         assumeTrue(helper != null, "gcc is needed to build the seccomp helper");
-        Process p = ChildSysc.command(null, List.of(helper.toString(), "110", "1", "--"),
-                "measure", "getppid", "getpid", "getppid@syscall", "--time", "20ms", "--warmup", "0", "-q",
-                "--format", "csv").start();
+        Process p = ChildSysc.command(
+                        null,
+                        List.of(helper.toString(), "110", "1", "--"),
+                        "measure",
+                        "getppid",
+                        "getpid",
+                        "getppid@syscall",
+                        "--time",
+                        "20ms",
+                        "--warmup",
+                        "0",
+                        "-q",
+                        "--format",
+                        "csv")
+                .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -40,12 +52,23 @@ class SeccompRefusalTest {
     void tableSaysRefusedWithTheErrnoName() throws Exception {
         Path helper = ChildSysc.compileHelper("seccomp-deny");
         assumeTrue(helper != null, "gcc is needed to build the seccomp helper");
-        Process p = ChildSysc.command(null, List.of(helper.toString(), "110", "38", "--"),
-                "measure", "getppid", "--time", "20ms", "--warmup", "0", "-q").start();
+        Process p = ChildSysc.command(
+                        null,
+                        List.of(helper.toString(), "110", "38", "--"),
+                        "measure",
+                        "getppid",
+                        "--time",
+                        "20ms",
+                        "--warmup",
+                        "0",
+                        "-q")
+                .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).isEqualTo(1);
-        assertThat(out).containsPattern("getppid\\s+libc\\s+crosses\\s+refused\\s+ENOSYS")
-                .contains("refused: ENOSYS").doesNotContain(" ns  ");
+        assertThat(out)
+                .containsPattern("getppid\\s+libc\\s+crosses\\s+refused\\s+ENOSYS")
+                .contains("refused: ENOSYS")
+                .doesNotContain(" ns  ");
     }
 }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C (SIGINT) or SIGTERM in the middle of a measurement leaves nothing behind and prints no document. */
 @org.junit.jupiter.api.Tag("slow")
@@ -34,8 +34,21 @@ class SignalCleanupTest {
         Files.writeString(result, "previous result\n");
         Path work = tmp.resolve("work");
         Files.createDirectories(work);
-        Process p = ChildSysc.command(work, List.of(), "measure", "stat", "open_close", "readlink",
-                "--time", "20s", "-q", "--format", "json", "-o", result.toString()).start();
+        Process p = ChildSysc.command(
+                        work,
+                        List.of(),
+                        "measure",
+                        "stat",
+                        "open_close",
+                        "readlink",
+                        "--time",
+                        "20s",
+                        "-q",
+                        "--format",
+                        "json",
+                        "-o",
+                        result.toString())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (entries(work).isEmpty() && System.nanoTime() < deadline && p.isAlive()) {
             Thread.sleep(20);

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 
 /** This process's children as the kernel lists them: each thread's /proc/self/task/TID/children. */
 public final class ChildProcesses {
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /**
      * The pids of every child of this process that has not been reaped, zombies included (a zombie

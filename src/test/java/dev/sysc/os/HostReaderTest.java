@@ -1,10 +1,10 @@
 package dev.sysc.os;
 
-import dev.sysc.host.HostInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sysc.host.HostInfo;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -41,17 +41,31 @@ class HostReaderTest {
         assertThat(h.clocksource()).isEqualTo("tsc");
         assertThat(h.vdsoClockUsable()).isTrue();
         assertThat(h.virtualized()).isTrue();
-        assertThat(h.cmdline()).startsWith("mitigations=auto,no_guest_host,no_guest_guest console=ttyS0")
+        assertThat(h.cmdline())
+                .startsWith("mitigations=auto,no_guest_host,no_guest_guest console=ttyS0")
                 .contains("rdinit=/process_api -- --firecracker-init");
-        assertThat(h.cpuFlags()).containsExactly(
-                "pcid", "invpcid", "smep", "smap", "umip", "rdpid", "fsgsbase",
-                "hypervisor", "constant_tsc", "nonstop_tsc", "tsc_known_freq");
-        assertThat(h.vulnerabilities()).hasSize(19)
+        assertThat(h.cpuFlags())
+                .containsExactly(
+                        "pcid",
+                        "invpcid",
+                        "smep",
+                        "smap",
+                        "umip",
+                        "rdpid",
+                        "fsgsbase",
+                        "hypervisor",
+                        "constant_tsc",
+                        "nonstop_tsc",
+                        "tsc_known_freq");
+        assertThat(h.vulnerabilities())
+                .hasSize(19)
                 .containsEntry("meltdown", "Not affected")
                 .containsEntry("spec_rstack_overflow", "Vulnerable: Safe RET, no microcode")
                 .containsEntry("spec_store_bypass", "Vulnerable")
-                .containsEntry("spectre_v2", "Mitigation: Retpolines; STIBP: disabled; RSB filling;"
-                        + " PBRSB-eIBRS: Not affected; BHI: Not affected")
+                .containsEntry(
+                        "spectre_v2",
+                        "Mitigation: Retpolines; STIBP: disabled; RSB filling;"
+                                + " PBRSB-eIBRS: Not affected; BHI: Not affected")
                 .containsEntry("vmscape", "Not affected");
         assertThat(h.vulnerabilities().keySet()).first().isEqualTo("gather_data_sampling");
         assertThat(h.seccomp()).isEqualTo("disabled");
@@ -81,24 +95,38 @@ class HostReaderTest {
         assertThat(h.vdsoClockUsable()).isFalse();
         assertThat(h.virtualized()).isTrue();
         // invpcid_single in the raw flags must not be mistaken for invpcid's position.
-        assertThat(h.cpuFlags()).containsExactly(
-                "pti", "pcid", "invpcid", "ibrs", "ibpb", "stibp", "ssbd", "md_clear",
-                "smep", "fsgsbase", "hypervisor", "constant_tsc");
-        assertThat(h.vulnerabilities()).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
-                Map.entry("itlb_multihit", "KVM: Mitigation: VMX unsupported"),
-                Map.entry("l1tf", "Mitigation: PTE Inversion"),
-                Map.entry("mds", "Mitigation: Clear CPU buffers; SMT Host state unknown"),
-                Map.entry("meltdown", "Mitigation: PTI"),
-                Map.entry("mmio_stale_data", "Unknown: No mitigations"),
-                Map.entry("retbleed", "Not affected"),
-                Map.entry("spec_store_bypass",
-                        "Mitigation: Speculative Store Bypass disabled via prctl and seccomp"),
-                Map.entry("spectre_v1",
-                        "Mitigation: usercopy/swapgs barriers and __user pointer sanitization"),
-                Map.entry("spectre_v2", "Mitigation: Retpolines, IBPB: conditional, IBRS_FW, STIBP: disabled,"
-                        + " RSB filling, PBRSB-eIBRS: Not affected"),
-                Map.entry("srbds", "Not affected"),
-                Map.entry("tsx_async_abort", "Not affected"))));
+        assertThat(h.cpuFlags())
+                .containsExactly(
+                        "pti",
+                        "pcid",
+                        "invpcid",
+                        "ibrs",
+                        "ibpb",
+                        "stibp",
+                        "ssbd",
+                        "md_clear",
+                        "smep",
+                        "fsgsbase",
+                        "hypervisor",
+                        "constant_tsc");
+        assertThat(h.vulnerabilities())
+                .containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
+                        Map.entry("itlb_multihit", "KVM: Mitigation: VMX unsupported"),
+                        Map.entry("l1tf", "Mitigation: PTE Inversion"),
+                        Map.entry("mds", "Mitigation: Clear CPU buffers; SMT Host state unknown"),
+                        Map.entry("meltdown", "Mitigation: PTI"),
+                        Map.entry("mmio_stale_data", "Unknown: No mitigations"),
+                        Map.entry("retbleed", "Not affected"),
+                        Map.entry(
+                                "spec_store_bypass",
+                                "Mitigation: Speculative Store Bypass disabled via prctl and seccomp"),
+                        Map.entry("spectre_v1", "Mitigation: usercopy/swapgs barriers and __user pointer sanitization"),
+                        Map.entry(
+                                "spectre_v2",
+                                "Mitigation: Retpolines, IBPB: conditional, IBRS_FW, STIBP: disabled,"
+                                        + " RSB filling, PBRSB-eIBRS: Not affected"),
+                        Map.entry("srbds", "Not affected"),
+                        Map.entry("tsx_async_abort", "Not affected"))));
         assertThat(h.seccomp()).isEqualTo("filter");
         assertThat(h.smt()).isEqualTo("notsupported");
         assertThat(h.vdsoMapped()).isTrue();
@@ -116,14 +144,28 @@ class HostReaderTest {
         assertThat(h.vdsoClockUsable()).isTrue();
         assertThat(h.virtualized()).isFalse();
         assertThat(h.cmdline()).endsWith("ro quiet mitigations=off");
-        assertThat(h.cpuFlags()).containsExactly(
-                "pcid", "invpcid", "ibrs", "ibpb", "stibp", "ssbd", "md_clear", "flush_l1d",
-                "arch_capabilities", "smep", "smap", "fsgsbase", "constant_tsc", "nonstop_tsc");
+        assertThat(h.cpuFlags())
+                .containsExactly(
+                        "pcid",
+                        "invpcid",
+                        "ibrs",
+                        "ibpb",
+                        "stibp",
+                        "ssbd",
+                        "md_clear",
+                        "flush_l1d",
+                        "arch_capabilities",
+                        "smep",
+                        "smap",
+                        "fsgsbase",
+                        "constant_tsc",
+                        "nonstop_tsc");
         assertThat(h.cpuFlags()).doesNotContain("pti", "hypervisor");
         assertThat(h.vulnerabilities())
                 .containsEntry("meltdown", "Vulnerable")
                 .containsEntry("mds", "Vulnerable; SMT vulnerable")
-                .containsEntry("spectre_v2",
+                .containsEntry(
+                        "spectre_v2",
                         "Vulnerable; IBPB: disabled; STIBP: disabled; PBRSB-eIBRS: Not affected; BHI: Vulnerable")
                 .containsEntry("l1tf", "Vulnerable")
                 .containsEntry("retbleed", "Vulnerable");
@@ -145,15 +187,30 @@ class HostReaderTest {
         assertThat(h.vdsoClockUsable()).isTrue();
         assertThat(h.virtualized()).isFalse();
         // v_spec_ctrl is an SVM feature, not spec_ctrl.
-        assertThat(h.cpuFlags()).containsExactly(
-                "pcid", "invpcid", "ibrs", "ibpb", "stibp", "ssbd", "user_shstk",
-                "smep", "smap", "umip", "rdpid", "fsgsbase", "constant_tsc", "nonstop_tsc");
+        assertThat(h.cpuFlags())
+                .containsExactly(
+                        "pcid",
+                        "invpcid",
+                        "ibrs",
+                        "ibpb",
+                        "stibp",
+                        "ssbd",
+                        "user_shstk",
+                        "smep",
+                        "smap",
+                        "umip",
+                        "rdpid",
+                        "fsgsbase",
+                        "constant_tsc",
+                        "nonstop_tsc");
         assertThat(h.vulnerabilities())
                 .containsEntry("spec_rstack_overflow", "Mitigation: Safe RET")
                 .containsEntry("retbleed", "Not affected")
                 .containsEntry("meltdown", "Not affected")
-                .containsEntry("spectre_v2", "Mitigation: Retpolines; IBPB: conditional; IBRS_FW;"
-                        + " STIBP: always-on; RSB filling; PBRSB-eIBRS: Not affected; BHI: Not affected");
+                .containsEntry(
+                        "spectre_v2",
+                        "Mitigation: Retpolines; IBPB: conditional; IBRS_FW;"
+                                + " STIBP: always-on; RSB filling; PBRSB-eIBRS: Not affected; BHI: Not affected");
         assertThat(h.seccomp()).isEqualTo("disabled");
         assertThat(h.smt()).isEqualTo("on");
         assertThat(h.vdsoMapped()).isTrue();
@@ -208,8 +265,7 @@ class HostReaderTest {
         HostInfo h = fixture("intel-pti-xen");
         assertThat(List.copyOf(h.vulnerabilities().keySet())).isSorted();
         assertThatThrownBy(() -> h.cpuFlags().add("fred")).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> h.vulnerabilities().put("x", "y"))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> h.vulnerabilities().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -219,7 +275,8 @@ class HostReaderTest {
 
         HostInfo h = HostReader.live().read();
 
-        assertThat(h.kernel()).isEqualTo(Files.readString(osrelease, StandardCharsets.UTF_8).trim());
+        assertThat(h.kernel())
+                .isEqualTo(Files.readString(osrelease, StandardCharsets.UTF_8).trim());
         assertThat(h.cpus()).isPositive();
         assertThat(h.arch()).isNotEqualTo("unknown");
         Path vulnDir = Path.of("/sys/devices/system/cpu/vulnerabilities");

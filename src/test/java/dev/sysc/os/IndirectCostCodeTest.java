@@ -14,7 +14,9 @@ class IndirectCostCodeTest {
         for (int depth : new int[] {1, 2, 3, 16}) {
             for (boolean crossing : new boolean[] {false, true}) {
                 try (NativeLoop loop = IndirectCostCode.frames(depth, crossing, ExecutablePages.SYSTEM)) {
-                    assertThat(loop.run(1000)).as("depth %d crossing %s", depth, crossing).isEqualTo(1000);
+                    assertThat(loop.run(1000))
+                            .as("depth %d crossing %s", depth, crossing)
+                            .isEqualTo(1000);
                 }
             }
         }
@@ -91,7 +93,7 @@ class IndirectCostCodeTest {
             }
         }
         try (IndirectCostCode.WorkingSet small = IndirectCostCode.WorkingSet.of(4096);
-             NativeLoop dependent = IndirectCostCode.walk(small, true, false, ExecutablePages.SYSTEM)) {
+                NativeLoop dependent = IndirectCostCode.walk(small, true, false, ExecutablePages.SYSTEM)) {
             dependent.run(3);
             assertThat(small.linesPerPass()).isEqualTo(64);
             assertThat(small.cursorLine()).isZero(); // a whole cycle per pass

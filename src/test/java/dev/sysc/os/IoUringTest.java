@@ -26,8 +26,11 @@ class IoUringTest {
         var before = OpenDescriptors.now();
 
         IoUring ring = openOrSkip(256);
-        assertThat(OpenDescriptors.openedSince(before).values()).as("the ring's one descriptor")
-                .singleElement().asString().contains("io_uring");
+        assertThat(OpenDescriptors.openedSince(before).values())
+                .as("the ring's one descriptor")
+                .singleElement()
+                .asString()
+                .contains("io_uring");
         assertThat(ring.entries()).isEqualTo(256);
         assertThat(ring.nops(1)).isEqualTo(1);
         assertThat(ring.nops(64)).isEqualTo(64);
@@ -38,7 +41,9 @@ class IoUringTest {
         ring.close();
         ring.close(); // idempotent
 
-        assertThat(OpenDescriptors.openedSince(before)).as("descriptors left open").isEmpty();
+        assertThat(OpenDescriptors.openedSince(before))
+                .as("descriptors left open")
+                .isEmpty();
     }
 
     @Test

@@ -45,10 +45,14 @@ class LoopbackUdpTest {
             }
             LoopbackUdp.receiveAllNatively(s, fd, rv.vec.address(), 5);
             try (NativeLoop loop = s.compile(ExecutablePages.SYSTEM)) {
-                assertThat(loop.run(200)).as("errno %d at step %d", loop.errno(), loop.failedStep()).isEqualTo(200);
+                assertThat(loop.run(200))
+                        .as("errno %d at step %d", loop.errno(), loop.failedStep())
+                        .isEqualTo(200);
             }
             for (int i = 0; i < 5; i++) {
-                assertThat(rv.vec.getInt((long) MMSGHDR_BYTES * i + 56)).as("msg_len of datagram " + i).isEqualTo(1);
+                assertThat(rv.vec.getInt((long) MMSGHDR_BYTES * i + 56))
+                        .as("msg_len of datagram " + i)
+                        .isEqualTo(1);
                 assertThat(rv.slots.getByte((long) SLOT_BYTES * i)).isEqualTo((byte) 'x');
             }
             // Everything sent was received: nothing is left queued for the next iteration.

@@ -158,8 +158,7 @@ class NativeLoopTest {
             }
 
             @Override
-            public void release(long address, int codeBytes) {
-            }
+            public void release(long address, int codeBytes) {}
         };
         NativeSequence s = NativeSequence.on(CallPath.LIBC);
         s.call("getpid");

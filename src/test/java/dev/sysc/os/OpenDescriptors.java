@@ -25,8 +25,7 @@ import java.util.stream.Stream;
 public final class OpenDescriptors {
     private static final Path FDS = Path.of("/proc/self/fd");
 
-    private OpenDescriptors() {
-    }
+    private OpenDescriptors() {}
 
     /** fd → link target, without the descriptors that the listing itself holds open. */
     public static Map<Integer, String> now() {

@@ -13,8 +13,12 @@ class PlatformTest {
 
     @Test
     void otherSystemsAndArchitecturesAreNamedInOneSentence() {
-        assertThat(Platform.unsupportedReason("Mac OS X", "aarch64")).contains("Linux system calls").contains("Mac OS X");
-        assertThat(Platform.unsupportedReason("Linux", "aarch64")).contains("x86-64").contains("aarch64")
+        assertThat(Platform.unsupportedReason("Mac OS X", "aarch64"))
+                .contains("Linux system calls")
+                .contains("Mac OS X");
+        assertThat(Platform.unsupportedReason("Linux", "aarch64"))
+                .contains("x86-64")
+                .contains("aarch64")
                 .doesNotContain("\n");
     }
 }

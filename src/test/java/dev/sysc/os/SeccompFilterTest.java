@@ -46,23 +46,25 @@ class SeccompFilterTest {
         assertThat(SeccompFilter.modesOfThreads().values()).containsOnly(0);
         AtomicReference<Object> inside = new AtomicReference<>();
         long[] tid = {-1};
-        Thread t = new Thread(() -> {
-            try {
-                tid[0] = SeccompFilter.threadId();
-                SeccompFilter.allowAll(128, true).installOnThisThread(ExecutablePages.SYSTEM);
-                Map<Long, Integer> modes = SeccompFilter.modesOfThreads();
-                // Still allowed: getpid through the raw loop succeeds under the filter.
-                NativeSequence s = NativeSequence.on(CallPath.RAW);
-                s.syscall("getpid");
-                int done;
-                try (NativeLoop loop = s.compile(ExecutablePages.SYSTEM)) {
-                    done = loop.run(100);
-                }
-                inside.set(List.of(SeccompFilter.modeOfThisThread(), modes, done));
-            } catch (RuntimeException e) {
-                inside.set(e);
-            }
-        }, "seccomp-test");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        tid[0] = SeccompFilter.threadId();
+                        SeccompFilter.allowAll(128, true).installOnThisThread(ExecutablePages.SYSTEM);
+                        Map<Long, Integer> modes = SeccompFilter.modesOfThreads();
+                        // Still allowed: getpid through the raw loop succeeds under the filter.
+                        NativeSequence s = NativeSequence.on(CallPath.RAW);
+                        s.syscall("getpid");
+                        int done;
+                        try (NativeLoop loop = s.compile(ExecutablePages.SYSTEM)) {
+                            done = loop.run(100);
+                        }
+                        inside.set(List.of(SeccompFilter.modeOfThisThread(), modes, done));
+                    } catch (RuntimeException e) {
+                        inside.set(e);
+                    }
+                },
+                "seccomp-test");
         t.start();
         t.join();
         assertThat(inside.get()).isInstanceOf(List.class);

@@ -22,8 +22,12 @@ class SocketFilterTest {
             assertThat(SocketFilter.attachedLength(fd)).isEqualTo(1);
             NativeMemory payload = NativeMemory.allocate(1);
             IpcCalls c = Bindings.ipc(CallPath.LIBC);
-            assertThat(c.send(fd, payload.address(), 1, 0)).as("the send itself succeeds").isEqualTo(1);
-            assertThat(SocketFilter.drops(fd)).as("the kernel dropped it at the socket").isEqualTo(1);
+            assertThat(c.send(fd, payload.address(), 1, 0))
+                    .as("the send itself succeeds")
+                    .isEqualTo(1);
+            assertThat(SocketFilter.drops(fd))
+                    .as("the kernel dropped it at the socket")
+                    .isEqualTo(1);
             assertThat(c.recv(fd, payload.address(), 1, 0x40)).isEqualTo(-1); // MSG_DONTWAIT: nothing queued
             java.lang.ref.Reference.reachabilityFence(payload);
         }

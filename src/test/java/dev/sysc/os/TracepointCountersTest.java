@@ -23,8 +23,8 @@ class TracepointCountersTest {
         process.getppid(); // bound and warmed before counting starts
         int tid = process.gettid();
 
-        try (TracepointCounters counters = TracepointCounters.attach(List.of(tid),
-                Map.of("getppid", ids.get("getppid"), "getpgrp", ids.get("getpgrp")))) {
+        try (TracepointCounters counters = TracepointCounters.attach(
+                List.of(tid), Map.of("getppid", ids.get("getppid"), "getpgrp", ids.get("getpgrp")))) {
             for (int i = 0; i < 250; i++) {
                 process.getppid();
             }
@@ -41,8 +41,8 @@ class TracepointCountersTest {
         process.getppid();
 
         // This JVM never execs again: enable_on_exec never fires, so nothing is counted.
-        try (TracepointCounters counters = TracepointCounters.fromExec(process.gettid(),
-                Map.of("getppid", ids.get("getppid")))) {
+        try (TracepointCounters counters =
+                TracepointCounters.fromExec(process.gettid(), Map.of("getppid", ids.get("getppid")))) {
             process.getppid();
 
             assertThat(counters.read()).isEmpty();
@@ -61,14 +61,16 @@ class TracepointCountersTest {
 
     @Test
     void aTracefsWithoutSyscallTracepointsSaysWhatToChange() {
-        assertThatThrownBy(() -> SyscallTracepoints.read(tmp)).isInstanceOf(PerfUnavailableException.class)
+        assertThatThrownBy(() -> SyscallTracepoints.read(tmp))
+                .isInstanceOf(PerfUnavailableException.class)
                 .hasMessageContaining("cannot read the syscall tracepoint ids")
                 .satisfies(e -> assertThat(((PerfUnavailableException) e).fix()).contains("root"));
     }
 
     @Test
     void theRealTracefsHasTheCallsProfilesNeed() {
-        assertThat(SyscallTracepoints.ids()).containsKeys("read", "write", "getppid", "clock_gettime", "execve")
+        assertThat(SyscallTracepoints.ids())
+                .containsKeys("read", "write", "getppid", "clock_gettime", "execve")
                 .hasSizeGreaterThan(250);
     }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The vsyscall page's mode as /proc/self/maps shows it, and real calls through it. */
 class VsyscallTest {
-    private static final String STACK = "7ffd1e0c4000-7ffd1e0e5000 rw-p 00000000 00:00 0                          [stack]\n";
+    private static final String STACK =
+            "7ffd1e0c4000-7ffd1e0e5000 rw-p 00000000 00:00 0                          [stack]\n";
 
     private static Vsyscall.Mode modeOf(Path dir, String maps) throws Exception {
         Path f = dir.resolve("maps");
@@ -19,12 +20,24 @@ class VsyscallTest {
 
     @Test
     void readsTheModeFromTheMapsLine(@TempDir Path dir) throws Exception {
-        assertThat(modeOf(dir, STACK + "ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]\n"))
+        assertThat(
+                        modeOf(
+                                dir,
+                                STACK
+                                        + "ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]\n"))
                 .isEqualTo(Vsyscall.Mode.XONLY);
-        assertThat(modeOf(dir, STACK + "ffffffffff600000-ffffffffff601000 r-xp 00000000 00:00 0                  [vsyscall]\n"))
+        assertThat(
+                        modeOf(
+                                dir,
+                                STACK
+                                        + "ffffffffff600000-ffffffffff601000 r-xp 00000000 00:00 0                  [vsyscall]\n"))
                 .isEqualTo(Vsyscall.Mode.EMULATE);
         assertThat(modeOf(dir, STACK)).isEqualTo(Vsyscall.Mode.NONE);
-        assertThat(modeOf(dir, STACK + "ffffffffff600000-ffffffffff601000 r--p 00000000 00:00 0                  [vsyscall]\n"))
+        assertThat(
+                        modeOf(
+                                dir,
+                                STACK
+                                        + "ffffffffff600000-ffffffffff601000 r--p 00000000 00:00 0                  [vsyscall]\n"))
                 .isEqualTo(Vsyscall.Mode.NONE);
         assertThat(Vsyscall.unavailableReason(Vsyscall.Mode.NONE)).contains("vsyscall=none");
         assertThat(Vsyscall.unavailableReason(Vsyscall.Mode.XONLY)).isNull();

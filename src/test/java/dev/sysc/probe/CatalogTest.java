@@ -109,7 +109,8 @@ class CatalogTest {
         for (CatalogEntry e : catalog.entries()) {
             if (!e.syscalls().isEmpty()) {
                 int faults = e.name().startsWith("page_fault") ? 1 : 0;
-                assertThat(e.crossings()).as("%s crossings vs syscalls %s", e.name(), e.syscalls())
+                assertThat(e.crossings())
+                        .as("%s crossings vs syscalls %s", e.name(), e.syscalls())
                         .isEqualTo(e.syscalls().size() + faults);
             }
         }
@@ -131,7 +132,8 @@ class CatalogTest {
             }
             assertThat(e.syscalls()).as(e.name()).isNotEmpty();
             for (String s : e.syscalls()) {
-                assertThatCode(() -> SyscallNumbers.of(s)).as("%s: syscall %s", e.name(), s)
+                assertThatCode(() -> SyscallNumbers.of(s))
+                        .as("%s: syscall %s", e.name(), s)
                         .doesNotThrowAnyException();
             }
         }
@@ -140,28 +142,67 @@ class CatalogTest {
     @Test
     void theContractNamesAreAllThereInTheirCategories() {
         assertThat(names("floor")).containsExactly("ffi-noop", "enosys");
-        assertThat(names("process")).containsExactly("getpid", "getppid", "gettid", "getuid", "geteuid",
-                "getpgrp", "getrlimit", "getrusage", "umask", "uname", "prctl", "spawn_wait", "thread_create");
-        assertThat(names("time")).containsExactly("clock_gettime", "clock_gettime_cputime", "gettimeofday",
-                "time", "getcpu", "clock_getres");
+        assertThat(names("process"))
+                .containsExactly(
+                        "getpid",
+                        "getppid",
+                        "gettid",
+                        "getuid",
+                        "geteuid",
+                        "getpgrp",
+                        "getrlimit",
+                        "getrusage",
+                        "umask",
+                        "uname",
+                        "prctl",
+                        "spawn_wait",
+                        "thread_create");
+        assertThat(names("time"))
+                .containsExactly(
+                        "clock_gettime", "clock_gettime_cputime", "gettimeofday", "time", "getcpu", "clock_getres");
         assertThat(names("scheduling")).containsExactly("sched_yield", "sched_getaffinity", "ctx_switch");
-        assertThat(names("file")).containsExactly("read", "write", "pread", "pwrite", "lseek", "fstat",
-                "fcntl", "dup_close", "open_close", "stat", "lstat", "access", "readlink");
-        assertThat(names("memory")).containsExactly("mmap_munmap", "mprotect", "madvise", "brk", "page_fault",
-                "page_fault_file");
-        assertThat(names("ipc")).containsExactly("pipe_roundtrip", "eventfd_roundtrip", "futex_wake", "kill0",
-                "signal_roundtrip", "socketpair_roundtrip", "udp_roundtrip", "tcp_roundtrip", "poll0", "epoll_wait0");
+        assertThat(names("file"))
+                .containsExactly(
+                        "read",
+                        "write",
+                        "pread",
+                        "pwrite",
+                        "lseek",
+                        "fstat",
+                        "fcntl",
+                        "dup_close",
+                        "open_close",
+                        "stat",
+                        "lstat",
+                        "access",
+                        "readlink");
+        assertThat(names("memory"))
+                .containsExactly("mmap_munmap", "mprotect", "madvise", "brk", "page_fault", "page_fault_file");
+        assertThat(names("ipc"))
+                .containsExactly(
+                        "pipe_roundtrip",
+                        "eventfd_roundtrip",
+                        "futex_wake",
+                        "kill0",
+                        "signal_roundtrip",
+                        "socketpair_roundtrip",
+                        "udp_roundtrip",
+                        "tcp_roundtrip",
+                        "poll0",
+                        "epoll_wait0");
         assertThat(names("batching")).containsExactly("writev", "readv", "sendmmsg", "io_uring_nop");
-        assertThat(catalog.categories()).containsExactly("floor", "process", "time", "scheduling", "file",
-                "memory", "ipc", "batching");
+        assertThat(catalog.categories())
+                .containsExactly("floor", "process", "time", "scheduling", "file", "memory", "ipc", "batching");
     }
 
     @Test
     void vdsoPathsAreOnlyOnCallsTheVdsoServes() {
-        Set<String> withVdso = catalog.entries().stream().filter(e -> e.has(CallPath.VDSO))
-                .map(CatalogEntry::name).collect(Collectors.toSet());
-        assertThat(withVdso).containsExactlyInAnyOrder("clock_gettime", "gettimeofday", "time", "getcpu",
-                "clock_getres");
+        Set<String> withVdso = catalog.entries().stream()
+                .filter(e -> e.has(CallPath.VDSO))
+                .map(CatalogEntry::name)
+                .collect(Collectors.toSet());
+        assertThat(withVdso)
+                .containsExactlyInAnyOrder("clock_gettime", "gettimeofday", "time", "getcpu", "clock_getres");
         for (CatalogEntry e : catalog.entries()) {
             if (e.has(CallPath.VDSO)) {
                 assertThat(e.via()).as(e.name()).isIn(Via.VDSO, Via.VDSO_CLOCK);
@@ -172,13 +213,16 @@ class CatalogTest {
     @Test
     void specsListEveryNameThenEveryNameAtPath() {
         List<String> specs = catalog.specs();
-        assertThat(specs).contains("getpid", "getpid@libc", "getpid@syscall", "clock_gettime@vdso")
+        assertThat(specs)
+                .contains("getpid", "getpid@libc", "getpid@syscall", "clock_gettime@vdso")
                 .doesNotContain("getpid@vdso");
         assertThat(specs).doesNotHaveDuplicates();
     }
 
     private List<String> names(String category) {
-        return catalog.entries().stream().filter(e -> e.category().equals(category)).map(CatalogEntry::name)
+        return catalog.entries().stream()
+                .filter(e -> e.category().equals(category))
+                .map(CatalogEntry::name)
                 .collect(Collectors.toList());
     }
 }

@@ -30,17 +30,21 @@ class KernelWorkProbesTest {
     }
 
     private static void runs(Probe probe, int n) {
-        assertThat(probe.run(n)).as("%s: %s", probe.call().id(), Errnos.describe(probe.errno())).isEqualTo(n);
+        assertThat(probe.run(n))
+                .as("%s: %s", probe.call().id(), Errnos.describe(probe.errno()))
+                .isEqualTo(n);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"page_fault", "page_fault@raw", "page_fault_file", "page_fault_file@syscall"})
     void everyIterationTakesAPageFault(String id) throws IOException {
-        try (Workspace workspace = new Workspace(tmp); Probe probe = open(id, workspace, LoopKind.NATIVE)) {
+        try (Workspace workspace = new Workspace(tmp);
+                Probe probe = open(id, workspace, LoopKind.NATIVE)) {
             runs(probe, 10);
             long before = minorFaults();
             runs(probe, 1000);
-            assertThat(minorFaults() - before).as("minor faults of this thread over 1000 iterations")
+            assertThat(minorFaults() - before)
+                    .as("minor faults of this thread over 1000 iterations")
                     .isGreaterThanOrEqualTo(1000);
         }
     }
@@ -48,17 +52,21 @@ class KernelWorkProbesTest {
     @ParameterizedTest
     @EnumSource(LoopKind.class)
     void spawnWaitReapsEveryChild(LoopKind loop) throws IOException {
-        try (Workspace workspace = new Workspace(tmp); Probe probe = open("spawn_wait", workspace, loop)) {
+        try (Workspace workspace = new Workspace(tmp);
+                Probe probe = open("spawn_wait", workspace, loop)) {
             runs(probe, 20);
         }
-        assertThat(dev.sysc.os.ChildProcesses.now()).as("children of this process, zombies included").isEmpty();
+        assertThat(dev.sysc.os.ChildProcesses.now())
+                .as("children of this process, zombies included")
+                .isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(LoopKind.class)
     void threadCreateJoinsEveryThread(LoopKind loop) throws IOException {
         int before = threads();
-        try (Workspace workspace = new Workspace(tmp); Probe probe = open("thread_create", workspace, loop)) {
+        try (Workspace workspace = new Workspace(tmp);
+                Probe probe = open("thread_create", workspace, loop)) {
             runs(probe, 50);
             assertThat(threads()).as("threads after 50 created and joined").isEqualTo(before);
         }
@@ -69,13 +77,18 @@ class KernelWorkProbesTest {
     void ctxSwitchRunsAPartnerOnOneCpuAndPutsEverythingBack(LoopKind loop) throws IOException {
         int[] cpus = Affinity.allowedCpus();
         int threads = threads();
-        try (Workspace workspace = new Workspace(tmp); Probe probe = open("ctx_switch", workspace, loop)) {
-            assertThat(Affinity.allowedCpus()).as("the measuring thread is pinned").hasSize(1);
+        try (Workspace workspace = new Workspace(tmp);
+                Probe probe = open("ctx_switch", workspace, loop)) {
+            assertThat(Affinity.allowedCpus())
+                    .as("the measuring thread is pinned")
+                    .hasSize(1);
             assertThat(threads()).as("the partner thread runs").isEqualTo(threads + 1);
             runs(probe, 100);
         }
         assertThat(threads()).as("the partner was joined").isEqualTo(threads);
-        assertThat(Affinity.allowedCpus()).as("the measuring thread's CPUs are given back").isEqualTo(cpus);
+        assertThat(Affinity.allowedCpus())
+                .as("the measuring thread's CPUs are given back")
+                .isEqualTo(cpus);
     }
 
     @org.junit.jupiter.api.Test
@@ -87,7 +100,9 @@ class KernelWorkProbesTest {
             runs(first, 10);
             runs(second, 10);
             first.close();
-            assertThat(Affinity.allowedCpus()).as("still pinned while the second is open").hasSize(1);
+            assertThat(Affinity.allowedCpus())
+                    .as("still pinned while the second is open")
+                    .hasSize(1);
             second.close();
         }
         assertThat(Affinity.allowedCpus()).isEqualTo(cpus);
@@ -97,14 +112,23 @@ class KernelWorkProbesTest {
     @ValueSource(strings = {"signal_roundtrip", "signal_roundtrip@syscall", "signal_roundtrip@raw"})
     void theSignalIsCaughtAndTheHandlerRestored(String id) throws IOException {
         int signal = Bindings.child().__libc_current_sigrtmin() + 5;
-        assertThat(InstalledHandler.currentHandler(signal)).as("nobody handles the signal before").isZero();
-        try (Workspace workspace = new Workspace(tmp); Probe probe = open(id, workspace, LoopKind.NATIVE)) {
-            assertThat(InstalledHandler.currentHandler(signal)).as("a handler is installed").isGreaterThan(1);
+        assertThat(InstalledHandler.currentHandler(signal))
+                .as("nobody handles the signal before")
+                .isZero();
+        try (Workspace workspace = new Workspace(tmp);
+                Probe probe = open(id, workspace, LoopKind.NATIVE)) {
+            assertThat(InstalledHandler.currentHandler(signal))
+                    .as("a handler is installed")
+                    .isGreaterThan(1);
             assertThat(caught()).as("SigCgt lists the signal").contains(signal);
             runs(probe, 100);
-            assertThat(pending()).as("nothing is left pending: every signal was delivered").doesNotContain(signal);
+            assertThat(pending())
+                    .as("nothing is left pending: every signal was delivered")
+                    .doesNotContain(signal);
         }
-        assertThat(InstalledHandler.currentHandler(signal)).as("the default disposition is back").isZero();
+        assertThat(InstalledHandler.currentHandler(signal))
+                .as("the default disposition is back")
+                .isZero();
     }
 
     /** This thread's minor page faults, field 10 of /proc/thread-self/stat. */
@@ -146,8 +170,11 @@ class KernelWorkProbesTest {
     }
 
     private static String statusField(String file, String name) throws IOException {
-        return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(name))
-                .map(l -> l.substring(name.length()).trim()).findFirst().orElseThrow();
+        return Files.readAllLines(Path.of(file)).stream()
+                .filter(l -> l.startsWith(name))
+                .map(l -> l.substring(name.length()).trim())
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The signal numbers set in a /proc status mask (bit n-1 is signal n). */
@@ -161,5 +188,4 @@ class KernelWorkProbesTest {
         }
         return out;
     }
-
 }

@@ -30,8 +30,9 @@ class NativeCatalogTest {
 
     static Stream<Arguments> everyNameAndPath() {
         return Catalog.builtIn().entries().stream()
-                .flatMap(e -> e.paths().stream().flatMap(p -> Stream.of(LoopKind.values())
-                        .map(loop -> Arguments.of(e.name() + "@" + p.id(), e, p, loop))));
+                .flatMap(e -> e.paths().stream()
+                        .flatMap(p -> Stream.of(LoopKind.values())
+                                .map(loop -> Arguments.of(e.name() + "@" + p.id(), e, p, loop))));
     }
 
     @ParameterizedTest(name = "{0} {3}")
@@ -39,8 +40,8 @@ class NativeCatalogTest {
     void runsFiveTimesWithoutFailing(String id, CatalogEntry entry, CallPath path, LoopKind loop) {
         Path dir;
         try (Workspace workspace = new Workspace(tmp)) {
-            try (Probe probe = Probes.open(new CallRef(entry, path), workspace, loop,
-                    dev.sysc.os.ExecutablePages.SYSTEM)) {
+            try (Probe probe =
+                    Probes.open(new CallRef(entry, path), workspace, loop, dev.sysc.os.ExecutablePages.SYSTEM)) {
                 assertThat(probe.call().id()).isEqualTo(id);
                 assertThat(probe.loop()).as("%s runs in the loop asked for", id).isEqualTo(loop);
                 int done = probe.run(5);
@@ -58,7 +59,9 @@ class NativeCatalogTest {
         if (dir != null) {
             assertThat(dir).as("%s: workspace removed on close", id).doesNotExist();
         }
-        assertThat(tmp.toFile().list()).as("%s left nothing in the temp dir", id).isEmpty();
+        assertThat(tmp.toFile().list())
+                .as("%s left nothing in the temp dir", id)
+                .isEmpty();
     }
 
     @Test
@@ -101,7 +104,8 @@ class NativeCatalogTest {
             openRunClose(workspace);
             openRunClose(workspace);
             assertThat(dev.sysc.os.OpenDescriptors.openedSince(before))
-                    .as("descriptors left open after opening and closing every probe twice").isEmpty();
+                    .as("descriptors left open after opening and closing every probe twice")
+                    .isEmpty();
         }
     }
 
@@ -115,10 +119,10 @@ class NativeCatalogTest {
         }
     }
 
-
     @Test
     void everyCatalogNameHasAProbeAndEveryProbeIsInTheCatalog() {
-        Set<String> catalog = Catalog.builtIn().entries().stream().map(CatalogEntry::name)
+        Set<String> catalog = Catalog.builtIn().entries().stream()
+                .map(CatalogEntry::name)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(new TreeSet<>(Probes.names())).isEqualTo(catalog);
     }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 final class KnownMix {
     private static Path binary;
 
-    private KnownMix() {
-    }
+    private KnownMix() {}
 
     static synchronized String path() throws IOException, InterruptedException {
         if (binary == null) {
@@ -25,7 +24,8 @@ final class KnownMix {
             Process cc;
             try {
                 cc = new ProcessBuilder("cc", "-O1", "-pthread", "-o", out.toString(), source.toString())
-                        .inheritIO().start();
+                        .inheritIO()
+                        .start();
             } catch (IOException e) {
                 assumeTrue(false, "no C compiler (cc) to build the test program");
                 throw e;

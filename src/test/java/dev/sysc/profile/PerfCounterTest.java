@@ -17,7 +17,8 @@ class PerfCounterTest {
 
         assertThat(c.method()).isEqualTo(CountingMethod.PERF_EVENT);
         assertThat(c.exitStatus()).isEqualTo(3);
-        assertThat(c.counts()).containsEntry("getppid", 1100L)
+        assertThat(c.counts())
+                .containsEntry("getppid", 1100L)
                 .containsEntry("write", 300L)
                 .containsEntry("clock_gettime", 200L)
                 .containsEntry("wait4", 1L)
@@ -33,10 +34,35 @@ class PerfCounterTest {
 
     /** The calls the mix makes: its own, and those of a dynamically linked program starting and ending. */
     private static List<String> startUpCalls() {
-        return List.of("getppid", "write", "clock_gettime", "wait4", "exit_group", "openat", "clone", "clone3",
-                "brk", "mmap", "munmap", "mprotect", "close", "read", "pread64", "newfstatat", "fstat", "access",
-                "arch_prctl", "set_tid_address", "set_robust_list", "rseq", "prlimit64", "getrandom",
-                "rt_sigaction", "rt_sigprocmask", "futex", "exit");
+        return List.of(
+                "getppid",
+                "write",
+                "clock_gettime",
+                "wait4",
+                "exit_group",
+                "openat",
+                "clone",
+                "clone3",
+                "brk",
+                "mmap",
+                "munmap",
+                "mprotect",
+                "close",
+                "read",
+                "pread64",
+                "newfstatat",
+                "fstat",
+                "access",
+                "arch_prctl",
+                "set_tid_address",
+                "set_robust_list",
+                "rseq",
+                "prlimit64",
+                "getrandom",
+                "rt_sigaction",
+                "rt_sigprocmask",
+                "futex",
+                "exit");
     }
 
     @Test
@@ -88,8 +114,8 @@ class PerfCounterTest {
 
     @Test
     void attachToAProcessThatIsGoneIsAUsageError() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PERF.attach(Integer.MAX_VALUE - 1, Duration.ofMillis(10)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> PERF.attach(Integer.MAX_VALUE - 1, Duration.ofMillis(10)))
                 .isInstanceOf(ProfileUsageException.class);
     }
-
 }

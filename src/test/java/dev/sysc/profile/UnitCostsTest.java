@@ -51,8 +51,10 @@ class UnitCostsTest {
         UnitCosts c = costs(null);
         c.prepare();
 
-        assertThat(measured).contains("getppid@syscall", "clock_gettime@syscall", "pread@syscall", "enosys@syscall")
-                .doesNotContain("dup_close@syscall", "ffi-noop@libc").doesNotHaveDuplicates();
+        assertThat(measured)
+                .contains("getppid@syscall", "clock_gettime@syscall", "pread@syscall", "enosys@syscall")
+                .doesNotContain("dup_close@syscall", "ffi-noop@libc")
+                .doesNotHaveDuplicates();
         int first = measured.size();
         c.prepare();
         assertThat(measured).hasSize(first + 1).endsWith("access@syscall"); // only the one that failed, again

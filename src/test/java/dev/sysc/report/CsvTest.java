@@ -17,8 +17,23 @@ import org.junit.jupiter.api.Test;
 
 /** The one CSV cell writer, and renderers whose names and paths hold commas or quotes. */
 class CsvTest {
-    private static final HostInfo HOST = new HostInfo("box", "6.1.0", "x86_64", "Test CPU", 4, "tsc", true,
-            "", List.of(), Map.of(), "disabled", "on", true, "none", null, null);
+    private static final HostInfo HOST = new HostInfo(
+            "box",
+            "6.1.0",
+            "x86_64",
+            "Test CPU",
+            4,
+            "tsc",
+            true,
+            "",
+            List.of(),
+            Map.of(),
+            "disabled",
+            "on",
+            true,
+            "none",
+            null,
+            null);
 
     @Test
     void plainCellsStayUnquoted() {
@@ -39,16 +54,17 @@ class CsvTest {
     @Test
     void rowJoinsCellsAndEndsTheLine() {
         assertThat(Csv.row("a", null, 3, "x,y")).isEqualTo("a,,3,\"x,y\"\n");
-        assertThat(Rfc4180.parse(Csv.row("a", null, 3, "x,y\"z\nw"))).containsExactly(List.of("a", "", "3", "x,y\"z\nw"));
+        assertThat(Rfc4180.parse(Csv.row("a", null, 3, "x,y\"z\nw")))
+                .containsExactly(List.of("a", "", "3", "x,y\"z\nw"));
     }
 
     @Test
     void resultCsvQuotesANameWithACommaOrQuote() {
         Summary s = new Summary(100, 140, 140, 139, 150, 139, 142, 0.5, 0.01, 0, 0);
-        CallResult r = new CallResult("odd,\"name\"", "lib,c", true, 1, 0, null, 100, 250, s, s, s,
-                new double[] {150}, false, "na\"tive");
-        MeasureRun run = new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), HOST, MeasureSpec.defaults(),
-                List.of(r));
+        CallResult r = new CallResult(
+                "odd,\"name\"", "lib,c", true, 1, 0, null, 100, 250, s, s, s, new double[] {150}, false, "na\"tive");
+        MeasureRun run =
+                new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), HOST, MeasureSpec.defaults(), List.of(r));
         List<List<String>> rows = Rfc4180.parse(ResultCsv.render(run));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1)).hasSameSizeAs(rows.get(0));
@@ -60,11 +76,22 @@ class CsvTest {
     void diffCsvQuotesFilePathsWithACommaOrQuote() {
         double[] samples = new double[30];
         java.util.Arrays.fill(samples, 100);
-        SavedRun a = new SavedRun("runs/a,b.json", "2026-11-27T10:00:00Z", HOST,
+        SavedRun a = new SavedRun(
+                "runs/a,b.json",
+                "2026-11-27T10:00:00Z",
+                HOST,
                 List.of(new SavedResult("getpid", "libc", true, 0, 90, samples)));
-        SavedRun b = new SavedRun("runs/\"b\".json", "2026-11-27T11:00:00Z", HOST,
+        SavedRun b = new SavedRun(
+                "runs/\"b\".json",
+                "2026-11-27T11:00:00Z",
+                HOST,
                 List.of(new SavedResult("getpid", "libc", true, 0, 90, samples)));
-        String csv = DiffReport.render(List.of(RunComparison.diff(a, b)), Format.CSV, Style.NONE, 80, "t",
+        String csv = DiffReport.render(
+                List.of(RunComparison.diff(a, b)),
+                Format.CSV,
+                Style.NONE,
+                80,
+                "t",
                 Instant.parse("2026-11-27T12:00:00Z"));
         List<List<String>> rows = Rfc4180.parse(csv);
         assertThat(rows.get(0)).hasSize(9);

@@ -15,14 +15,40 @@ import org.junit.jupiter.api.Test;
  * and review the difference (see {@link Golden}).
  */
 class DiffReportGoldenTest {
-    private static final HostInfo A = new HostInfo("lab1", "6.1.0", "x86_64", "Intel(R) Xeon(R) E5-2676 v3", 2, "xen",
-            true, "ro quiet", List.of("pti", "pcid"),
+    private static final HostInfo A = new HostInfo(
+            "lab1",
+            "6.1.0",
+            "x86_64",
+            "Intel(R) Xeon(R) E5-2676 v3",
+            2,
+            "xen",
+            true,
+            "ro quiet",
+            List.of("pti", "pcid"),
             Map.of("meltdown", "Mitigation: PTI", "mds", "Mitigation: Clear CPU buffers; SMT Host state unknown"),
-            "unknown", "unknown", false, "unknown", null, null);
-    private static final HostInfo B = new HostInfo("lab1", "6.1.0", "x86_64", "Intel(R) Xeon(R) E5-2676 v3", 2, "xen",
-            true, "ro quiet mitigations=off", List.of("pti", "pcid"),
+            "unknown",
+            "unknown",
+            false,
+            "unknown",
+            null,
+            null);
+    private static final HostInfo B = new HostInfo(
+            "lab1",
+            "6.1.0",
+            "x86_64",
+            "Intel(R) Xeon(R) E5-2676 v3",
+            2,
+            "xen",
+            true,
+            "ro quiet mitigations=off",
+            List.of("pti", "pcid"),
             Map.of("meltdown", "Vulnerable", "mds", "Vulnerable; SMT Host state unknown"),
-            "unknown", "unknown", false, "unknown", null, null);
+            "unknown",
+            "unknown",
+            false,
+            "unknown",
+            null,
+            null);
 
     private static double[] ramp(double start, int n) {
         double[] v = new double[n];
@@ -33,20 +59,28 @@ class DiffReportGoldenTest {
     }
 
     private static RunDiff diff() {
-        SavedRun a = new SavedRun("boot-default.json", "2026-11-27T10:00:00Z", A, List.of(
-                new SavedResult("getpid", "libc", true, 0, 420, ramp(430, 40)),
-                new SavedResult("clock_gettime", "libc", true, 0, 900, ramp(910, 40)),
-                new SavedResult("read", "libc", true, 0, 700, ramp(710, 40))));
-        SavedRun b = new SavedRun("boot-mitigations-off.json", "2026-11-27T11:00:00Z", B, List.of(
-                new SavedResult("getpid", "libc", true, 0, 100, ramp(110, 40)),
-                new SavedResult("clock_gettime", "libc", true, 0, 900, ramp(910, 40)),
-                new SavedResult("mmap_munmap", "libc", true, 0, 2000, ramp(2010, 40))));
+        SavedRun a = new SavedRun(
+                "boot-default.json",
+                "2026-11-27T10:00:00Z",
+                A,
+                List.of(
+                        new SavedResult("getpid", "libc", true, 0, 420, ramp(430, 40)),
+                        new SavedResult("clock_gettime", "libc", true, 0, 900, ramp(910, 40)),
+                        new SavedResult("read", "libc", true, 0, 700, ramp(710, 40))));
+        SavedRun b = new SavedRun(
+                "boot-mitigations-off.json",
+                "2026-11-27T11:00:00Z",
+                B,
+                List.of(
+                        new SavedResult("getpid", "libc", true, 0, 100, ramp(110, 40)),
+                        new SavedResult("clock_gettime", "libc", true, 0, 900, ramp(910, 40)),
+                        new SavedResult("mmap_munmap", "libc", true, 0, 2000, ramp(2010, 40))));
         return RunComparison.diff(a, b);
     }
 
     private static String render(Format format) {
-        return DiffReport.render(List.of(diff()), format, Style.NONE, 80, "0.1.0-test",
-                java.time.Instant.parse("2026-11-27T12:00:00Z"));
+        return DiffReport.render(
+                List.of(diff()), format, Style.NONE, 80, "0.1.0-test", java.time.Instant.parse("2026-11-27T12:00:00Z"));
     }
 
     @Test

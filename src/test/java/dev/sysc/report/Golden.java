@@ -17,8 +17,7 @@ import java.util.function.Supplier;
 final class Golden {
     private static final Path DIR = Paths.get("src/test/resources/golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static void assertGolden(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);

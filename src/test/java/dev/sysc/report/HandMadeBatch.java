@@ -11,8 +11,7 @@ import java.util.List;
 
 /** A workload's result without measuring: the loop flat at {@code loopNs}, each batched strategy falling with size. */
 final class HandMadeBatch {
-    private HandMadeBatch() {
-    }
+    private HandMadeBatch() {}
 
     static WorkloadResult result(Workload workload, int[] sizes, double loopNs) {
         WorkloadInfo info = workload.info();
@@ -26,7 +25,7 @@ final class HandMadeBatch {
             series.add(new BatchSeries(strategy.name(), points));
             k++;
         }
-        return new WorkloadResult(info, true, null, false, series,
-                new BatchFit(info.batched(), 245.6, 1.39, 0.993), sizes[1], loopNs);
+        return new WorkloadResult(
+                info, true, null, false, series, new BatchFit(info.batched(), 245.6, 1.39, 0.993), sizes[1], loopNs);
     }
 }

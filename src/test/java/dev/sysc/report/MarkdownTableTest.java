@@ -18,17 +18,21 @@ class MarkdownTableTest {
 
     @Test
     void writesHeaderRuleAndRows() {
-        String t = MarkdownTable.withFigures(1, "call", "ns").row(MarkdownTable.code("getpid"), "41.2").toString();
+        String t = MarkdownTable.withFigures(1, "call", "ns")
+                .row(MarkdownTable.code("getpid"), "41.2")
+                .toString();
         assertThat(t).isEqualTo("| call | ns |\n|---|---:|\n| `getpid` | 41.2 |\n");
     }
 
     @Test
     void escapesPipesAndFoldsLineBreaks() {
-        String t = MarkdownTable.left("a|b", "c").row("x | y", "one\ntwo\r\nthree").toString();
+        String t =
+                MarkdownTable.left("a|b", "c").row("x | y", "one\ntwo\r\nthree").toString();
         assertThat(t).isEqualTo("| a\\|b | c |\n|---|---|\n| x \\| y | one two three |\n");
         // Each line still has exactly as many unescaped pipes as the header: the row has two cells.
         for (String line : t.split("\n")) {
-            assertThat(line.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(3);
+            assertThat(line.replace("\\|", "").chars().filter(c -> c == '|').count())
+                    .isEqualTo(3);
         }
     }
 
@@ -46,18 +50,35 @@ class MarkdownTableTest {
 
     @Test
     void aRendererTableKeepsItsColumnsWhenANameHoldsAPipe() {
-        HostInfo host = new HostInfo("box", "6.1.0", "x86_64", "Test CPU", 4, "tsc", true, "", List.of(), Map.of(),
-                "disabled", "on", true, "none", null, null);
+        HostInfo host = new HostInfo(
+                "box",
+                "6.1.0",
+                "x86_64",
+                "Test CPU",
+                4,
+                "tsc",
+                true,
+                "",
+                List.of(),
+                Map.of(),
+                "disabled",
+                "on",
+                true,
+                "none",
+                null,
+                null);
         Summary s = new Summary(100, 140, 140, 139, 150, 139, 142, 0.5, 0.01, 0, 0);
-        CallResult r = new CallResult("a|b", "lib|c", true, 1, 0, null, 100, 250, s, s, s, new double[] {150}, false,
-                "native");
-        String md = MeasureReport.render(new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), host,
-                MeasureSpec.defaults(), List.of(r)), Format.MARKDOWN);
+        CallResult r = new CallResult(
+                "a|b", "lib|c", true, 1, 0, null, 100, 250, s, s, s, new double[] {150}, false, "native");
+        String md = MeasureReport.render(
+                new MeasureRun("9.9", Instant.parse("2026-11-27T10:00:00Z"), host, MeasureSpec.defaults(), List.of(r)),
+                Format.MARKDOWN);
         List<String> rows = md.lines().filter(l -> l.startsWith("|")).toList();
         assertThat(rows).hasSize(3);
         assertThat(rows.get(2)).startsWith("| `a\\|b` | lib\\|c |");
         for (String row : rows) {
-            assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(8);
+            assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count())
+                    .isEqualTo(8);
         }
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** A minimal RFC 4180 reader for tests: reads CSV text back into records of cells, so quoting is checked by parsing. */
 final class Rfc4180 {
-    private Rfc4180() {
-    }
+    private Rfc4180() {}
 
     static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();

@@ -22,22 +22,24 @@ class TextWidthTest {
     @Test
     void aLoneSymbolStaysWithTheWordsBesideItWhileTheyFit() {
         assertThat(TextWidth.wrap("verdict: ~ when p ≥ 0.05", 19)).containsExactly("verdict: ~ when", "p ≥ 0.05");
-        assertThat(TextWidth.wrap("so net = raw − baseline here", 12)).containsExactly("so net = raw", "− baseline", "here");
+        assertThat(TextWidth.wrap("so net = raw − baseline here", 12))
+                .containsExactly("so net = raw", "− baseline", "here");
     }
 
     @Test
     void hangingIndentKeepsEveryLineInsideTheWidth() {
         String text = TextWidth.indent("one two three four five six seven", 14, "  label ", "        ");
-        assertThat(text).isEqualTo("  label one\n        two\n        three\n        four\n        five\n"
-                + "        six\n        seven\n");
+        assertThat(text)
+                .isEqualTo("  label one\n        two\n        three\n        four\n        five\n"
+                        + "        six\n        seven\n");
         assertThat(TextWidth.widest(text)).isLessThanOrEqualTo(14);
     }
 
     @Test
     void reflowJoinsAParagraphBrokenByHandAndKeepsListItemsHanging() {
         String source = "A paragraph broken\nat an odd place.\n\n- **item** one that runs\n  on and on\n- two\n";
-        assertThat(TextWidth.reflow(source, 20)).isEqualTo(
-                "A paragraph broken\nat an odd place.\n\n- **item** one that\n  runs on and on\n- two\n");
+        assertThat(TextWidth.reflow(source, 20))
+                .isEqualTo("A paragraph broken\nat an odd place.\n\n- **item** one that\n  runs on and on\n- two\n");
     }
 
     @Test
@@ -48,7 +50,8 @@ class TextWidthTest {
 
     private static TextTable table() {
         TextTable t = new TextTable(List.of("name", "kind", "size", "description"), false, false, true, false)
-                .wrapping(3).optional(1);
+                .wrapping(3)
+                .optional(1);
         t.add(List.of("alpha", "letter", "1", "the first letter of the Greek alphabet, and of many words"));
         t.add(List.of("omega", "letter", "24", "the last one"));
         return t;
@@ -56,7 +59,8 @@ class TextWidthTest {
 
     @Test
     void aTableThatFitsIsLeftAlone() {
-        assertThat(table().render(200)).isEqualTo(table().render())
+        assertThat(table().render(200))
+                .isEqualTo(table().render())
                 .startsWith("name   kind    size  description\nalpha  letter     1  the first letter");
     }
 
@@ -90,6 +94,9 @@ class TextWidthTest {
         t.add(List.of("clock_gettime_cputime@syscall", "1,234.5 ns", "1,240.1", "5.60"));
         assertThat(t.render(60)).contains("baseline");
         assertThat(t.render(50)).doesNotContain("baseline").contains("raw");
-        assertThat(t.render(42)).doesNotContain("baseline").doesNotContain("raw").contains("1,234.5 ns");
+        assertThat(t.render(42))
+                .doesNotContain("baseline")
+                .doesNotContain("raw")
+                .contains("1,234.5 ns");
     }
 }

@@ -1,6 +1,5 @@
 package dev.sysc.shell;
 
-import dev.sysc.tour.TourPause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -35,7 +34,11 @@ class ShellTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
         java.io.PipedInputStream in = new java.io.PipedInputStream(keyboard, 1 << 16);
-        try (Terminal terminal = TerminalBuilder.builder().system(false).type(type).streams(in, out).build()) {
+        try (Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .type(type)
+                .streams(in, out)
+                .build()) {
             long lines = input.lines().count();
             java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
             Thread typist = new Thread(() -> {
@@ -48,7 +51,9 @@ class ShellTest {
                     long deadline = System.nanoTime() + 30_000_000_000L;
                     int quietFor = 0;
                     int size = -1;
-                    while (!left.get() && prompts(out) <= lines && System.nanoTime() < deadline
+                    while (!left.get()
+                            && prompts(out) <= lines
+                            && System.nanoTime() < deadline
                             && (type.equals("dumb") || quietFor < 25)) {
                         Thread.sleep(20);
                         int now = text(out).length();
@@ -61,7 +66,8 @@ class ShellTest {
                 }
             });
             typist.start();
-            assertThat(new Shell(terminal, history, new dev.sysc.SyscShellCommands()).run()).isZero();
+            assertThat(new Shell(terminal, history, new dev.sysc.SyscShellCommands()).run())
+                    .isZero();
             left.set(true);
             typist.join(10_000);
         }
@@ -101,7 +107,8 @@ class ShellTest {
                 }
             });
             typist.start();
-            assertThat(new Shell(terminal, dir.resolve("history"), new dev.sysc.SyscShellCommands()).run()).isZero();
+            assertThat(new Shell(terminal, dir.resolve("history"), new dev.sysc.SyscShellCommands()).run())
+                    .isZero();
             typist.join(10_000);
         }
         return out.toString(StandardCharsets.UTF_8);
@@ -124,19 +131,27 @@ class ShellTest {
     @Test
     void runsCommandsKeepsHistoryAndExits() throws Exception {
         Path history = dir.resolve("state/sysc/history");
-        String out = session("measure getpid --time 20ms --warmup 0 -q\nlist --category time\nmeasure getpd\nexit\n"
-                + "measure never-reached\n", history);
-        assertThat(out).contains("sysc> ").containsPattern("getpid\\s+libc\\s+crosses\\s+(< )?[0-9.,]+ ns")
-                .contains("clock_gettime_cputime").contains("did you mean getpid?")
+        String out = session(
+                "measure getpid --time 20ms --warmup 0 -q\nlist --category time\nmeasure getpd\nexit\n"
+                        + "measure never-reached\n",
+                history);
+        assertThat(out)
+                .contains("sysc> ")
+                .containsPattern("getpid\\s+libc\\s+crosses\\s+(< )?[0-9.,]+ ns")
+                .contains("clock_gettime_cputime")
+                .contains("did you mean getpid?")
                 .doesNotContain("never-reached'");
-        assertThat(Files.readString(history)).contains("measure getpid --time 20ms --warmup 0 -q")
+        assertThat(Files.readString(history))
+                .contains("measure getpid --time 20ms --warmup 0 -q")
                 .contains("list --category time");
     }
 
     @Test
     void aLeadingSyscIsTheCommandLinesNameNotACommand() throws Exception {
         String out = session("sysc list --category time\nsysc\n", dir.resolve("h"));
-        assertThat(out).contains("clock_gettime_cputime").contains("You are in the sysc shell already.")
+        assertThat(out)
+                .contains("clock_gettime_cputime")
+                .contains("You are in the sysc shell already.")
                 .doesNotContain("Unmatched argument");
         assertThat(Shell.command(List.of("sysc", "measure", "getpid"))).containsExactly("measure", "getpid");
         assertThat(Shell.command(List.of("measure", "sysc"))).containsExactly("measure", "sysc");
@@ -145,13 +160,21 @@ class ShellTest {
     @Test
     void clearClearsTheScreen() throws Exception {
         String out = session("clear\n", dir.resolve("h"), "xterm");
-        assertThat(out).contains("\u001b[H\u001b[2J").doesNotContain("Unmatched argument").doesNotContain("sysc:");
+        assertThat(out)
+                .contains("\u001b[H\u001b[2J")
+                .doesNotContain("Unmatched argument")
+                .doesNotContain("sysc:");
     }
 
     @Test
     void ctrlCAtTheTourPauseStopsTheTourAndTheNextLineStillRuns() throws Exception {
-        String out = conversation(Shell.PROMPT, "tour --loop java\n", "[Enter: next page, q: stop]", "\u0003",
-                Shell.PROMPT, "list --category floor\n");
+        String out = conversation(
+                Shell.PROMPT,
+                "tour --loop java\n",
+                "[Enter: next page, q: stop]",
+                "\u0003",
+                Shell.PROMPT,
+                "list --category floor\n");
         assertThat(out).containsPattern("1/[0-9]+  The floor").doesNotContainPattern("2/[0-9]+ ");
         String after = out.substring(out.indexOf("[Enter: next page, q: stop]"));
         assertThat(after).contains("what it does").contains("enosys");
@@ -159,9 +182,19 @@ class ShellTest {
 
     @Test
     void enterAtTheTourPauseTurnsThePageAndQStops() throws Exception {
-        String out = conversation(Shell.PROMPT, "tour --loop java\n", "[Enter: next page, q: stop]", "\n",
-                "2/", "", "[Enter: next page, q: stop]", "q\n");
-        assertThat(out).containsPattern("1/[0-9]+  The floor").containsPattern("2/[0-9]+ ").doesNotContainPattern("3/[0-9]+ ");
+        String out = conversation(
+                Shell.PROMPT,
+                "tour --loop java\n",
+                "[Enter: next page, q: stop]",
+                "\n",
+                "2/",
+                "",
+                "[Enter: next page, q: stop]",
+                "q\n");
+        assertThat(out)
+                .containsPattern("1/[0-9]+  The floor")
+                .containsPattern("2/[0-9]+ ")
+                .doesNotContainPattern("3/[0-9]+ ");
     }
 
     @Test
@@ -178,8 +211,11 @@ class ShellTest {
 
     @Test
     void completesCommandsAndCallNames() throws Exception {
-        try (Terminal terminal = TerminalBuilder.builder().system(false).type("dumb")
-                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build()) {
+        try (Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .type("dumb")
+                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
+                .build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
             DefaultParser parser = new DefaultParser();
             SyscCompleter completer = new SyscCompleter(new dev.sysc.SyscShellCommands().spec());

@@ -27,10 +27,13 @@ class BreakEvenTest {
     void cheaperEverywhereIsTheFirstSizeAndNeverIsEmpty() {
         double[] loop = {100, 100, 100, 100, 100, 100, 100};
 
-        assertThat(BreakEven.fromPoints(SIZES, loop, new double[] {99, 90, 80, 70, 60, 50, 40})).hasValue(1);
-        assertThat(BreakEven.fromPoints(SIZES, loop, new double[] {300, 200, 150, 120, 110, 105, 101})).isEmpty();
+        assertThat(BreakEven.fromPoints(SIZES, loop, new double[] {99, 90, 80, 70, 60, 50, 40}))
+                .hasValue(1);
+        assertThat(BreakEven.fromPoints(SIZES, loop, new double[] {300, 200, 150, 120, 110, 105, 101}))
+                .isEmpty();
         // Cheaper in the middle but not at the largest size: no size from which it stays cheaper.
-        assertThat(BreakEven.fromPoints(SIZES, loop, new double[] {300, 90, 80, 70, 60, 50, 120})).isEmpty();
+        assertThat(BreakEven.fromPoints(SIZES, loop, new double[] {300, 90, 80, 70, 60, 50, 120}))
+                .isEmpty();
     }
 
     @Test

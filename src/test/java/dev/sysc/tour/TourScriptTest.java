@@ -12,8 +12,10 @@ class TourScriptTest {
     @Test
     void theTourGoesFromTheFloorToBatching() {
         List<TourStep> steps = TourScript.builtIn();
-        assertThat(steps).extracting(TourStep::id)
-                .containsExactly("floor", "enosys", "getpid", "page-fault", "vdso", "mitigations", "batching", "three-ways");
+        assertThat(steps)
+                .extracting(TourStep::id)
+                .containsExactly(
+                        "floor", "enosys", "getpid", "page-fault", "vdso", "mitigations", "batching", "three-ways");
         assertThat(steps).allSatisfy(s -> {
             assertThat(s.text()).isNotEmpty();
             assertThat(s.title()).isNotBlank();
@@ -31,14 +33,23 @@ class TourScriptTest {
 
     @Test
     void everyPlaceholderIsMeasuredByThisOrAnEarlierStepOrIsExtraData() {
-        Set<String> extra = Set.of("mitigations", "io_uring@1", "io_uring@64", "syscall-loop@64",
-                "discard@1", "discard@100", "bpf-filter@1", "bpf-filter@100");
+        Set<String> extra = Set.of(
+                "mitigations",
+                "io_uring@1",
+                "io_uring@64",
+                "syscall-loop@64",
+                "discard@1",
+                "discard@100",
+                "bpf-filter@1",
+                "bpf-filter@100");
         java.util.Set<String> known = new java.util.HashSet<>(extra);
         for (TourStep s : TourScript.builtIn()) {
             known.addAll(s.calls());
             for (String text : s.text()) {
                 for (String p : TourScript.placeholders(text)) {
-                    assertThat(resolvable(p, known)).as("placeholder {" + p + "} of step " + s.id()).isTrue();
+                    assertThat(resolvable(p, known))
+                            .as("placeholder {" + p + "} of step " + s.id())
+                            .isTrue();
                 }
             }
         }
@@ -63,8 +74,8 @@ class TourScriptTest {
 
     @Test
     void fillsValuesDifferencesRatiosAndWords() {
-        Map<String, Double> ns = Map.of("enosys", 114.5, "getpid", 151.2, "clock_gettime", 20.9,
-                "clock_gettime@syscall", 259.2);
+        Map<String, Double> ns =
+                Map.of("enosys", 114.5, "getpid", 151.2, "clock_gettime", 20.9, "clock_gettime@syscall", 259.2);
         String text = "{enosys}; {getpid-enosys}; {clock_gettime@syscall/clock_gettime}; {mitigations}; {nope}";
         assertThat(TourScript.fill(text, ns, Map.of("mitigations", "none")))
                 .isEqualTo("115 ns; 37 ns; 12 times; none; (not measured)");
@@ -73,13 +84,15 @@ class TourScriptTest {
     @Test
     void largeFiguresAreInMicrosecondsAndAHyphenatedStrategyIsOneName() {
         Map<String, Double> ns = Map.of("discard@100", 252_870.0, "bpf-filter@100", 211_067.0, "discard@1", 25_597.0);
-        assertThat(TourScript.fill("{discard@100}; {bpf-filter@100}; {discard@100-bpf-filter@100}; {discard@1}", ns,
-                Map.of())).isEqualTo("253 µs; 211 µs; 41.8 µs; 25.6 µs");
+        assertThat(TourScript.fill(
+                        "{discard@100}; {bpf-filter@100}; {discard@100-bpf-filter@100}; {discard@1}", ns, Map.of()))
+                .isEqualTo("253 µs; 211 µs; 41.8 µs; 25.6 µs");
     }
 
     @Test
     void parsesHeadersAndBodies() {
-        List<TourStep> steps = TourScript.parse("# comment\n## a | Title A | getpid enosys | -\nline one\n\n## b | B | - | batching\nx\n");
+        List<TourStep> steps = TourScript.parse(
+                "# comment\n## a | Title A | getpid enosys | -\nline one\n\n## b | B | - | batching\nx\n");
         assertThat(steps).hasSize(2);
         assertThat(steps.get(0).calls()).containsExactly("getpid", "enosys");
         assertThat(steps.get(0).text()).containsExactly("line one");
