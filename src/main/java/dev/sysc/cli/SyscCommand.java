@@ -64,20 +64,28 @@ public final class SyscCommand implements Runnable {
         return commandLine(out, err, CommandLine.defaultFactory());
     }
 
-    /** {@code base}, except that {@code sysc shell} is made with {@code shell}, which opens the shell. */
-    private static CommandLine.IFactory withShell(CommandLine.IFactory base, IntSupplier shell) {
+    /**
+     * {@code base}, except that {@code sysc shell} is made with {@code shell}, which opens the shell,
+     * and, when {@code pause} is not null, the tour waits between pages through it.
+     */
+    private static CommandLine.IFactory wired(CommandLine.IFactory base, IntSupplier shell, TourPause pause) {
         return new CommandLine.IFactory() {
             @Override
-            @SuppressWarnings("unchecked")
             public <K> K create(Class<K> cls) throws Exception {
-                return cls == ShellCommand.class ? (K) new ShellCommand(shell) : base.create(cls);
+                if (cls == ShellCommand.class) {
+                    return cls.cast(new ShellCommand(shell));
+                }
+                if (cls == TourCommand.class && pause != null) {
+                    return cls.cast(new TourCommand(pause));
+                }
+                return base.create(cls);
             }
         };
     }
 
     /** The command line with its commands made by {@code factory}: tests substitute one with test doubles. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
-        return commandLine(out, err, withShell(factory, NO_SHELL), SUBCOMMANDS.keySet());
+        return commandLine(out, err, wired(factory, NO_SHELL, null), SUBCOMMANDS.keySet());
     }
 
     private static CommandLine commandLine(
@@ -118,7 +126,7 @@ public final class SyscCommand implements Runnable {
 
     /** Runs sysc with {@code args}, where {@code sysc shell} opens the shell with {@code shell}. */
     public static int execute(PrintWriter out, PrintWriter err, IntSupplier shell, String... args) {
-        return commandLineFor(out, err, withShell(CommandLine.defaultFactory(), shell), args)
+        return commandLineFor(out, err, wired(CommandLine.defaultFactory(), shell, null), args)
                 .execute(args);
     }
 
@@ -128,7 +136,7 @@ public final class SyscCommand implements Runnable {
      * misspelled command that wants suggestions) the whole tree.
      */
     static CommandLine commandLineFor(PrintWriter out, PrintWriter err, String... args) {
-        return commandLineFor(out, err, withShell(CommandLine.defaultFactory(), NO_SHELL), args);
+        return commandLineFor(out, err, wired(CommandLine.defaultFactory(), NO_SHELL, null), args);
     }
 
     private static CommandLine commandLineFor(
@@ -156,18 +164,9 @@ public final class SyscCommand implements Runnable {
         return Collections.unmodifiableMap(m);
     }
 
-    /**
-     * Runs sysc with {@code args}, the tour waiting between pages through {@code pause} (the shell's,
-     * where the JVM is warm: the whole tree is built, as for help and suggestions).
-     */
+    /** Runs sysc with {@code args}, the tour waiting between pages through {@code pause} (the shell's). */
     public static int execute(PrintWriter out, PrintWriter err, TourPause pause, String... args) {
-        CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        CommandLine.IFactory withPause = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == TourCommand.class ? type.cast(new TourCommand(pause)) : defaults.create(type);
-            }
-        };
-        return commandLine(out, err, withPause).execute(args);
+        return commandLineFor(out, err, wired(CommandLine.defaultFactory(), NO_SHELL, pause), args)
+                .execute(args);
     }
 }
