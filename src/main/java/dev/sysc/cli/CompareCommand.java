@@ -1,6 +1,5 @@
 package dev.sysc.cli;
 
-import dev.sysc.bench.CallResult;
 import dev.sysc.bench.CompareRun;
 import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureRun;
@@ -10,7 +9,6 @@ import dev.sysc.compare.RunComparison;
 import dev.sysc.compare.RunDiff;
 import dev.sysc.compare.SavedRun;
 import dev.sysc.exit.ExitCodes;
-import dev.sysc.host.HostInfo;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
 import dev.sysc.report.CompareReport;
@@ -115,17 +113,11 @@ public final class CompareCommand implements Callable<Integer> {
         MeasureSpec measureSpec = measurement.toSpec();
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
-        HostInfo host = Machine.host();
-        MeasureRun run = LiveRunner.run(spec, output, measureSpec.loop(), runner -> {
-            List<CallResult> results = runner.compare(calls, measureSpec, host.vdsoClockUsable());
-            return new MeasureRun(
-                    VersionProvider.version(),
-                    Instant.now(),
-                    host,
-                    measureSpec,
-                    results,
-                    LiveRunner.bridge(runner, measureSpec, results));
-        });
+        MeasureRun run = LiveRunner.measureRun(
+                spec,
+                output,
+                measureSpec,
+                (runner, host) -> runner.compare(calls, measureSpec, host.vdsoClockUsable()));
         out.write(CompareReport.render(
                 new CompareRun(run, baselineIndex), output.format(), output.style(), output.width()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -3,12 +3,16 @@ package dev.sysc.cli;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureListener;
+import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.bench.Runner;
+import dev.sysc.host.HostInfo;
 import dev.sysc.probe.LoopKind;
 import dev.sysc.probe.Workspace;
 import dev.sysc.stats.Summary;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -39,10 +43,32 @@ final class LiveRunner {
     }
 
     /**
+     * What measure and compare both do: sample with {@code work} on this host, then measure the bridge,
+     * and put it all in one run record.
+     */
+    static MeasureRun measureRun(
+            CommandSpec spec,
+            OutputOptions output,
+            MeasureSpec measureSpec,
+            BiFunction<Runner, HostInfo, List<CallResult>> work) {
+        HostInfo host = Machine.host();
+        return run(spec, output, measureSpec.loop(), runner -> {
+            List<CallResult> results = work.apply(runner, host);
+            return new MeasureRun(
+                    VersionProvider.version(),
+                    Instant.now(),
+                    host,
+                    measureSpec,
+                    results,
+                    bridge(runner, measureSpec, results));
+        });
+    }
+
+    /**
      * The Java-to-C bridge's cost per call, measured after native-loop results (which leave it out);
      * null on the Java loop, where the baseline is that cost, or when nothing was measured natively.
      */
-    static Summary bridge(Runner runner, MeasureSpec spec, List<CallResult> results) {
+    private static Summary bridge(Runner runner, MeasureSpec spec, List<CallResult> results) {
         boolean anyNative = results.stream().anyMatch(r -> LoopKind.NATIVE.id().equals(r.loop()));
         return anyNative ? runner.bridge(spec).map(CallResult::net).orElse(null) : null;
     }

@@ -1,15 +1,12 @@
 package dev.sysc.cli;
 
-import dev.sysc.bench.CallResult;
 import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.exit.ExitCodes;
-import dev.sysc.host.HostInfo;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
 import dev.sysc.report.MeasureReport;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -55,17 +52,11 @@ public final class MeasureCommand implements Callable<Integer> {
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
-        HostInfo host = Machine.host();
-        MeasureRun run = LiveRunner.run(spec, output, measureSpec.loop(), runner -> {
-            List<CallResult> results = runner.measure(calls, measureSpec, host.vdsoClockUsable());
-            return new MeasureRun(
-                    VersionProvider.version(),
-                    Instant.now(),
-                    host,
-                    measureSpec,
-                    results,
-                    LiveRunner.bridge(runner, measureSpec, results));
-        });
+        MeasureRun run = LiveRunner.measureRun(
+                spec,
+                output,
+                measureSpec,
+                (runner, host) -> runner.measure(calls, measureSpec, host.vdsoClockUsable()));
         out.write(MeasureReport.render(run, output.format(), output.style(), output.width()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
