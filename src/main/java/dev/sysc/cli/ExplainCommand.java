@@ -53,6 +53,8 @@ import picocli.CommandLine.Spec;
                     + "signal-delivery."
         })
 public final class ExplainCommand implements Callable<Integer> {
+    private HostInfo liveHost;
+
     /** Short: explain only needs a sense of scale, not sysc measure's care. */
     static final MeasureSpec QUICK = Defaults.EXPLAIN_QUICK;
 
@@ -108,7 +110,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
-        HostInfo host = from != null ? ResultFileReader.read(from).host() : Machine.host();
+        HostInfo host = from != null ? ResultFileReader.read(from).host() : liveHost();
         if (from == null && !noMeasure && Explainer.vdsoTime(host).active() == null) {
             // kvm-clock and xen serve the vDSO only with a stable TSC: time it here instead of guessing.
             Machine.requireSupported();
@@ -309,10 +311,18 @@ public final class ExplainCommand implements Callable<Integer> {
                 .get(0);
     }
 
+    /** This machine's snapshot, read once per command (measure runs several times with --measure). */
+    private HostInfo liveHost() {
+        if (liveHost == null) {
+            liveHost = Machine.host();
+        }
+        return liveHost;
+    }
+
     List<CallResult> measure(List<String> specs) {
         Catalog catalog = Catalog.builtIn();
         List<CallRef> calls = specs.stream().map(catalog::resolve).collect(Collectors.toList());
-        HostInfo host = Machine.host();
+        HostInfo host = liveHost();
         // ffi-noop stands for the Java-to-C bridge here: what a Java caller pays on top of each crossing,
         // measured on the Java loop; the crossings themselves are measured natively, as a C program makes them.
         return LiveRunner.run(spec, output, LoopKind.NATIVE, runner -> {

@@ -58,6 +58,8 @@ import picocli.CommandLine.Spec;
             "  sysc profile -p 1234 --for 10s"
         })
 public final class ProfileCommand implements Callable<Integer> {
+    private HostInfo liveHost;
+
     static final Duration UNIT_TIME = Defaults.PROFILE_UNIT_TIME;
     private static final Duration DEFAULT_FOR = Defaults.PROFILE_ATTACH_FOR;
 
@@ -127,7 +129,7 @@ public final class ProfileCommand implements Callable<Integer> {
             }
             Profiler.awaitPreviousRelease();
         }
-        HostInfo host = Machine.host();
+        HostInfo host = liveHost();
         UnitCosts costs = new UnitCosts(
                 Catalog.builtIn(),
                 measurer != null ? measurer : this::measure,
@@ -184,6 +186,14 @@ public final class ProfileCommand implements Callable<Integer> {
         }
     }
 
+    /** This machine's snapshot, read once per command (unit costs are measured after it is read). */
+    private HostInfo liveHost() {
+        if (liveHost == null) {
+            liveHost = Machine.host();
+        }
+        return liveHost;
+    }
+
     /** The catalog calls' net cost per call, measured on the native loop for a short while each. */
     private Map<String, Double> measure(List<CallRef> calls) {
         Machine.requireSupported();
@@ -192,7 +202,7 @@ public final class ProfileCommand implements Callable<Integer> {
                 spec,
                 output,
                 LoopKind.NATIVE,
-                runner -> runner.measure(calls, quick, Machine.host().vdsoClockUsable()));
+                runner -> runner.measure(calls, quick, liveHost().vdsoClockUsable()));
         Map<String, Double> medians = new HashMap<>();
         for (int i = 0; i < calls.size(); i++) {
             CallResult r = results.get(i);
