@@ -16,23 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Renderers fed hand-built results: what each format says, independent of any machine. */
 class MeasureReportTest {
-    private static final HostInfo HOST = new HostInfo(
-            "box",
-            "6.1.0",
-            "x86_64",
-            "Test CPU",
-            4,
-            "tsc",
-            true,
-            "mitigations=auto",
-            List.of("pcid"),
-            Map.of("meltdown", "Not affected"),
-            "disabled",
-            "on",
-            true,
-            "none",
-            null,
-            null);
+    private static final HostInfo HOST = TestHosts.BOX;
     private static final HostInfo XEN_HOST = new HostInfo(
             "old",
             "5.10",

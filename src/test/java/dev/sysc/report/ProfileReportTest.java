@@ -16,23 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The profile report from a hand-made run: figures, sentences, and the JSON contract. */
 class ProfileReportTest {
-    private static final HostInfo HOST = new HostInfo(
-            "box",
-            "6.1.0",
-            "x86_64",
-            "Test CPU",
-            4,
-            "tsc",
-            true,
-            "mitigations=auto",
-            List.of("pcid"),
-            Map.of("meltdown", "Not affected"),
-            "disabled",
-            "on",
-            true,
-            "none",
-            null,
-            null);
+    private static final HostInfo HOST = TestHosts.BOX;
 
     private static ProfileRun run(double floor, CountingMethod method, String note) {
         return new ProfileRun(

@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,23 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class RendererGoldenTest {
     private static final Instant WHEN = Instant.parse("2026-11-27T10:00:00Z");
-    private static final HostInfo HOST = new HostInfo(
-            "box",
-            "6.1.0",
-            "x86_64",
-            "Test CPU",
-            4,
-            "tsc",
-            true,
-            "mitigations=auto",
-            List.of("pcid"),
-            Map.of("meltdown", "Not affected"),
-            "disabled",
-            "on",
-            true,
-            "none",
-            null,
-            null);
+    private static final HostInfo HOST = TestHosts.BOX;
 
     private static Summary spread(double median) {
         return new Summary(
