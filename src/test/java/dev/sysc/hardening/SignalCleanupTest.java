@@ -53,6 +53,11 @@ class SignalCleanupTest {
         while (entries(work).isEmpty() && System.nanoTime() < deadline && p.isAlive()) {
             Thread.sleep(20);
         }
+        if (entries(work).isEmpty() && !p.isAlive()) {
+            // Say why the child left early rather than only that the workspace never came.
+            throw new AssertionError("sysc exited " + p.exitValue() + " before making its workspace: "
+                    + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        }
         assertThat(entries(work)).as("the workspace appeared").isNotEmpty();
         Thread.sleep(200); // well into sampling
         new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
