@@ -41,6 +41,9 @@ class ShellTest {
                 .build()) {
             long lines = input.lines().count();
             java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+            // Why the typist stopped typing, for a test that finds lines unanswered (seen once, not explained).
+            java.util.concurrent.atomic.AtomicReference<String> closed =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             Thread typist = new Thread(() -> {
                 try {
                     keyboard.write(input.getBytes(StandardCharsets.UTF_8));
@@ -60,9 +63,16 @@ class ShellTest {
                         quietFor = now == size ? quietFor + 1 : 0;
                         size = now;
                     }
+                    closed.set(
+                            left.get()
+                                    ? "the shell left"
+                                    : prompts(out) > lines
+                                            ? "every line answered"
+                                            : System.nanoTime() >= deadline ? "deadline" : "the screen was quiet");
                     keyboard.close();
-                } catch (Exception ignored) {
-                    // The shell left first (exit).
+                } catch (Exception e) {
+                    // The shell left first (exit), or typing failed: the latter is worth knowing.
+                    closed.set("typing failed: " + e);
                 }
             });
             typist.start();
@@ -70,6 +80,14 @@ class ShellTest {
                     .isZero();
             left.set(true);
             typist.join(10_000);
+            String why = closed.get();
+            boolean expected = why == null
+                    || why.equals("the shell left")
+                    || why.equals("every line answered")
+                    || (!type.equals("dumb") && why.equals("the screen was quiet"));
+            if (!expected) {
+                System.err.println("ShellTest: the typist closed the input early: " + why);
+            }
         }
         return out.toString(StandardCharsets.UTF_8);
     }
