@@ -74,11 +74,8 @@ public final class TextWidth {
     private static List<String> units(String text) {
         List<String> units = new ArrayList<>();
         boolean glueNext = false;
-        for (String word : text.strip().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            boolean symbol = word.codePoints().noneMatch(Character::isLetterOrDigit);
+        for (String word : words(text.strip())) {
+            boolean symbol = !hasLetterOrDigit(word);
             if ((glueNext || symbol) && !units.isEmpty()) {
                 units.set(units.size() - 1, units.get(units.size() - 1) + GLUE + word);
             } else {
@@ -87,6 +84,43 @@ public final class TextWidth {
             glueNext = symbol;
         }
         return units;
+    }
+
+    /*
+     * The two helpers below are plain loops rather than split("\\s+") and a code-point stream: every
+     * table cell and sentence sysc prints passes through here, mostly in a JVM that has not compiled
+     * anything yet, and there a regex and a stream per word were a tenth of the start-up of sysc list.
+     */
+
+    /** The non-empty runs of {@code text} between ASCII whitespace (what the regex \\s matches). */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || isAsciiSpace(text.charAt(i));
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static boolean hasLetterOrDigit(String word) {
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /**
