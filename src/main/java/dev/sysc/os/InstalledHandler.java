@@ -47,6 +47,25 @@ public final class InstalledHandler implements AutoCloseable {
         return new InstalledHandler(signal, old);
     }
 
+    /**
+     * Ignores {@code signal} in this whole process (SIG_IGN) until {@link #close} puts back the
+     * disposition it had, the JVM's own handler included, byte for byte. Ignoring, unlike a Java-side
+     * handler (sun.misc.Signal), needs no handler at all; a program started meanwhile would inherit the
+     * ignoring through exec, so start it first.
+     *
+     * @throws NativeCallException with the errno of sigaction
+     */
+    public static InstalledHandler ignore(int signal) {
+        ChildCalls c = Bindings.child();
+        NativeMemory old = NativeMemory.allocate(SIGACTION_BYTES);
+        check(c.sigaction(signal, 0, old.address()), "sigaction(" + signal + ") query");
+        NativeMemory action = NativeMemory.allocate(SIGACTION_BYTES);
+        action.putLong(0, SIG_IGN);
+        check(c.sigaction(signal, action.address(), 0), "sigaction(" + signal + ")");
+        java.lang.ref.Reference.reachabilityFence(action);
+        return new InstalledHandler(signal, old);
+    }
+
     public int signal() {
         return signal;
     }

@@ -25,6 +25,7 @@ final class Launcher {
      * process group) and only the program: sysc ignores SIGINT and SIGQUIT until it has exited, so the
      * report is still written, as time(1) does.
      */
+    @SuppressWarnings("try") // the signals stay ignored for the try block: the resource is its scope
     static Finished run(List<String> argv, LongConsumer started, Runnable release) {
         long[] before = ProcessTimes.waitedChildrenNs();
         Process process;

@@ -1,39 +1,36 @@
 package dev.sysc.profile;
 
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
+import dev.sysc.os.InstalledHandler;
 
 /** SIGINT and SIGQUIT ignored by sysc while a profiled program runs, and restored afterwards. */
 final class SignalsIgnored implements AutoCloseable {
-    private final SignalHandler previousInt;
-    private final SignalHandler previousQuit;
+    /** The signal numbers of Linux on x86-64, the one platform sysc runs on. */
+    static final int SIGINT = 2;
 
-    private SignalsIgnored(SignalHandler previousInt, SignalHandler previousQuit) {
-        this.previousInt = previousInt;
-        this.previousQuit = previousQuit;
+    static final int SIGQUIT = 3;
+
+    private final InstalledHandler interrupt;
+    private final InstalledHandler quit;
+
+    private SignalsIgnored(InstalledHandler interrupt, InstalledHandler quit) {
+        this.interrupt = interrupt;
+        this.quit = quit;
     }
 
+    /** Ignores Ctrl-C and Ctrl-\ from now on; call it after the program has started (see Launcher). */
     static SignalsIgnored interactive() {
-        SignalHandler quiet = sig -> {};
-        return new SignalsIgnored(swap("INT", quiet), swap("QUIT", quiet));
-    }
-
-    private static SignalHandler swap(String name, SignalHandler handler) {
+        InstalledHandler interrupt = InstalledHandler.ignore(SIGINT);
         try {
-            return Signal.handle(new Signal(name), handler);
-        } catch (IllegalArgumentException e) {
-            // The JVM keeps the signal for itself (-Xrs not given, say): leave it as it is.
-            return null;
+            return new SignalsIgnored(interrupt, InstalledHandler.ignore(SIGQUIT));
+        } catch (RuntimeException e) {
+            interrupt.close();
+            throw e;
         }
     }
 
     @Override
     public void close() {
-        if (previousInt != null) {
-            Signal.handle(new Signal("INT"), previousInt);
-        }
-        if (previousQuit != null) {
-            Signal.handle(new Signal("QUIT"), previousQuit);
-        }
+        quit.close();
+        interrupt.close();
     }
 }
