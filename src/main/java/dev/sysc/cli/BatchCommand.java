@@ -8,16 +8,12 @@ import dev.sysc.batch.Workload;
 import dev.sysc.batch.WorkloadResult;
 import dev.sysc.batch.Workloads;
 import dev.sysc.bench.Defaults;
-import dev.sysc.bench.Machine;
+import dev.sysc.bench.LiveSession;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.bench.ProbeSampler;
-import dev.sysc.bench.Timer;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.host.HostInfo;
 import dev.sysc.probe.LoopKind;
-import dev.sysc.probe.Probes;
 import dev.sysc.probe.Suggestions;
-import dev.sysc.probe.Workspace;
 import dev.sysc.report.BatchReport;
 import dev.sysc.text.Untrusted;
 import java.time.Duration;
@@ -131,36 +127,28 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Workload> chosen = chosen();
-        Machine.requireSupported();
         int[] custom = parseSizes(chosen);
         MeasureSpec measureSpec = measureSpec();
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
-        HostInfo host = Machine.host();
-        boolean showProgress = !output.quiet && Machine.stderrIsTerminal();
-        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        List<WorkloadResult> results = sweep(
-                chosen, w -> custom != null ? custom : w.defaultSizes(), measureSpec, showProgress ? progress : null);
-        BatchRun run = new BatchRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
+        BatchRun run = LiveRunner.session(spec, output, session -> {
+            HostInfo host = session.host();
+            List<WorkloadResult> results =
+                    sweep(session, chosen, w -> custom != null ? custom : w.defaultSizes(), measureSpec);
+            return new BatchRun(VersionProvider.version(), Instant.now(), host, measureSpec, results);
+        });
         out.write(BatchReport.render(run, output.format(), output.style(), output.width()));
         return run.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    /** Runs {@code workloads} through the batch engine; {@code progress} may be null. */
+    /** Runs {@code workloads} through the batch engine, in {@code session}. */
     static List<WorkloadResult> sweep(
+            LiveSession session,
             List<Workload> workloads,
             java.util.function.Function<Workload, int[]> sizes,
-            MeasureSpec measureSpec,
-            ProgressLine progress) {
-        try (Workspace workspace = new Workspace()) {
-            ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, progress != null ? progress : (c, i, n, p, f) -> {});
-            return new BatchSweep(sampler, call -> Probes.open(call, workspace)).run(workloads, sizes, measureSpec);
-        } finally {
-            if (progress != null) {
-                progress.clear();
-            }
-        }
+            MeasureSpec measureSpec) {
+        return new BatchSweep(session.sampler(), session.probes(LoopKind.NATIVE)).run(workloads, sizes, measureSpec);
     }
 
     /** The default measuring spec of a batch sweep: short points, native loop. */

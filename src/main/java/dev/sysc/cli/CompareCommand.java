@@ -1,7 +1,6 @@
 package dev.sysc.cli;
 
 import dev.sysc.bench.CompareRun;
-import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.compare.ResultFileReader;
@@ -109,15 +108,16 @@ public final class CompareCommand implements Callable<Integer> {
                         "--baseline " + Untrusted.shown(baseline) + " is not one of the compared calls");
             }
         }
-        Machine.requireSupported();
         MeasureSpec measureSpec = measurement.toSpec();
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
-        MeasureRun run = LiveRunner.measureRun(
+        MeasureRun run = LiveRunner.session(
                 spec,
                 output,
-                measureSpec,
-                (runner, host) -> runner.compare(calls, measureSpec, host.vdsoClockUsable()));
+                session -> session.measureRun(
+                        VersionProvider.version(),
+                        measureSpec,
+                        (runner, host) -> runner.compare(calls, measureSpec, host.vdsoClockUsable())));
         out.write(CompareReport.render(
                 new CompareRun(run, baselineIndex), output.format(), output.style(), output.width()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;

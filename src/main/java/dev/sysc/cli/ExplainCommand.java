@@ -8,8 +8,11 @@ import dev.sysc.bench.CallResult;
 import dev.sysc.bench.Defaults;
 import dev.sysc.bench.IndirectCostResults;
 import dev.sysc.bench.IndirectCosts;
+import dev.sysc.bench.LiveSession;
 import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureSpec;
+import dev.sysc.bench.Runner;
+import dev.sysc.bench.ToggleMeasurement;
 import dev.sysc.bench.ToggleMeasurer;
 import dev.sysc.compare.ResultFileReader;
 import dev.sysc.exit.ExitCodes;
@@ -17,6 +20,7 @@ import dev.sysc.explain.CallInfo;
 import dev.sysc.explain.Explainer;
 import dev.sysc.explain.Explanation;
 import dev.sysc.explain.KnowledgeBase;
+import dev.sysc.explain.LivePlan;
 import dev.sysc.host.HostInfo;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
@@ -29,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -53,8 +58,6 @@ import picocli.CommandLine.Spec;
                     + "signal-delivery."
         })
 public final class ExplainCommand implements Callable<Integer> {
-    private HostInfo liveHost;
-
     /** Short: explain only needs a sense of scale, not sysc measure's care. */
     static final MeasureSpec QUICK = Defaults.EXPLAIN_QUICK;
 
@@ -105,82 +108,102 @@ public final class ExplainCommand implements Callable<Integer> {
             throw new UsageException("--measure belongs to the mitigations topic: sysc explain mitigations --measure");
         }
         Set<IndirectCosts.Experiment> experiments = experimentsWanted();
-        Explainer explainer = Explainer.builtIn();
         CallRef call = subject == null || KnowledgeBase.TOPIC_IDS.contains(subject) ? null : resolve(subject);
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
-        HostInfo host = from != null ? ResultFileReader.read(from).host() : liveHost();
-        if (from == null && !noMeasure && Explainer.vdsoTime(host).active() == null) {
+        ExplainRun run;
+        if (from != null) {
+            run = recorded(call);
+        } else if (noMeasure) {
+            run = run(explain(call, Explainer.builtIn(), Machine.host()), null, List.of(), List.of(), null, null);
+        } else {
+            run = LiveRunner.session(spec, output, session -> measured(session, call, experiments));
+        }
+        out.write(ExplainReport.render(run, output.format(), output.style(), output.width()));
+        return allMeasured(run) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** --from: the machine recorded in a saved result, explained, nothing measured. */
+    private ExplainRun recorded(CallRef call) {
+        // compare needs two runs: name the second one and how to make it, not just "sysc compare".
+        String file = Untrusted.shownPath(from.toString());
+        String note = "Nothing was measured (--from): the host explained is the one recorded in " + file
+                + ", not this machine. To set its results beside this machine's, measure the same calls here "
+                + "with -o here.json, then: sysc compare " + file + " here.json";
+        Explanation explanation =
+                explain(call, Explainer.builtIn(), ResultFileReader.read(from).host());
+        return run(explanation, note, List.of(), List.of(), null, null);
+    }
+
+    /** The explanation with what its plan measures live in {@code session}. */
+    private ExplainRun measured(LiveSession session, CallRef call, Set<IndirectCosts.Experiment> experiments) {
+        HostInfo host = session.host();
+        Explainer explainer = Explainer.builtIn();
+        if (Explainer.vdsoTime(host).active() == null) {
             // kvm-clock and xen serve the vDSO only with a stable TSC: time it here instead of guessing.
-            Machine.requireSupported();
-            List<CallResult> clock = measure(List.of("clock_gettime", "clock_gettime@syscall"));
+            List<CallResult> clock = measure(session, List.of("clock_gettime", "clock_gettime@syscall"));
             if (clock.stream().allMatch(r -> r.ok() && r.net() != null)) {
                 explainer = explainer.withMeasuredVdso(Explainer.vdsoFromMeasurement(
                         clock.get(0).net().median(), clock.get(1).net().median()));
             }
         }
-        Explanation explanation = subject == null
-                ? explainer.machine(host)
-                : call == null ? explainer.topic(subject, host) : explainer.call(info(call), host);
-
-        List<CallResult> measured = List.of();
+        Explanation explanation = explain(call, explainer, host);
+        LivePlan plan = plan(call);
+        List<String> calls = plan.calls(Machine.vsyscallCallable());
         String note = null;
-        List<dev.sysc.bench.ToggleMeasurement> toggles = List.of();
-        WorkloadResult batching = null;
-        IndirectCostResults measuredExperiments = null;
-        if (from != null) {
-            // compare needs two runs: name the second one and how to make it, not just "sysc compare".
-            String file = Untrusted.shownPath(from.toString());
-            note = "Nothing was measured (--from): the host explained is the one recorded in " + file
-                    + ", not this machine. To set its results beside this machine's, measure the same calls here "
-                    + "with -o here.json, then: sysc compare " + file + " here.json";
-        } else if (!noMeasure) {
-            Machine.requireSupported();
-            List<String> calls = callsToMeasure(call);
-            if (measureToggles) {
-                toggles = new ToggleMeasurer(this::measure).measure(explanation.toggles());
-                if (toggles.isEmpty()) {
-                    note = "--measure: no mitigation on this machine can be switched by a process (see above), so "
-                            + "there is nothing to toggle; this is the floor as booted.";
-                    calls = ToggleMeasurer.FLOOR;
-                }
-            }
-            if (!calls.isEmpty()) {
-                measured = measure(calls);
-            }
-            if ("batching".equals(subject)) {
-                batching = measureBatching();
-            } else if ("bpf".equals(subject)) {
-                batching = measureFilter();
-            }
-            if (INDIRECT_COSTS.equals(subject)) {
-                measuredExperiments = measureExperiments(experiments);
+        List<ToggleMeasurement> toggles = List.of();
+        if (measureToggles) {
+            calls = List.of();
+            toggles = new ToggleMeasurer(specs -> measure(session, specs)).measure(explanation.toggles());
+            if (toggles.isEmpty()) {
+                note = "--measure: no mitigation on this machine can be switched by a process (see above), so "
+                        + "there is nothing to toggle; this is the floor as booted.";
+                calls = ToggleMeasurer.FLOOR;
             }
         }
-        String source = from == null ? "live" : Untrusted.shownPath(from.toString());
-        ExplainRun run = new ExplainRun(
+        List<CallResult> measured = calls.isEmpty() ? List.of() : measure(session, calls);
+        WorkloadResult batching = plan.batch().map(b -> sweep(session, b)).orElse(null);
+        IndirectCostResults experimentResults = plan.experiments()
+                ? IndirectCosts.live(session.progress(), QUICK).run(experiments)
+                : null;
+        return run(explanation, note, measured, toggles, batching, experimentResults);
+    }
+
+    private Explanation explain(CallRef call, Explainer explainer, HostInfo host) {
+        return subject == null
+                ? explainer.machine(host)
+                : call == null ? explainer.topic(subject, host) : explainer.call(info(call), host);
+    }
+
+    private ExplainRun run(
+            Explanation explanation,
+            String note,
+            List<CallResult> measured,
+            List<ToggleMeasurement> toggles,
+            WorkloadResult batching,
+            IndirectCostResults experiments) {
+        boolean anything = !measured.isEmpty() || !toggles.isEmpty() || batching != null || experiments != null;
+        return new ExplainRun(
                 VersionProvider.version(),
                 Instant.now(),
-                source,
+                from == null ? "live" : Untrusted.shownPath(from.toString()),
                 explanation,
                 measured,
                 note,
                 toggles,
-                measured.isEmpty() && toggles.isEmpty() && batching == null && measuredExperiments == null
-                        ? null
-                        : QUICK,
+                anything ? QUICK : null,
                 batching,
-                measuredExperiments);
-        out.write(ExplainReport.render(run, output.format(), output.style(), output.width()));
-        boolean allMeasured = (batching == null || !batching.failed())
-                && (measuredExperiments == null
-                        || measuredExperiments.failures().isEmpty())
-                && measured.stream().allMatch(CallResult::ok)
-                && toggles.stream()
+                experiments);
+    }
+
+    private static boolean allMeasured(ExplainRun run) {
+        return (run.batching() == null || !run.batching().failed())
+                && (run.experiments() == null || run.experiments().failures().isEmpty())
+                && run.measured().stream().allMatch(CallResult::ok)
+                && run.toggles().stream()
                         .allMatch(t -> t.without().stream().allMatch(CallResult::ok)
                                 && t.with().stream().allMatch(CallResult::ok));
-        return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     static final String INDIRECT_COSTS = "indirect-costs";
@@ -200,12 +223,6 @@ public final class ExplainCommand implements Callable<Integer> {
         return Set.of(IndirectCosts.Experiment.of(experiment)
                 .orElseThrow(() -> new UsageException("unknown experiment '" + Untrusted.shown(experiment)
                         + "' (experiments: " + String.join(", ", IndirectCosts.Experiment.ids()) + ")")));
-    }
-
-    /** The indirect-costs experiments, on the engine's sampler with explain's short settings. */
-    private IndirectCostResults measureExperiments(Set<IndirectCosts.Experiment> which) {
-        return LiveRunner.withProgress(
-                spec, output, listener -> IndirectCosts.live(listener, QUICK).run(which));
     }
 
     private CallRef resolve(String name) {
@@ -247,100 +264,59 @@ public final class ExplainCommand implements Callable<Integer> {
                 call.entry().summary());
     }
 
-    /** What a quick live measurement shows for each subject. */
-    private List<String> callsToMeasure(CallRef call) {
-        if (call != null) {
-            List<String> calls = new ArrayList<>();
-            calls.add(call.id());
-            boolean vdsoCapable =
-                    call.entry().hasPath("syscall") && call.entry().hasPath("vdso");
-            if (vdsoCapable && !call.pathId().equals("syscall")) {
-                calls.add(call.name() + "@syscall");
-            } else if (!call.name().equals("enosys") && !call.name().equals("ffi-noop")) {
-                calls.add("enosys");
-            }
-            return calls;
-        }
-        if (subject == null) {
-            return List.of("ffi-noop", "enosys", "clock_gettime");
-        }
-        switch (subject) {
-            case "mode-switch":
-                return List.of("ffi-noop", "enosys", "getppid");
-            case "vdso":
-                return vdsoCalls(Machine.vsyscallCallable());
-            case "mitigations":
-                return measureToggles ? List.of() : List.of("enosys", "getppid");
-            case "batching":
-                return List.of(); // measured by the batch engine: measureBatching
-            default:
-                return List.of();
-        }
-    }
-
     /**
-     * The vdso topic's live run: clock_gettime through the vDSO and as a system call and, where the legacy
-     * page is mapped, gettimeofday three ways: trapped and emulated on the vsyscall page, from the vDSO, and
-     * as a system call (the history of the fast time call in three numbers).
+     * What a quick live measurement shows: for a call, that call beside its system-call path (when the
+     * vDSO could serve it) or beside enosys, the floor; for a topic or the machine, its row of topics.tsv.
      */
-    static List<String> vdsoCalls(boolean vsyscallMapped) {
-        List<String> calls = new ArrayList<>(List.of("clock_gettime", "clock_gettime@syscall"));
-        if (vsyscallMapped) {
-            calls.addAll(List.of("gettimeofday@vsyscall", "gettimeofday@vdso", "gettimeofday@syscall"));
+    private LivePlan plan(CallRef call) {
+        if (call == null) {
+            KnowledgeBase kb = KnowledgeBase.builtIn();
+            return subject == null
+                    ? kb.machinePlan()
+                    : kb.topic(subject).orElseThrow().live();
         }
-        return calls;
+        List<String> calls = new ArrayList<>();
+        calls.add(call.id());
+        boolean vdsoCapable = call.entry().hasPath("syscall") && call.entry().hasPath("vdso");
+        if (vdsoCapable && !call.pathId().equals("syscall")) {
+            calls.add(call.name() + "@syscall");
+        } else if (!call.name().equals("enosys") && !call.name().equals("ffi-noop")) {
+            calls.add("enosys");
+        }
+        return new LivePlan(calls, List.of(), Optional.empty(), false);
     }
 
-    /** The K values of explain bpf's live run: every datagram wanted, 1 in 10, 1 in 100. */
-    static final int[] FILTER_KS = {1, 10, 100};
-
-    /** The filter workload of sysc batch at {@link #FILTER_KS}. */
-    private WorkloadResult measureFilter() {
-        Workload filter = Workloads.find("filter", RingFactory.KERNEL).orElseThrow();
-        return BatchCommand.sweep(List.of(filter), w -> FILTER_KS, BatchCommand.defaultSpec(), null)
+    /** A batch workload of the plan, through the batch engine with its default settings. */
+    private static WorkloadResult sweep(LiveSession session, LivePlan.Batch batch) {
+        Workload workload = Workloads.find(batch.workload(), RingFactory.KERNEL)
+                .orElseThrow(() -> new IllegalStateException("topics.tsv names no workload " + batch.workload()));
+        int[] sizes = batch.sizeArray();
+        return BatchCommand.sweep(session, List.of(workload), w -> sizes, BatchCommand.defaultSpec())
                 .get(0);
     }
 
-    /** The batch sizes of explain batching's live run: a loop of N writes against one writev of N iovecs. */
-    static final int[] BATCH_SIZES = {16, 64};
-
-    /** The write workload of sysc batch at {@link #BATCH_SIZES}: the same engine, fewer points. */
-    private WorkloadResult measureBatching() {
-        Workload write = Workloads.find("write", RingFactory.KERNEL).orElseThrow();
-        return BatchCommand.sweep(List.of(write), w -> BATCH_SIZES, BatchCommand.defaultSpec(), null)
-                .get(0);
-    }
-
-    /** This machine's snapshot, read once per command (measure runs several times with --measure). */
-    private HostInfo liveHost() {
-        if (liveHost == null) {
-            liveHost = Machine.host();
-        }
-        return liveHost;
-    }
-
-    List<CallResult> measure(List<String> specs) {
+    /** {@code specs} timed together on the native loop, with explain's short settings. */
+    List<CallResult> measure(LiveSession session, List<String> specs) {
         Catalog catalog = Catalog.builtIn();
         List<CallRef> calls = specs.stream().map(catalog::resolve).collect(Collectors.toList());
-        HostInfo host = liveHost();
+        Runner runner = session.runner(LoopKind.NATIVE);
         // ffi-noop stands for the Java-to-C bridge here: what a Java caller pays on top of each crossing,
         // measured on the Java loop; the crossings themselves are measured natively, as a C program makes them.
-        return LiveRunner.run(spec, output, LoopKind.NATIVE, runner -> {
-            List<CallRef> crossings =
-                    calls.stream().filter(c -> !c.name().equals("ffi-noop")).collect(Collectors.toList());
-            List<CallResult> measured = runner.measure(crossings, QUICK, host.vdsoClockUsable());
-            List<CallResult> results = new java.util.ArrayList<>();
-            int next = 0;
-            for (CallRef c : calls) {
-                if (c.name().equals("ffi-noop")) {
-                    results.add(runner.bridge(QUICK)
-                            .orElseGet(() -> CallResult.failed(
-                                    "ffi-noop", "libc", false, 0, 0, "the Java-to-C bridge could not be measured")));
-                } else {
-                    results.add(measured.get(next++));
-                }
+        List<CallRef> crossings =
+                calls.stream().filter(c -> !c.name().equals("ffi-noop")).collect(Collectors.toList());
+        List<CallResult> measured =
+                runner.measure(crossings, QUICK, session.host().vdsoClockUsable());
+        List<CallResult> results = new ArrayList<>();
+        int next = 0;
+        for (CallRef c : calls) {
+            if (c.name().equals("ffi-noop")) {
+                results.add(runner.bridge(QUICK)
+                        .orElseGet(() -> CallResult.failed(
+                                "ffi-noop", "libc", false, 0, 0, "the Java-to-C bridge could not be measured")));
+            } else {
+                results.add(measured.get(next++));
             }
-            return results;
-        });
+        }
+        return results;
     }
 }

@@ -1,6 +1,5 @@
 package dev.sysc.cli;
 
-import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.exit.ExitCodes;
@@ -47,16 +46,17 @@ public final class MeasureCommand implements Callable<Integer> {
     public Integer call() {
         Catalog catalog = Catalog.builtIn();
         List<CallRef> calls = names.stream().map(catalog::resolve).collect(Collectors.toList());
-        Machine.requireSupported();
         MeasureSpec measureSpec = measurement.toSpec();
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
 
-        MeasureRun run = LiveRunner.measureRun(
+        MeasureRun run = LiveRunner.session(
                 spec,
                 output,
-                measureSpec,
-                (runner, host) -> runner.measure(calls, measureSpec, host.vdsoClockUsable()));
+                session -> session.measureRun(
+                        VersionProvider.version(),
+                        measureSpec,
+                        (runner, host) -> runner.measure(calls, measureSpec, host.vdsoClockUsable())));
         out.write(MeasureReport.render(run, output.format(), output.style(), output.width()));
         return run.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -2,7 +2,7 @@ package dev.sysc.cli;
 
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.Defaults;
-import dev.sysc.bench.Machine;
+import dev.sysc.bench.LiveSession;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.host.HostInfo;
@@ -58,7 +58,6 @@ import picocli.CommandLine.Spec;
             "  sysc profile -p 1234 --for 10s"
         })
 public final class ProfileCommand implements Callable<Integer> {
-    private HostInfo liveHost;
 
     static final Duration UNIT_TIME = Defaults.PROFILE_UNIT_TIME;
     private static final Duration DEFAULT_FOR = Defaults.PROFILE_ATTACH_FOR;
@@ -129,10 +128,17 @@ public final class ProfileCommand implements Callable<Integer> {
             }
             Profiler.awaitPreviousRelease();
         }
-        HostInfo host = liveHost();
+        ProfileRun run = LiveRunner.session(spec, output, session -> profile(session, chosen));
+        out.write(ProfileReport.render(run, output.format(), output.style(), output.width()));
+        return run.exitStatus() != null ? run.exitStatus() : ExitCodes.OK;
+    }
+
+    /** Unit costs (cached, or measured in {@code session}), then the program's calls counted. */
+    private ProfileRun profile(LiveSession session, Profiler chosen) {
+        HostInfo host = session.host();
         UnitCosts costs = new UnitCosts(
                 Catalog.builtIn(),
-                measurer != null ? measurer : this::measure,
+                measurer != null ? measurer : calls -> measure(session, calls),
                 UnitCosts.cacheFile(cacheDir != null ? cacheDir : defaultCacheDir(), host.hostname(), host.kernel()));
         // Unit costs before any perf event is opened (choosing the counter opens some): while one is open
         // on a syscall tracepoint, every system call on the machine takes the kernel's slow entry path,
@@ -157,15 +163,13 @@ public final class ProfileCommand implements Callable<Integer> {
                 pid,
                 pid != null ? (duration != null ? duration : DEFAULT_FOR) : null,
                 unitTime);
-        ProfileRun run = Profiles.build(
+        return Profiles.build(
                 VersionProvider.version(),
                 Instant.now(),
                 host,
                 target,
                 counted,
                 costs.costs(counted.counts().keySet()));
-        out.write(ProfileReport.render(run, output.format(), output.style(), output.width()));
-        return counted.exitStatus() != null ? counted.exitStatus() : ExitCodes.OK;
     }
 
     private void validate() {
@@ -186,23 +190,11 @@ public final class ProfileCommand implements Callable<Integer> {
         }
     }
 
-    /** This machine's snapshot, read once per command (unit costs are measured after it is read). */
-    private HostInfo liveHost() {
-        if (liveHost == null) {
-            liveHost = Machine.host();
-        }
-        return liveHost;
-    }
-
     /** The catalog calls' net cost per call, measured on the native loop for a short while each. */
-    private Map<String, Double> measure(List<CallRef> calls) {
-        Machine.requireSupported();
+    private Map<String, Double> measure(LiveSession session, List<CallRef> calls) {
         MeasureSpec quick = new MeasureSpec(unitTime, unitTime.dividedBy(2), 0, -1, true, LoopKind.NATIVE);
-        List<CallResult> results = LiveRunner.run(
-                spec,
-                output,
-                LoopKind.NATIVE,
-                runner -> runner.measure(calls, quick, liveHost().vdsoClockUsable()));
+        List<CallResult> results = session.runner(LoopKind.NATIVE)
+                .measure(calls, quick, session.host().vdsoClockUsable());
         Map<String, Double> medians = new HashMap<>();
         for (int i = 0; i < calls.size(); i++) {
             CallResult r = results.get(i);

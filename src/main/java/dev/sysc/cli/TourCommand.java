@@ -7,18 +7,14 @@ import dev.sysc.batch.WorkloadResult;
 import dev.sysc.batch.Workloads;
 import dev.sysc.bench.CallResult;
 import dev.sysc.bench.Defaults;
-import dev.sysc.bench.Machine;
+import dev.sysc.bench.LiveSession;
+import dev.sysc.bench.MeasureListener;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.bench.ProbeSampler;
-import dev.sysc.bench.Runner;
-import dev.sysc.bench.Timer;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.explain.Explainer;
 import dev.sysc.host.HostInfo;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.LoopKind;
-import dev.sysc.probe.Probes;
-import dev.sysc.probe.Workspace;
 import dev.sysc.report.Format;
 import dev.sysc.report.MeasureTable;
 import dev.sysc.report.TourReport;
@@ -88,24 +84,26 @@ public final class TourCommand implements Callable<Integer> {
             throw new UsageException("the tour is text or markdown (--format table or markdown), not "
                     + output.format().id());
         }
-        Machine.requireSupported();
         Output out = new Output(spec.commandLine().getOut(), output);
         out.check();
         PrintWriter screen = spec.commandLine().getOut();
         boolean markdown = output.format() == Format.MARKDOWN;
         boolean waits = !noPause && !markdown && !output.toFile() && pause.interactive();
         int width = output.width();
-        HostInfo host = Machine.host();
         List<TourStep> steps = TourScript.builtIn();
-        StringBuilder document =
-                new StringBuilder(markdown ? TourReport.markdownHeader(MeasureTable.hostLine(host)) : "");
+        StringBuilder document = new StringBuilder();
         // Numbers measured on earlier pages stay available to later ones ("{getpid-enosys}").
         Map<String, Double> ns = new HashMap<>();
         boolean allMeasured = true;
-        try (Workspace workspace = new Workspace()) {
+        // No progress line: the pages themselves show where the tour is.
+        try (LiveSession session = LiveSession.open(MeasureListener.NONE)) {
+            HostInfo host = session.host();
+            if (markdown) {
+                document.append(TourReport.markdownHeader(MeasureTable.hostLine(host)));
+            }
             for (int i = 0; i < steps.size(); i++) {
                 TourStep step = steps.get(i);
-                TourReport.Page page = page(step, i + 1, steps.size(), host, workspace, ns);
+                TourReport.Page page = page(step, i + 1, steps.size(), session, ns);
                 allMeasured &= page.measured().stream().allMatch(CallResult::ok);
                 if (markdown || output.toFile()) {
                     document.append(
@@ -125,13 +123,13 @@ public final class TourCommand implements Callable<Integer> {
         return allMeasured ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private TourReport.Page page(
-            TourStep step, int number, int of, HostInfo host, Workspace workspace, Map<String, Double> ns) {
+    private TourReport.Page page(TourStep step, int number, int of, LiveSession session, Map<String, Double> ns) {
+        HostInfo host = session.host();
         Map<String, String> words = new HashMap<>();
         List<CallResult> measured = List.of();
         if (!step.calls().isEmpty()) {
             Catalog catalog = Catalog.builtIn();
-            measured = Runner.live(workspace, loop, (c, i, n, p, f) -> {})
+            measured = session.runner(loop)
                     .measure(
                             step.calls().stream().map(catalog::resolve).collect(Collectors.toList()),
                             QUICK.withLoop(loop),
@@ -146,10 +144,10 @@ public final class TourCommand implements Callable<Integer> {
             words.put("mitigations", mitigationsOnPath(host));
         }
         if (step.needs().equals("batching")) {
-            batching(workspace, ns, words);
+            batching(session, ns, words);
         }
         if (step.needs().equals("filter")) {
-            filter(workspace, ns, words);
+            filter(session, ns, words);
         }
         List<String> paragraphs =
                 step.text().stream().map(t -> TourScript.fill(t, ns, words)).collect(Collectors.toList());
@@ -166,23 +164,23 @@ public final class TourCommand implements Callable<Integer> {
                 : on.size() + " run on every crossing: " + String.join("; ", on);
     }
 
-    private void batching(Workspace workspace, Map<String, Double> ns, Map<String, String> words) {
+    private void batching(LiveSession session, Map<String, Double> ns, Map<String, String> words) {
         sweep(
                 "io_uring",
                 new int[] {1, 64},
                 List.of("io_uring@1", "io_uring@64", "syscall-loop@64"),
-                workspace,
+                session,
                 ns,
                 words);
     }
 
     /** The three-ways page: the filter workload with every datagram wanted, and 1 in 100. */
-    private void filter(Workspace workspace, Map<String, Double> ns, Map<String, String> words) {
+    private void filter(LiveSession session, Map<String, Double> ns, Map<String, String> words) {
         sweep(
                 "filter",
                 new int[] {1, 100},
                 List.of("discard@1", "discard@100", "bpf-filter@1", "bpf-filter@100"),
-                workspace,
+                session,
                 ns,
                 words);
     }
@@ -195,11 +193,10 @@ public final class TourCommand implements Callable<Integer> {
             String name,
             int[] sizes,
             List<String> keys,
-            Workspace workspace,
+            LiveSession session,
             Map<String, Double> ns,
             Map<String, String> words) {
-        ProbeSampler sampler = new ProbeSampler(Timer.SYSTEM, (c, i, n, p, f) -> {});
-        WorkloadResult result = new BatchSweep(sampler, call -> Probes.open(call, workspace, loop))
+        WorkloadResult result = new BatchSweep(session.sampler(), session.probes(loop))
                 .run(
                         List.of(Workloads.find(name, RingFactory.KERNEL).orElseThrow()),
                         w -> sizes,

@@ -16,17 +16,14 @@ import java.util.stream.Collectors;
 
 /** The explain knowledge base, loaded once from the resource files next to this class. */
 public final class KnowledgeBase {
-    /** The topic ids, in the order {@code sysc explain --help} lists them. */
-    public static final List<String> TOPIC_IDS = List.of(
-            "mode-switch",
-            "vdso",
-            "mitigations",
-            "batching",
-            "bpf",
-            "indirect-costs",
-            "page-fault",
-            "clone",
-            "signal-delivery");
+    private static final String MACHINE = "-";
+
+    /** The rows of topics.tsv: each topic's live plan, and the machine view's under the id "-". */
+    private static final Map<String, LivePlan> PLANS = plans();
+
+    /** The topic ids, in the order {@code sysc explain --help} lists them (topics.tsv's order). */
+    public static final List<String> TOPIC_IDS =
+            PLANS.keySet().stream().filter(id -> !id.equals(MACHINE)).collect(Collectors.toUnmodifiableList());
 
     private static final KnowledgeBase BUILT_IN = load();
 
@@ -92,6 +89,28 @@ public final class KnowledgeBase {
         return Optional.ofNullable(topics.get(id));
     }
 
+    /** What sysc explain with no subject measures live: the view of this machine. */
+    public LivePlan machinePlan() {
+        return PLANS.get(MACHINE);
+    }
+
+    private static Map<String, LivePlan> plans() {
+        Map<String, LivePlan> plans = new LinkedHashMap<>();
+        for (String[] f : rows("topics.tsv", 6)) {
+            plans.put(
+                    f[0],
+                    new LivePlan(
+                            list(f[1]),
+                            list(f[2]),
+                            f[3].equals("-") ? Optional.empty() : Optional.of(LivePlan.Batch.parse(f[3])),
+                            f[4].equals("yes")));
+        }
+        if (!plans.containsKey(MACHINE)) {
+            throw new IllegalStateException("topics.tsv: no row for the machine view (id -)");
+        }
+        return plans;
+    }
+
     private static KnowledgeBase load() {
         List<Step> steps = new ArrayList<>();
         for (String[] f : rows("steps.tsv", 9)) {
@@ -116,7 +135,7 @@ public final class KnowledgeBase {
             if (!first.startsWith("# ")) {
                 throw new IllegalStateException("topic " + id + " must start with '# title'");
             }
-            topics.put(id, new Topic(id, first.substring(2).strip(), md));
+            topics.put(id, new Topic(id, first.substring(2).strip(), md, PLANS.get(id)));
         }
         return new KnowledgeBase(steps, mitigations, costs, hints, topics);
     }

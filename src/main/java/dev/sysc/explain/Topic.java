@@ -1,7 +1,10 @@
 package dev.sysc.explain;
 
-/** An explain topic: a Markdown text whose first line is "# title". */
-public record Topic(String id, String title, String markdown) {
+/**
+ * An explain topic: a Markdown text whose first line is "# title", and what sysc explain measures
+ * live beside it.
+ */
+public record Topic(String id, String title, String markdown, LivePlan live) {
     /** The text without its title line. */
     public String body() {
         int nl = markdown.indexOf('\n');

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sysc.bench.MeasureRun;
 import dev.sysc.bench.MeasureSpec;
+import dev.sysc.explain.KnowledgeBase;
+import dev.sysc.explain.LivePlan;
 import dev.sysc.host.HostInfo;
 import dev.sysc.os.HostReader;
 import dev.sysc.report.ResultJson;
@@ -213,14 +215,15 @@ class ExplainCommandTest {
 
     @Test
     void vdsoTimesGettimeofdayThreeWaysOnlyWhereTheVsyscallPageIsMapped() {
-        assertThat(ExplainCommand.vdsoCalls(true))
+        LivePlan vdso = KnowledgeBase.builtIn().topic("vdso").orElseThrow().live();
+        assertThat(vdso.calls(true))
                 .containsExactly(
                         "clock_gettime",
                         "clock_gettime@syscall",
                         "gettimeofday@vsyscall",
                         "gettimeofday@vdso",
                         "gettimeofday@syscall");
-        assertThat(ExplainCommand.vdsoCalls(false)).containsExactly("clock_gettime", "clock_gettime@syscall");
+        assertThat(vdso.calls(false)).containsExactly("clock_gettime", "clock_gettime@syscall");
         assertThat(sysc("explain", "vdso", "--no-measure").out())
                 .contains("emulate_vsyscall", "0xffffffffff600000", "gettimeofday@vsyscall");
     }

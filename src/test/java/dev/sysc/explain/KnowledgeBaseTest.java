@@ -1,10 +1,14 @@
 package dev.sysc.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sysc.batch.RingFactory;
+import dev.sysc.batch.Workloads;
 import dev.sysc.probe.Catalog;
 import dev.sysc.probe.CatalogEntry;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -79,6 +83,31 @@ class KnowledgeBaseTest {
         }
         assertThat(KnowledgeBase.TOPIC_IDS)
                 .contains("mode-switch", "vdso", "mitigations", "batching", "bpf", "indirect-costs");
+    }
+
+    @Test
+    void everyLivePlanNamesCallsAndWorkloadsThatExist() {
+        List<LivePlan> plans = new ArrayList<>();
+        plans.add(kb.machinePlan());
+        KnowledgeBase.TOPIC_IDS.forEach(
+                id -> plans.add(kb.topic(id).orElseThrow().live()));
+        for (LivePlan plan : plans) {
+            for (String call : plan.calls(true)) {
+                assertThatCode(() -> Catalog.builtIn().resolve(call)).as(call).doesNotThrowAnyException();
+            }
+            plan.batch().ifPresent(b -> {
+                assertThat(Workloads.find(b.workload(), RingFactory.KERNEL))
+                        .as(b.workload())
+                        .isPresent();
+                assertThat(b.sizes()).isNotEmpty().allSatisfy(n -> assertThat(n).isPositive());
+            });
+        }
+        assertThat(kb.topic("indirect-costs").orElseThrow().live().experiments())
+                .isTrue();
+        assertThat(kb.topic("bpf").orElseThrow().live().batch())
+                .map(LivePlan.Batch::workload)
+                .contains("filter");
+        assertThat(kb.machinePlan().calls(false)).contains("enosys");
     }
 
     @Test
