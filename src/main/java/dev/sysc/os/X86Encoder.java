@@ -11,6 +11,10 @@ import java.util.List;
  * way to put raw bytes between the ones it encodes, and the raw path needs {@code syscall} inline.
  * The forms here are few on purpose; each one is executed natively by {@code X86EncoderTest}.
  * Every memory operand is {@code [base + disp32]}; every jump is rel32, so no jump ever needs resizing.
+ *
+ * <p>Longer than 350 lines on purpose: it is a table of about forty instruction forms, a few lines
+ * each, over one set of REX/ModRM helpers; split, each half would need those helpers and a reader
+ * would look in two places for one instruction.
  */
 final class X86Encoder {
     /** The sixteen general-purpose registers, numbered as the encoding numbers them. */
