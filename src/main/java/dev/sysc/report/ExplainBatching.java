@@ -10,7 +10,7 @@ final class ExplainBatching {
     private ExplainBatching() {}
 
     /** The batching topic's live run: one crossing for N writes against N crossings. */
-    static void write(ExplainPage page, WorkloadResult b) {
+    static void write(PageWriter page, WorkloadResult b) {
         if (b == null) {
             return;
         }
@@ -62,7 +62,7 @@ final class ExplainBatching {
     }
 
     /** The bpf topic's live run: the filter workload at a few K, ns per wanted datagram and crossings. */
-    private static void selection(ExplainPage page, WorkloadResult b) {
+    private static void selection(PageWriter page, WorkloadResult b) {
         page.heading(2, "Measured here: 1 in K datagrams wanted, sorted in user space or by a socket filter");
         if (!b.available()) {
             page.para("Not measured: " + b.reason());

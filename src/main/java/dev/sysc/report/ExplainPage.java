@@ -26,7 +26,7 @@ final class ExplainPage {
     /** The text page's width; Markdown is never wrapped (its reader does that). */
     private final int width;
 
-    private final StringBuilder sb = new StringBuilder();
+    private final PageWriter out;
     private final List<PublishedCost> cited = new ArrayList<>();
 
     ExplainPage(ExplainRun run, boolean md, Style style, int width) {
@@ -35,16 +35,17 @@ final class ExplainPage {
         this.md = md;
         this.style = style;
         this.width = width;
+        this.out = new PageWriter(md, width);
     }
 
     String render() {
-        heading(1, e.title());
-        para(hostLine());
+        out.heading(1, e.title());
+        out.para(hostLine());
         if (e.kind() == Explanation.Kind.CALL) {
             callIntro();
         }
         if (e.topic() != null && e.kind() == Explanation.Kind.TOPIC) {
-            sb.append(
+            out.append(
                             md
                                     ? e.topic().body()
                                     : TextWidth.reflow(
@@ -66,27 +67,7 @@ final class ExplainPage {
         measured();
         published();
         next();
-        return sb.toString();
-    }
-
-    void heading(int level, String text) {
-        if (md) {
-            sb.append("#".repeat(level)).append(' ').append(text).append("\n\n");
-        } else {
-            String lines = TextWidth.indent(text, width, "");
-            sb.append(lines)
-                    .append((level == 1 ? "=" : "-").repeat(TextWidth.widest(lines)))
-                    .append("\n\n");
-        }
-    }
-
-    void para(String text) {
-        sb.append(md ? text + "\n" : TextWidth.indent(text, width, "")).append('\n');
-    }
-
-    /** A line of the text page with a hanging indent: {@code first} before it, {@code rest} under it. */
-    private void line(String text, String first, String rest) {
-        sb.append(md ? first + text + "\n" : TextWidth.indent(text, width, first, rest));
+        return out.toString();
     }
 
     private String hostLine() {
@@ -140,16 +121,16 @@ final class ExplainPage {
         if (e.topic() != null) {
             how += " Background: sysc explain " + e.topic().id() + ".";
         }
-        para(how);
+        out.para(how);
     }
 
     private void vulnerabilities() {
-        heading(2, "CPU vulnerabilities and the system call path");
+        out.heading(2, "CPU vulnerabilities and the system call path");
         if (e.vulnerabilities().isEmpty()) {
-            para("No files of /sys/devices/system/cpu/vulnerabilities were recorded for this host.");
+            out.para("No files of /sys/devices/system/cpu/vulnerabilities were recorded for this host.");
             return;
         }
-        para("Every file of /sys/devices/system/cpu/vulnerabilities, its status, and whether its mitigation "
+        out.para("Every file of /sys/devices/system/cpu/vulnerabilities, its status, and whether its mitigation "
                 + "runs on each system call here.");
         List<String> headers = List.of("file", "status", "on the path", "what it adds there", "published");
         List<List<String>> rows = new ArrayList<>();
@@ -163,7 +144,7 @@ final class ExplainPage {
             rows.add(List.of(r.file(), r.status(), ExplainWords.yesNo(r.onPath()), adds, String.join(" ", refs)));
         }
         if (md) {
-            mdTable(headers, rows);
+            out.markdownTable(headers, rows);
         } else {
             TextTable t = new TextTable(List.of("file", "status", "on the path", "published"))
                     .color(2, style::activeColor, style)
@@ -171,8 +152,8 @@ final class ExplainPage {
             for (List<String> row : rows) {
                 t.add(List.of(row.get(0), row.get(1), row.get(2), row.get(4)));
             }
-            sb.append(t.render(width)).append('\n');
-            line("What each adds to the path (and the boot switch that removes it):", "", "");
+            out.append(t.render(width)).append('\n');
+            out.line("What each adds to the path (and the boot switch that removes it):", "", "");
             int files = e.vulnerabilities().stream()
                             .mapToInt(r -> r.file().length())
                             .max()
@@ -185,30 +166,30 @@ final class ExplainPage {
                 String off =
                         r.mitigation() == null ? "" : " [off: " + r.mitigation().bootSwitch() + "]";
                 if (beside) {
-                    line(adds + off, "  " + ExplainWords.pad(r.file(), files), " ".repeat(2 + files));
+                    out.line(adds + off, "  " + ExplainWords.pad(r.file(), files), " ".repeat(2 + files));
                 } else {
-                    sb.append("  ").append(r.file()).append('\n');
-                    line(adds + off, "      ", "      ");
+                    out.append("  ").append(r.file()).append('\n');
+                    out.line(adds + off, "      ", "      ");
                 }
             }
-            sb.append('\n');
+            out.append('\n');
         }
         if (md) {
-            sb.append("Boot switches: ");
+            out.append("Boot switches: ");
             List<String> sw = new ArrayList<>();
             for (VulnerabilityRow r : e.vulnerabilities()) {
                 if (r.mitigation() != null) {
                     sw.add(r.file() + ": `" + r.mitigation().bootSwitch() + "`");
                 }
             }
-            sb.append(String.join("; ", sw)).append(". `mitigations=off` turns them all off.\n\n");
+            out.append(String.join("; ", sw)).append(". `mitigations=off` turns them all off.\n\n");
         } else {
-            para("mitigations=off on the kernel command line turns all of them off at once.");
+            out.para("mitigations=off on the kernel command line turns all of them off at once.");
         }
     }
 
     private void vdso() {
-        heading(2, "Time without crossing: the vDSO");
+        out.heading(2, "Time without crossing: the vDSO");
         Activation a = e.vdsoTime();
         String verdict = a.active() == null
                 ? "Unknown whether the vDSO serves clock_gettime here"
@@ -216,14 +197,14 @@ final class ExplainPage {
                         ? "Served by the vDSO here: clock_gettime runs in user space, with no crossing"
                         : "Not served by the vDSO here: clock_gettime falls back to a real system call";
         String mapped = e.host().vdsoMapped() ? " [vdso] is mapped in this process." : "";
-        para(verdict + " (" + a.reason() + ")." + mapped
+        out.para(verdict + " (" + a.reason() + ")." + mapped
                 + " The vDSO reads tsc and the Hyper-V TSC page, kvm-clock and xen only when the hypervisor "
                 + "reports a stable TSC; with hpet or acpi_pm it makes the real system call.");
     }
 
     private void steps() {
-        heading(2, "The path, step by step");
-        para("Each step is marked active, inactive or n/a (not applicable or not recorded) on this host, "
+        out.heading(2, "The path, step by step");
+        out.para("Each step is marked active, inactive or n/a (not applicable or not recorded) on this host, "
                 + "with what was read to decide it.");
         if (md) {
             List<List<String>> rows = new ArrayList<>();
@@ -236,7 +217,7 @@ final class ExplainPage {
                         s.activation().label(),
                         s.activation().reason()));
             }
-            mdTable(List.of("#", "phase", "step", "here", "why"), rows);
+            out.markdownTable(List.of("#", "phase", "step", "here", "why"), rows);
             return;
         }
         int n = 1;
@@ -251,27 +232,27 @@ final class ExplainPage {
                     markCell,
                     s.step().phase());
             String title = TextWidth.indent(s.step().title(), width, head, " ".repeat(head.length()));
-            sb.append(
+            out.append(
                     color.isEmpty()
                             ? title
                             : title.replaceFirst(
                                     java.util.regex.Pattern.quote(markCell),
                                     java.util.regex.Matcher.quoteReplacement(color + markCell + style.reset())));
             String indent = width - STEP_INDENT.length() >= TextTable.MIN_WRAP * 2 ? STEP_INDENT : NARROW_STEP_INDENT;
-            line(s.step().what(), indent, indent);
-            line("here: " + s.activation().reason(), indent, indent + "      ");
+            out.line(s.step().what(), indent, indent);
+            out.line("here: " + s.activation().reason(), indent, indent + "      ");
         }
-        sb.append('\n');
+        out.append('\n');
     }
 
     private void toggles() {
-        heading(2, "Per-process switches (prctl)");
+        out.heading(2, "Per-process switches (prctl)");
         for (SpeculationToggles.Toggle t : e.toggles()) {
             String can = t.availability().isActive()
                     ? "can be switched by this process"
                     : "cannot be switched by a process here";
             if (md) {
-                sb.append("- **")
+                out.append("- **")
                         .append(ExplainWords.capital(t.feature().label()))
                         .append("**: ")
                         .append(can)
@@ -279,14 +260,14 @@ final class ExplainPage {
                         .append(t.availability().reason())
                         .append(").\n");
             } else {
-                line(
+                out.line(
                         ExplainWords.capital(t.feature().label()) + ": " + can + " ("
                                 + t.availability().reason() + ").",
                         "  ",
                         "    ");
             }
         }
-        sb.append('\n');
+        out.append('\n');
         boolean any = e.toggles().stream().anyMatch(t -> t.availability().isActive());
         String twoBoots = "measure in two boots: `sysc measure enosys getppid -o with.json`, reboot with the "
                 + "switch on the kernel command line (e.g. nopti or mitigations=off), "
@@ -298,39 +279,39 @@ final class ExplainPage {
                         + "on as a check. The others are chosen at boot; to see what one costs, " + twoBoots
                 : "Here every mitigation is chosen at boot: a running process cannot switch one off to see what "
                         + "it costs. Instead, " + twoBoots;
-        para(md ? text : ExplainWords.plain(text));
+        out.para(md ? text : ExplainWords.plain(text));
         for (dev.sysc.bench.ToggleMeasurement m : run.toggles()) {
-            heading(3, "Measured here: " + m.feature().label() + " mitigation off and on");
-            para("State before: " + m.initialState() + ". " + m.note());
+            out.heading(3, "Measured here: " + m.feature().label() + " mitigation off and on");
+            out.para("State before: " + m.initialState() + ". " + m.note());
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < m.without().size(); i++) {
                 CallResult off = m.without().get(i);
                 CallResult on = i < m.with().size() ? m.with().get(i) : null;
                 rows.add(List.of(off.id(), Cells.cost(off), on == null ? "—" : Cells.cost(on)));
             }
-            table(List.of("call", "mitigation off (measured)", "mitigation on (measured)"), rows);
+            out.table(List.of("call", "mitigation off (measured)", "mitigation on (measured)"), rows);
         }
     }
 
     private void measured() {
-        ExplainBatching.write(this, run.batching());
+        ExplainBatching.write(out, run.batching());
         if (run.experiments() != null) {
-            sb.append(IndirectCostsReport.page(run.experiments(), e.host(), md, width));
+            out.append(IndirectCostsReport.page(run.experiments(), e.host(), md, width));
         }
         if (run.measured().isEmpty() && run.measureNote() == null) {
             return;
         }
-        heading(2, "Measured here");
+        out.heading(2, "Measured here");
         if (run.measured().isEmpty()) {
-            para(run.measureNote());
+            out.para(run.measureNote());
             return;
         }
         List<List<String>> rows = new ArrayList<>();
         for (CallResult r : run.measured()) {
             rows.add(List.of(r.name(), r.path(), Cells.kernel(r), Cells.cost(r)));
         }
-        table(List.of("call", "path", "kernel", "measured, ns per call"), rows);
-        para("Measured: median of a short live run on this machine, net of the FFI floor (ffi-noop) except "
+        out.table(List.of("call", "path", "kernel", "measured, ns per call"), rows);
+        out.para("Measured: median of a short live run on this machine, net of the FFI floor (ffi-noop) except "
                 + "for ffi-noop itself. Use sysc measure for careful numbers."
                 + (run.measureNote() == null ? "" : " " + run.measureNote()));
     }
@@ -339,47 +320,28 @@ final class ExplainPage {
         if (cited.isEmpty()) {
             return;
         }
-        heading(2, "Published costs");
-        para("Measured and published by others, on other machines and kernels: a sense of scale, not this "
+        out.heading(2, "Published costs");
+        out.para("Measured and published by others, on other machines and kernels: a sense of scale, not this "
                 + "machine's numbers.");
         int n = 1;
         for (PublishedCost c : cited) {
             String mark = md ? n + ". " : "  [" + n + "] ";
-            line(
+            out.line(
                     c.file() + ": " + c.figure() + " (published: " + (md ? "<" + c.source() + ">" : c.source()) + ")",
                     mark,
                     " ".repeat(mark.length()));
             n++;
         }
-        sb.append('\n');
+        out.append('\n');
     }
 
     private void next() {
         if (e.next().isEmpty()) {
             return;
         }
-        heading(2, "What to try next");
+        out.heading(2, "What to try next");
         for (Hint h : e.next()) {
-            line(h.text(), md ? "- " : "  - ", "    ");
+            out.line(h.text(), md ? "- " : "  - ", "    ");
         }
-    }
-
-    void table(List<String> headers, List<List<String>> rows) {
-        if (md) {
-            mdTable(headers, rows);
-            return;
-        }
-        boolean[] right = new boolean[headers.size()];
-        right[headers.size() - 1] = true;
-        // The first column names the row (a call, a way of writing): it wraps when the table is too wide.
-        TextTable t = new TextTable(headers, right).wrapping(0);
-        rows.forEach(t::add);
-        sb.append(t.render(width)).append('\n');
-    }
-
-    private void mdTable(List<String> headers, List<List<String>> rows) {
-        MarkdownTable t = MarkdownTable.left(headers.toArray(String[]::new));
-        rows.forEach(t::row);
-        sb.append(t).append('\n');
     }
 }
