@@ -18,6 +18,9 @@ public final class Defaults {
     public static final int MIN_SAMPLES = 10;
     /** Most samples a measurement takes (--samples is refused above this). */
     public static final int MAX_SAMPLES = 1_000_000;
+
+    /** The longest seccomp filter --seccomp N may ask for: the kernel's limit, BPF_MAXINSNS. */
+    public static final int MAX_SECCOMP_INSTRUCTIONS = dev.sysc.os.SeccompFilter.MAX_INSTRUCTIONS;
     /** Longest --time or --warmup accepted. */
     public static final Duration MAX_TIME = Duration.ofSeconds(60);
     /** Above this robust coefficient of variation (MAD-based) of the raw samples, a result is flagged as noisy. */

@@ -3,7 +3,6 @@ package dev.sysc.cli;
 import dev.sysc.bench.Defaults;
 import dev.sysc.bench.MeasureSpec;
 import dev.sysc.bench.Pinning;
-import dev.sysc.os.SeccompFilter;
 import dev.sysc.probe.LoopKind;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -77,8 +76,8 @@ public final class MeasurementOptions {
             }
             Pinning.check(cpu);
         }
-        if (seccomp != null && (seccomp < 1 || seccomp > SeccompFilter.MAX_INSTRUCTIONS)) {
-            throw new UsageException("--seccomp must be between 1 and " + SeccompFilter.MAX_INSTRUCTIONS
+        if (seccomp != null && (seccomp < 1 || seccomp > Defaults.MAX_SECCOMP_INSTRUCTIONS)) {
+            throw new UsageException("--seccomp must be between 1 and " + Defaults.MAX_SECCOMP_INSTRUCTIONS
                     + " instructions, not " + seccomp);
         }
         return new MeasureSpec(

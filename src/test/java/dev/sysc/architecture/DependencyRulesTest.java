@@ -3,20 +3,30 @@ package dev.sysc.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The package graph of ARCHITECTURE.md, checked on the compiled classes (every reference: imports,
- * fully qualified names, signatures, constants), so a rule cannot be dodged by spelling a name out.
+ * fully qualified names, signatures), so a rule cannot be dodged by spelling a name out; and on the
+ * sources too, because javac copies a constant's value into the class that uses it and leaves no
+ * reference behind (cli once read SeccompFilter.MAX_INSTRUCTIONS from os that way).
  */
 @org.junit.jupiter.api.Tag("slow")
 class DependencyRulesTest {
@@ -86,6 +96,33 @@ class DependencyRulesTest {
                             + e.getValue())
                     .check(main);
         }
+    }
+
+    @Test
+    void everySourceNamesOnlyThePackagesBelowIt() throws IOException {
+        Pattern named = Pattern.compile("dev\\.sysc\\.([a-z]+)\\.");
+        Path root = Path.of("src/main/java/dev/sysc");
+        List<String> broken = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+                Path dir = root.relativize(file.getParent());
+                String own = dir.getNameCount() == 0 || dir.toString().isEmpty()
+                        ? ""
+                        : dir.getName(0).toString();
+                Matcher m = named.matcher(Files.readString(file));
+                while (m.find()) {
+                    String used = m.group(1);
+                    if (!used.equals(own)
+                            && ALLOWED.containsKey(used)
+                            && !ALLOWED.get(own).contains(used)) {
+                        broken.add(root.relativize(file) + " names " + used);
+                    }
+                }
+            }
+        }
+        assertThat(broken)
+                .as("sources naming a package ARCHITECTURE.md does not allow")
+                .isEmpty();
     }
 
     @Test
