@@ -44,8 +44,8 @@ class ExplainCommandTest {
     @TempDir
     Path tmp;
 
-    private static MeasureCommandTest.Run sysc(String... args) {
-        return MeasureCommandTest.sysc(args);
+    private static SyscRun.Run sysc(String... args) {
+        return SyscRun.sysc(args);
     }
 
     @SuppressWarnings("unchecked")
@@ -122,7 +122,7 @@ class ExplainCommandTest {
         assumeTrue("Not affected".equals(host.vulnerabilities().get("meltdown")), "meltdown: Not affected here");
         var run = sysc("explain", "getppid", "--no-measure", "--format", "json");
         assertThat(run.exit()).isZero();
-        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        Map<String, Object> doc = SyscRun.json(run.out());
         assertThat(new ArrayList<>(doc.keySet())).containsExactlyElementsOf(TOP_KEYS);
         assertThat(doc.get("schema")).isEqualTo("sysc/explain/v1");
         assertThat(list(doc, "steps"))
@@ -156,7 +156,7 @@ class ExplainCommandTest {
         Path saved = savedRunOf("intel-pti-xen");
         var run = sysc("explain", "clock_gettime", "--from", saved.toString(), "--format", "json");
         assertThat(run.exit()).as(run.err()).isZero();
-        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        Map<String, Object> doc = SyscRun.json(run.out());
         assertThat(doc.get("host_source")).isEqualTo(saved.toString());
         // xen serves the vDSO only when Xen reports a stable TSC, which a recorded host does not say.
         assertThat(step(doc, "vdso-fallback").get("active")).isNull();
@@ -183,7 +183,7 @@ class ExplainCommandTest {
         Path saved = savedRunOf("intel-pti-xen");
         var run = sysc("explain", "--from", saved.toString(), "--format", "json");
         assertThat(run.exit()).isZero();
-        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        Map<String, Object> doc = SyscRun.json(run.out());
         Map<String, Object> meltdown = list(doc, "mitigations").stream()
                 .filter(m -> m.get("file").equals("meltdown"))
                 .findFirst()
@@ -280,7 +280,7 @@ class ExplainCommandTest {
     void aShortLiveMeasurementOfTheFloorIsLabelledMeasured() throws IOException {
         var run = sysc("explain", "--format", "json", "-q");
         assertThat(run.exit()).as(run.err()).isZero();
-        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        Map<String, Object> doc = SyscRun.json(run.out());
         assertThat(list(doc, "measured"))
                 .extracting(m -> m.get("name"))
                 .containsExactly("ffi-noop", "enosys", "clock_gettime");
@@ -298,7 +298,7 @@ class ExplainCommandTest {
     void batchingTimesNWritesAgainstOneWritevOfNIovecs() throws IOException {
         var run = sysc("explain", "batching", "--format", "json", "-q");
         assertThat(run.exit()).as(run.err()).isZero();
-        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        Map<String, Object> doc = SyscRun.json(run.out());
         Map<String, Object> batch = (Map<String, Object>) doc.get("batching");
         assertThat(batch).containsEntry("name", "write").containsEntry("available", true);
         assertThat(list(batch, "series"))
@@ -320,8 +320,7 @@ class ExplainCommandTest {
     void indirectCostsRunsOneExperimentAlone() throws IOException {
         var run = sysc("explain", "indirect-costs", "--experiment", "return-stack", "--format", "json", "-q");
         assertThat(run.exit()).as(run.err()).isZero();
-        Map<String, Object> ex =
-                (Map<String, Object>) MeasureCommandTest.json(run.out()).get("experiments");
+        Map<String, Object> ex = (Map<String, Object>) SyscRun.json(run.out()).get("experiments");
         assertThat(ex).containsKey("return_stack").doesNotContainKeys("pollution", "seccomp_filter");
         Map<String, Object> rs = (Map<String, Object>) ex.get("return_stack");
         assertThat(rs.get("per_frame_penalty_ns")).isInstanceOf(Number.class);
@@ -335,8 +334,7 @@ class ExplainCommandTest {
     void theSeccompExperimentLeavesNoThreadOfThisProcessFiltered() throws IOException {
         var run = sysc("explain", "indirect-costs", "--experiment", "seccomp", "--format", "json", "-q");
         assertThat(run.exit()).as(run.err()).isZero();
-        Map<String, Object> ex =
-                (Map<String, Object>) MeasureCommandTest.json(run.out()).get("experiments");
+        Map<String, Object> ex = (Map<String, Object>) SyscRun.json(run.out()).get("experiments");
         assertThat(list(ex, "seccomp_filter"))
                 .extracting(f -> ((Number) f.get("instructions")).intValue())
                 .containsExactly(0, 1, 16, 128, 512, 16, 128, 512);
@@ -368,6 +366,6 @@ class ExplainCommandTest {
     void noMeasureRunsNoExperiment() throws IOException {
         var run = sysc("explain", "indirect-costs", "--no-measure", "--format", "json");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(MeasureCommandTest.json(run.out())).doesNotContainKey("experiments");
+        assertThat(SyscRun.json(run.out())).doesNotContainKey("experiments");
     }
 }

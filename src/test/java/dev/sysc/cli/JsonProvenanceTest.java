@@ -2,7 +2,7 @@ package dev.sysc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sysc.cli.MeasureCommandTest.Run;
+import dev.sysc.cli.SyscRun.Run;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class JsonProvenanceTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> document(String... args) throws Exception {
-        Run run = MeasureCommandTest.sysc(args);
+        Run run = SyscRun.sysc(args);
         assertThat(run.exit()).as(run.err()).isZero();
-        Map<String, Object> doc = MeasureCommandTest.json(run.out());
+        Map<String, Object> doc = SyscRun.json(run.out());
         assertThat(doc).containsKeys("schema", "tool", "timestamp", "settings");
         assertThat((Map<String, Object>) doc.get("tool"))
                 .containsEntry("name", "sysc")
@@ -55,8 +55,8 @@ class JsonProvenanceTest {
         Map<String, Object> measured = document("explain", "getppid", "-q", "--format", "json");
         assertThat(measured.get("schema")).isEqualTo("sysc/explain/v1");
         assertThat(settings(measured)).containsEntry("time", "100ms").containsEntry("warmup", "50ms");
-        Map<String, Object> unmeasured = MeasureCommandTest.json(
-                MeasureCommandTest.sysc("explain", "getppid", "--no-measure", "--format", "json")
+        Map<String, Object> unmeasured =
+                SyscRun.json(SyscRun.sysc("explain", "getppid", "--no-measure", "--format", "json")
                         .out());
         assertThat(unmeasured).containsEntry("settings", null).containsKeys("tool", "timestamp");
     }

@@ -1,17 +1,18 @@
 package dev.sysc.cli;
 
+import static dev.sysc.cli.SyscRun.json;
+import static dev.sysc.cli.SyscRun.map;
+import static dev.sysc.cli.SyscRun.measure;
+import static dev.sysc.cli.SyscRun.num;
+import static dev.sysc.cli.SyscRun.results;
+import static dev.sysc.cli.SyscRun.sysc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sysc.cli.SyscRun.Run;
 import dev.sysc.exit.ExitCodes;
 import dev.sysc.os.Affinity;
-import dev.sysc.probe.Catalog;
-import dev.sysc.probe.CatalogEntry;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code sysc measure} and {@code sysc list}, black box: arguments in, exit code and text out. */
 @org.junit.jupiter.api.Tag("slow")
 class MeasureCommandTest {
-    /** Short enough to keep the suite fast, long enough for the minimum number of samples. */
-    private static final String[] QUICK = {"--time", "20ms", "--warmup", "0", "-q"};
 
     private static final List<String> TOP_KEYS =
             List.of("schema", "tool", "timestamp", "settings", "host", "bridge_ns", "results");
@@ -71,51 +70,6 @@ class MeasureCommandTest {
 
     @TempDir
     Path tmp;
-
-    /** What one run of sysc produced. */
-    record Run(int exit, String out, String err) {
-        List<String> errLines() {
-            return err.lines().collect(Collectors.toList());
-        }
-    }
-
-    static Run sysc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit;
-        try (PrintWriter o = new PrintWriter(out);
-                PrintWriter e = new PrintWriter(err)) {
-            exit = SyscCommand.execute(o, e, args);
-        }
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    static Run measure(String... args) {
-        List<String> all = new ArrayList<>();
-        all.add("measure");
-        all.addAll(List.of(args));
-        all.addAll(List.of(QUICK));
-        return sysc(all.toArray(new String[0]));
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> json(String text) throws IOException {
-        return JSON.std.mapFrom(text);
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> results(Map<String, Object> doc) {
-        return (List<Map<String, Object>>) doc.get("results");
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    static double num(Object o) {
-        return ((Number) o).doubleValue();
-    }
 
     private static boolean vdsoClockSource() {
         try {
@@ -353,69 +307,6 @@ class MeasureCommandTest {
         assertThat(r.err()).contains("UnknownCallException");
     }
 
-    // ---- -o ----
-
-    @Test
-    void aFailedRunLeavesTheOutputFileAlone() throws IOException {
-        Path file = tmp.resolve("out.json");
-        Files.writeString(file, "precious\n");
-
-        Run r = measure("getpd", "-o", file.toString(), "--format", "json");
-
-        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(file).hasContent("precious");
-        assertThat(Files.readString(file)).isEqualTo("precious\n");
-        assertNoTemporaryFiles();
-    }
-
-    @Test
-    void aBadOptionLeavesTheOutputFileAlone() throws IOException {
-        Path file = tmp.resolve("out.json");
-        Files.writeString(file, "precious\n");
-
-        Run r = measure("getpid", "-o", file.toString(), "--samples", "0");
-
-        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(Files.readString(file)).isEqualTo("precious\n");
-        assertNoTemporaryFiles();
-    }
-
-    @Test
-    void aSuccessfulRunReplacesTheOutputFileWithTheDocument() throws IOException {
-        Path file = tmp.resolve("out.json");
-        Files.writeString(file, "precious\n");
-
-        Run r = measure("getpid", "-o", file.toString(), "--format", "json");
-
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).as("nothing on stdout with -o").isEmpty();
-        Map<String, Object> doc = json(Files.readString(file, StandardCharsets.UTF_8));
-        assertThat(doc.get("schema")).isEqualTo("sysc/result/v1");
-        assertThat(results(doc)).extracting(m -> m.get("name")).containsExactly("getpid");
-        assertNoTemporaryFiles();
-    }
-
-    @Test
-    void outputCreatesAFileThatDidNotExist() throws IOException {
-        Path file = tmp.resolve("new.csv");
-
-        Run r = measure("getpid", "-o", file.toString(), "--format", "csv");
-
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).isEmpty();
-        assertThat(Files.readAllLines(file)).first().isEqualTo(CSV_HEADER);
-        assertNoTemporaryFiles();
-    }
-
-    private void assertNoTemporaryFiles() throws IOException {
-        try (Stream<Path> files = Files.list(tmp)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .as("files in %s", tmp)
-                    .noneMatch(n -> n.endsWith(".tmp"))
-                    .noneMatch(n -> n.startsWith(".out.json.") || n.startsWith(".new.csv."));
-        }
-    }
-
     // ---- help and version ----
 
     @Test
@@ -443,44 +334,6 @@ class MeasureCommandTest {
 
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.errLines()).hasSize(1);
-    }
-
-    // ---- list ----
-
-    @Test
-    void listNamesEveryCall() {
-        Run r = sysc("list");
-
-        assertThat(r.exit()).as(r.err()).isZero();
-        for (CatalogEntry e : Catalog.builtIn().entries()) {
-            assertThat(r.out()).contains(e.name());
-        }
-    }
-
-    @Test
-    void listOfOneCategoryAsJson() throws IOException {
-        Run r = sysc("list", "--category", "time", "--format", "json");
-        assertThat(r.exit()).as(r.err()).isZero();
-
-        Map<String, Object> doc = json(r.out());
-        assertThat(doc.get("schema")).isEqualTo("sysc/catalog/v1");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> calls = (List<Map<String, Object>>) doc.get("calls");
-        List<String> timeCalls = Catalog.builtIn().entries().stream()
-                .filter(e -> e.category().equals("time"))
-                .map(CatalogEntry::name)
-                .collect(Collectors.toList());
-        assertThat(calls).isNotEmpty().allSatisfy(c -> assertThat(c).containsEntry("category", "time"));
-        assertThat(calls).extracting(c -> c.get("name")).containsExactlyElementsOf(timeCalls);
-    }
-
-    @Test
-    void listAsCsvHasOneRowPerCall() {
-        Run r = sysc("list", "--format", "csv");
-
-        assertThat(r.exit()).isZero();
-        assertThat(r.out().lines().count())
-                .isEqualTo(Catalog.builtIn().entries().size() + 1L);
     }
 
     @Test

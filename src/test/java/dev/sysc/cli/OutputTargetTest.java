@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sysc.cli.MeasureCommandTest.Run;
+import dev.sysc.cli.SyscRun.Run;
 import dev.sysc.report.Format;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,14 +35,14 @@ class OutputTargetTest {
     void noNameOrADashIsStandardOutput() {
         assertThat(OutputTarget.of(null).kind()).isEqualTo(OutputTarget.Kind.STDOUT);
         assertThat(OutputTarget.of("-").kind()).isEqualTo(OutputTarget.Kind.STDOUT);
-        Run run = MeasureCommandTest.sysc("list", "-o", "-", "--format", "csv");
+        Run run = SyscRun.sysc("list", "-o", "-", "--format", "csv");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("name,");
     }
 
     @Test
     void anEmptyNameIsRefusedInPlainWords() {
-        Run run = MeasureCommandTest.sysc("list", "-o", "");
+        Run run = SyscRun.sysc("list", "-o", "");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("sysc list: -o needs a file name (or - for standard output)\n");
     }
@@ -54,8 +54,7 @@ class OutputTargetTest {
         assertThat(t.kind()).isEqualTo(OutputTarget.Kind.REPLACE);
         assertThat(OutputTarget.of(tmp.resolve("new.txt").toString()).kind()).isEqualTo(OutputTarget.Kind.REPLACE);
         Object before = attributes(file).fileKey();
-        assertThat(MeasureCommandTest.sysc("list", "-o", file.toString()).exit())
-                .isZero();
+        assertThat(SyscRun.sysc("list", "-o", file.toString()).exit()).isZero();
         assertThat(Files.readString(file)).contains("getpid");
         assertThat(attributes(file).fileKey())
                 .as("a new inode: renamed over, not rewritten")
@@ -70,7 +69,7 @@ class OutputTargetTest {
         assertThat(t.kind()).isEqualTo(OutputTarget.Kind.REPLACE);
         assertThat(t.path()).isEqualTo(real);
 
-        Run run = MeasureCommandTest.sysc("list", "-o", link.toString());
+        Run run = SyscRun.sysc("list", "-o", link.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).startsWith("{"); // .json: the extension chose the format
@@ -79,7 +78,7 @@ class OutputTargetTest {
     @Test
     void aDanglingSymlinkCreatesTheFileItPointsTo() throws IOException {
         Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), tmp.resolve("made.csv"));
-        Run run = MeasureCommandTest.sysc("list", "-o", link.toString());
+        Run run = SyscRun.sysc("list", "-o", link.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(tmp.resolve("made.csv"))).startsWith("name,");
@@ -106,7 +105,7 @@ class OutputTargetTest {
             }
         });
         try {
-            Run run = MeasureCommandTest.sysc("list", "-o", fifo.toString(), "--format", "csv");
+            Run run = SyscRun.sysc("list", "-o", fifo.toString(), "--format", "csv");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(reader.get(20, TimeUnit.SECONDS)).startsWith("name,").contains("getpid");
             assertThat(attributes(fifo).isOther()).as("still a FIFO").isTrue();
@@ -123,7 +122,7 @@ class OutputTargetTest {
         // A private node of /dev/null (char 1:3): the test never risks the real one.
         assumeTrue(run("mknod", nul.toString(), "c", "1", "3"), "mknod needs root (CAP_MKNOD)");
         assertThat(OutputTarget.of(nul.toString()).kind()).isEqualTo(OutputTarget.Kind.DIRECT);
-        Run run = MeasureCommandTest.sysc("list", "-o", nul.toString());
+        Run run = SyscRun.sysc("list", "-o", nul.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(attributes(nul).isOther()).as("still a device").isTrue();
         assertThat(Files.size(nul)).isZero();
@@ -133,7 +132,7 @@ class OutputTargetTest {
     void aFullDeviceIsAFailedWriteExitOneInOneLine() throws Exception {
         Path full = tmp.resolve("full");
         assumeTrue(run("mknod", full.toString(), "c", "1", "7"), "mknod needs root (CAP_MKNOD)");
-        Run run = MeasureCommandTest.sysc("list", "-o", full.toString());
+        Run run = SyscRun.sysc("list", "-o", full.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("sysc list: cannot write output to " + full + ": No space left on device\n");
         assertThat(attributes(full).isOther()).isTrue();
@@ -146,7 +145,7 @@ class OutputTargetTest {
                 java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
             server.bind(java.net.UnixDomainSocketAddress.of(socket));
             assertThat(OutputTarget.of(socket.toString()).kind()).isEqualTo(OutputTarget.Kind.DIRECT);
-            Run run = MeasureCommandTest.sysc("list", "-o", socket.toString());
+            Run run = SyscRun.sysc("list", "-o", socket.toString());
             // A socket cannot be opened like a file (ENXIO): the write fails, and the socket stays.
             assertThat(run.exit()).isEqualTo(1);
             assertThat(run.err())
@@ -176,7 +175,7 @@ class OutputTargetTest {
     @Test
     void aFormatGivenOnTheCommandLineWinsOverTheExtension() throws IOException {
         Path file = tmp.resolve("table.json");
-        assertThat(MeasureCommandTest.sysc("list", "-o", file.toString(), "--format", "table")
+        assertThat(SyscRun.sysc("list", "-o", file.toString(), "--format", "table")
                         .exit())
                 .isZero();
         assertThat(Files.readString(file)).doesNotStartWith("{");

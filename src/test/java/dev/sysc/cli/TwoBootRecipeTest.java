@@ -2,7 +2,7 @@ package dev.sysc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sysc.cli.MeasureCommandTest.Run;
+import dev.sysc.cli.SyscRun.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class TwoBootRecipeTest {
         for (String resource : List.of("tour/tour.txt", "explain/topics/mitigations.md", "explain/hints.tsv")) {
             found.add(Arguments.of(resource, Files.readString(Path.of("src/main/resources/dev/sysc", resource))));
         }
-        Run explain = MeasureCommandTest.sysc("explain", "mitigations", "--no-measure");
+        Run explain = SyscRun.sysc("explain", "mitigations", "--no-measure");
         found.add(Arguments.of("sysc explain mitigations", explain.out()));
         return found.stream();
     }
@@ -61,10 +61,10 @@ class TwoBootRecipeTest {
                 .isTrue();
         List<String> measures = List.of(measureOf.get(compare.group(2)), measureOf.get(compare.group(3)));
         for (String measure : measures) {
-            Run run = MeasureCommandTest.sysc(args(measure, QUICK));
+            Run run = SyscRun.sysc(args(measure, QUICK));
             assertThat(run.exit()).as(where + ": " + measure + ": " + run.err()).isZero();
         }
-        Run run = MeasureCommandTest.sysc(args(compare.group(1)));
+        Run run = SyscRun.sysc(args(compare.group(1)));
         assertThat(run.exit())
                 .as(where + ": " + compare.group(1) + ": " + run.err())
                 .isZero();
