@@ -299,7 +299,7 @@ final class BatchWords {
         } else {
             out.add(String.format(
                     Locale.ROOT,
-                    "Break-even: from 1 in %d wanted on, %s costs less per %s than %s here.",
+                    "Break-even (whole batch): from 1 in %d wanted on, %s costs less per %s than %s here.",
                     from,
                     info.batchedPhrase(),
                     info.unit(),
@@ -408,8 +408,8 @@ final class BatchWords {
                     + "one batch, weighted by 1/cost² so that the biggest batches do not drown the fixed cost.\n");
         }
         if (selections) {
-            sb.append("For " + selection.name() + ", speedup = " + selection.loop() + "'s ns per " + selection.unit()
-                    + " / " + selection.batched() + "'s.\n");
+            sb.append("For " + selection.name() + ", speedup = " + selection.loop() + "'s whole-batch ns per "
+                    + selection.unit() + " / " + selection.batched() + "'s.\n");
         }
         return sb.toString();
     }
