@@ -70,6 +70,9 @@
  *                          only the 'W's, then 100/K recv calls
  *   filter_send_only       the send alone that `sysc batch filter` takes off for its receiver figures:
  *                          one sendmmsg of 100 datagrams, all 'x', to the filtered socket (all dropped)
+ *   filter_send_kept       the same sendmmsg to the filtered socket with all 100 'W' (all kept), only the
+ *                          send timed, the 100 recv calls outside it: against filter_send_only, what
+ *                          keeping a datagram costs the send over dropping it
  *   filter_recv_discard_K, filter_recv_bpf_K
  *                          filter_discard_K and filter_bpf_K with only the receive timed: the batch's
  *                          recv calls between two clock_gettime, the sendmmsg outside them (a check
@@ -604,6 +607,21 @@ static int run_filter_send_only(long n)
     return 0;
 }
 
+static int run_filter_send_kept(long n)
+{
+    part_timed = 1;
+    for (long i = 0; i < n; i++) {
+        long long t0 = now_ns();
+        if (sendmmsg(fd_filtered, filter_send_1, FILTER_BATCH, 0) != FILTER_BATCH)
+            return errno ? errno : EIO;
+        part_ns += now_ns() - t0;
+        for (int j = 0; j < FILTER_BATCH; j++)
+            if (recv(fd_filtered, filter_slot, sizeof filter_slot, 0) != 1)
+                return errno ? errno : EIO;
+    }
+    return 0;
+}
+
 /* Receive-only cases: a "call" is still one batch, but only its recv calls are timed (part_ns). */
 #define FILTER_RECV_CASES(K) \
     static int run_filter_recv_discard_##K(long n) \
@@ -1047,6 +1065,7 @@ static const struct bench_case cases[] = {
     { "filter_bpf_10",         prepare_filter,    run_filter_bpf_10 },
     { "filter_bpf_100",        prepare_filter,    run_filter_bpf_100 },
     { "filter_send_only",      prepare_filter,    run_filter_send_only },
+    { "filter_send_kept",      prepare_filter,    run_filter_send_kept },
     { "filter_recv_discard_1", prepare_filter,    run_filter_recv_discard_1 },
     { "filter_recv_discard_10", prepare_filter,   run_filter_recv_discard_10 },
     { "filter_recv_discard_100", prepare_filter,  run_filter_recv_discard_100 },
