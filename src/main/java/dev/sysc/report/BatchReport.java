@@ -141,8 +141,9 @@ public final class BatchReport {
                     INDENT + "  "));
             List<String> headers = BatchWords.receiverHeaders(w, s -> s, s -> s + "/sent");
             TextTable t = new TextTable(headers, rightAligned(headers.size()));
-            // The per-item-sent columns go first when the width is short: the per-wanted ones are the point.
-            t.optional(headers.size() - 1, headers.size() - 2);
+            // On a narrow screen the per-item-sent columns go first, then the recv calls: the receiver's
+            // figures per wanted item and the share are the point.
+            t.optional(headers.size() - 1, headers.size() - 2, 1);
             BatchWords.receiverRows(w, Numbers::count).forEach(t::add);
             sb.append(indent(t.render(inside))).append('\n');
         }
@@ -158,6 +159,8 @@ public final class BatchReport {
         }
         headers.addAll(List.of("speedup", "crossings", "saved"));
         TextTable t = new TextTable(headers, rightAligned(headers.size()));
+        // Narrow screens lose what can be read off the others first: saved, the speedup, the wanted count.
+        t.optional(headers.size() - 1, headers.size() - 3, 1);
         BatchWords.selectionRows(w, Numbers::count).forEach(t::add);
         sb.append(indent(t.render(inside)));
         return sb.toString();
