@@ -76,7 +76,8 @@ public final class BatchSweep {
         try {
             List<Strategy> strategies = info.strategies();
             // A selection's send alone is sampled in the same rounds, after the strategies, and taken off them.
-            Strategy sendOnly = info.selection() == null ? null : info.selection().sendOnly();
+            Strategy sendOnly =
+                    info.selection() == null ? null : info.selection().sendOnly();
             List<Strategy> sampled = new ArrayList<>(strategies);
             if (sendOnly != null) {
                 sampled.add(sendOnly);
@@ -96,8 +97,7 @@ public final class BatchSweep {
                     }
                     samples = sampler.sample(probes, baseline, spec, info.name() + " batch " + size, index + k, total);
                 } catch (ProbeFailedException e) {
-                    return WorkloadResult.unavailable(
-                            info, failure(e, probes, sampled, session, size, baseline), true);
+                    return WorkloadResult.unavailable(info, failure(e, probes, sampled, session, size, baseline), true);
                 } finally {
                     probes.forEach(Probe::close);
                 }
@@ -105,7 +105,9 @@ public final class BatchSweep {
                 for (int i = 0; i < sampled.size(); i++) {
                     // A native batch is one loop iteration, and the baseline is the empty iteration; a Java
                     // batch pays one bridge crossing per native call it makes, and the baseline is one crossing.
-                    baselines[i] = probes.get(i).loop() == LoopKind.NATIVE ? 1 : sampled.get(i).nativeCalls(operations);
+                    baselines[i] = probes.get(i).loop() == LoopKind.NATIVE
+                            ? 1
+                            : sampled.get(i).nativeCalls(operations);
                 }
                 for (int i = 0; i < strategies.size(); i++) {
                     perOp[i][k] = netPerBatch(samples.get(i), baselines[i]) / operations;

@@ -61,6 +61,7 @@ final class FilterWorkload implements Workload {
             0);
     /** The K of {@link #SEND_ONLY}'s batch: no datagram is wanted. */
     private static final int NONE_WANTED = 0;
+
     private static final int MSG_DONTWAIT = 0x40;
     private static final FilterProgram FILTER_PROGRAM = FilterProgram.load(PROGRAM);
     private static final WorkloadInfo INFO = new WorkloadInfo(

@@ -23,11 +23,14 @@ final class BatchCsv {
                     var r = w.receiver();
                     String receiver = r == null
                             ? ""
-                            : figure(r.receiver(s.strategy()).map(x -> x.at(p.batch())).orElse(Double.NaN));
+                            : figure(r.receiver(s.strategy())
+                                    .map(x -> x.at(p.batch()))
+                                    .orElse(Double.NaN));
                     String perSent = r == null ? "" : figure(w.receiverPerSent(s.strategy(), p.batch()));
                     String send = r == null
                             ? ""
-                            : figure(r.send().at(p.batch()) * w.info().selection().perBatch());
+                            : figure(r.send().at(p.batch())
+                                    * w.info().selection().perBatch());
                     Long recvCalls = BatchWords.recvCalls(w, s.strategy(), p.batch());
                     Long crossings = BatchWords.crossings(w, s.strategy(), p.batch());
                     sb.append(Csv.row(

@@ -148,8 +148,8 @@ public final class BatchReport {
             sb.append(indent(t.render(inside))).append('\n');
         }
         sb.append(TextWidth.indent(
-                "The whole batch, the send of all " + info.selection().perBatch() + " included, ns per "
-                        + info.unit() + ":",
+                "The whole batch, the send of all " + info.selection().perBatch() + " included, ns per " + info.unit()
+                        + ":",
                 width,
                 INDENT,
                 INDENT + "  "));

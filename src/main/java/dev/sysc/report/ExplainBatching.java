@@ -76,10 +76,13 @@ final class ExplainBatching {
         List<List<String>> rows = new ArrayList<>();
         for (var series : b.series()) {
             if (b.receiver() != null) {
-                List<String> receiver = new ArrayList<>(List.of(series.strategy() + ", receiver, ns per " + info.unit()));
+                List<String> receiver =
+                        new ArrayList<>(List.of(series.strategy() + ", receiver, ns per " + info.unit()));
                 for (int k : b.sizes()) {
-                    receiver.add(Numbers.perUnit(
-                            b.receiver().receiver(series.strategy()).map(s -> s.at(k)).orElse(Double.NaN)));
+                    receiver.add(Numbers.perUnit(b.receiver()
+                            .receiver(series.strategy())
+                            .map(s -> s.at(k))
+                            .orElse(Double.NaN)));
                 }
                 rows.add(receiver);
             }

@@ -81,7 +81,8 @@ class FilterWorkloadTest {
             // A wanted datagram already queued before the batch: the receiver has one more to take.
             NativeMemory mark = NativeMemory.allocate(1);
             mark.putByte(0, FilterWorkload.WANTED);
-            assertThat(Bindings.ipc(CallPath.LIBC).send(fd, mark.address(), 1, 0)).isEqualTo(1);
+            assertThat(Bindings.ipc(CallPath.LIBC).send(fd, mark.address(), 1, 0))
+                    .isEqualTo(1);
 
             assertThat(session.count(FilterWorkload.FILTER, 10).recvCalls()).isEqualTo(11);
             assertNothingQueued(fd);
@@ -96,12 +97,19 @@ class FilterWorkloadTest {
             assertThat(fd).as("the socket with the filter").isEqualTo(session.socket(FilterWorkload.FILTER));
             long droppedBefore = SocketFilter.drops(fd);
 
-            assertThat(session.batch(FilterWorkload.SEND_ONLY, k).invoke()).as("recv calls").isZero();
-            try (NativeLoop loop = session.nativeBatch(FilterWorkload.SEND_ONLY, k).compile(ExecutablePages.SYSTEM)) {
-                assertThat(loop.run(2)).as("errno %d at step %d", loop.errno(), loop.failedStep()).isEqualTo(2);
+            assertThat(session.batch(FilterWorkload.SEND_ONLY, k).invoke())
+                    .as("recv calls")
+                    .isZero();
+            try (NativeLoop loop =
+                    session.nativeBatch(FilterWorkload.SEND_ONLY, k).compile(ExecutablePages.SYSTEM)) {
+                assertThat(loop.run(2))
+                        .as("errno %d at step %d", loop.errno(), loop.failedStep())
+                        .isEqualTo(2);
             }
 
-            assertThat(SocketFilter.drops(fd) - droppedBefore).as("dropped by the filter").isEqualTo(3L * N);
+            assertThat(SocketFilter.drops(fd) - droppedBefore)
+                    .as("dropped by the filter")
+                    .isEqualTo(3L * N);
             assertNothingQueued(fd);
             assertThat(session.count(FilterWorkload.SEND_ONLY, k))
                     .isEqualTo(new CountedCrossings("send-only", k, 1, 0, N));

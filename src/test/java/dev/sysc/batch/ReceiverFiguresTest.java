@@ -36,7 +36,9 @@ class ReceiverFiguresTest {
         ReceiverFigures figures = r.receiver();
         assertThat(figures).isNotNull();
         assertThat(figures.sendOnly().name()).isEqualTo("send-only");
-        assertThat(figures.send().at(10)).as("the send alone, ns per datagram sent").isEqualTo(SEND / 100.0);
+        assertThat(figures.send().at(10))
+                .as("the send alone, ns per datagram sent")
+                .isEqualTo(SEND / 100.0);
         BatchSeries discard = figures.receiver("discard").orElseThrow();
         BatchSeries filter = figures.receiver("bpf-filter").orElseThrow();
         for (int k : new int[] {1, 10, 100}) {
@@ -56,13 +58,15 @@ class ReceiverFiguresTest {
     void theCrossingsAreWhatTheSessionCountedForEachStrategyAndTheSendAlone() {
         WorkloadResult r = sweep(new int[] {1, 100});
 
-        assertThat(counted).containsExactly(
-                "discard@1", "bpf-filter@1", "send-only@1", "discard@100", "bpf-filter@100", "send-only@100");
+        assertThat(counted)
+                .containsExactly(
+                        "discard@1", "bpf-filter@1", "send-only@1", "discard@100", "bpf-filter@100", "send-only@100");
         CountedCrossings c = r.receiver().counted("bpf-filter", 100).orElseThrow();
         // The fake counts 7 recv calls where the strategy would say 1: the result reports what was counted.
         assertThat(c.recvCalls()).isEqualTo(7);
         assertThat(c.crossings()).isEqualTo(8);
-        assertThat(r.receiver().counted("send-only", 100).orElseThrow().dropped()).isEqualTo(100);
+        assertThat(r.receiver().counted("send-only", 100).orElseThrow().dropped())
+                .isEqualTo(100);
     }
 
     @Test

@@ -157,7 +157,8 @@ class BatchCommandTest {
         assertThat(bpf).containsEntry("strategy", "bpf-filter");
         // Counted on a real batch: one sendmmsg, then a recv per datagram that got through the filter.
         assertThat(list(bpf.get("points")))
-                .extracting(p -> p.get("wanted"), p -> p.get("crossings"), p -> p.get("recv_calls"), p -> p.get("dropped"))
+                .extracting(
+                        p -> p.get("wanted"), p -> p.get("crossings"), p -> p.get("recv_calls"), p -> p.get("dropped"))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(100, 101, 100, 0),
                         org.assertj.core.groups.Tuple.tuple(25, 26, 25, 75));
@@ -206,7 +207,8 @@ class BatchCommandTest {
                         + "wanted datagram that receiving everything does \\(1/K is 1.0%\\)")
                 .contains("The whole batch's cost per wanted datagram cannot fall with K: the sender still sends "
                         + "all 100 datagrams")
-                .containsPattern("(Break-even \\(whole batch\\): from 1 in \\d+ wanted on|At every K measured|never costs less)");
+                .containsPattern(
+                        "(Break-even \\(whole batch\\): from 1 in \\d+ wanted on|At every K measured|never costs less)");
         Path file = tmp.resolve("filter.md");
         assertThat(batch("filter", "--sizes", "1,10", "--format", "markdown", "-o", file.toString())
                         .exit())

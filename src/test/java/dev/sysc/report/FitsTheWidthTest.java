@@ -233,10 +233,13 @@ class FitsTheWidthTest {
                 // The batching topic's live run: its table names each way of writing in a sentence.
                 // The bpf topic's: the filter workload, with the receiver's rows and its share.
                 WorkloadResult batching = switch (e.subjectId()) {
-                    case "batching" -> HandMadeBatch.result(
-                            Workloads.all(RingFactory.KERNEL).get(0), new int[] {1, 16, 64}, 170);
-                    case "bpf" -> HandMadeBatch.result(
-                            Workloads.find("filter", RingFactory.KERNEL).orElseThrow(), new int[] {1, 10, 100}, 2500);
+                    case "batching" ->
+                        HandMadeBatch.result(Workloads.all(RingFactory.KERNEL).get(0), new int[] {1, 16, 64}, 170);
+                    case "bpf" ->
+                        HandMadeBatch.result(
+                                Workloads.find("filter", RingFactory.KERNEL).orElseThrow(),
+                                new int[] {1, 10, 100},
+                                2500);
                     default -> null;
                 };
                 ExplainRun run = new ExplainRun(
