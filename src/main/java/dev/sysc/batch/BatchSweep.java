@@ -261,7 +261,7 @@ public final class BatchSweep {
             breakEven = boxed(BreakEven.fromPoints(sizes, perOp[loop], perOp[batched]));
             loopPerOp = Statistics.median(perOp[loop]);
         }
-        return new WorkloadResult(info, true, null, false, series, fit, breakEven, loopPerOp);
+        return new WorkloadResult(info, true, null, false, series, fit, breakEven, loopPerOp, null);
     }
 
     /**

@@ -29,21 +29,8 @@ public record WorkloadResult(
         series = List.copyOf(series);
     }
 
-    /** A result without receiver figures: every workload but a selection. */
-    public WorkloadResult(
-            WorkloadInfo info,
-            boolean available,
-            String reason,
-            boolean failed,
-            List<BatchSeries> series,
-            BatchFit fit,
-            Integer breakEven,
-            double loopPerOp) {
-        this(info, available, reason, failed, series, fit, breakEven, loopPerOp, null);
-    }
-
     public static WorkloadResult unavailable(WorkloadInfo info, String reason, boolean failed) {
-        return new WorkloadResult(info, false, reason, failed, List.of(), null, null, Double.NaN);
+        return new WorkloadResult(info, false, reason, failed, List.of(), null, null, Double.NaN, null);
     }
 
     public String name() {
