@@ -55,11 +55,11 @@ final class BatchWords {
             List<String> row = new ArrayList<>(List.of(count.apply(k)));
             row.add(fromTo(recvCalls(w, info.loop(), k), recvCalls(w, info.batched(), k), count));
             for (BatchSeries s : r.receiver()) {
-                row.add(Numbers.perUnit(s.at(k)));
+                row.add(receiverCell(s.at(k)));
             }
             row.add(share(w.receiverShare(k)));
             for (BatchSeries s : r.receiver()) {
-                row.add(Numbers.perUnit(w.receiverPerSent(s.strategy(), k)));
+                row.add(receiverCell(w.receiverPerSent(s.strategy(), k)));
             }
             rows.add(row);
         }
@@ -80,6 +80,19 @@ final class BatchWords {
 
     private static String fromTo(Long from, Long to, java.util.function.LongFunction<String> count) {
         return from == null || to == null ? "—" : count.apply(from) + " → " + count.apply(to);
+    }
+
+    /**
+     * A receiver figure, or {@code —} when it is not positive: a difference of two batches that came out
+     * at or below zero is lost in their noise, not a cost.
+     */
+    static String receiverCell(double ns) {
+        return ns > 0 ? Numbers.perUnit(ns) : "—";
+    }
+
+    /** A receiver figure in a sentence: {@code 450.3 ns}, or what {@link #receiverCell} says by a dash. */
+    private static String receiverWords(double ns) {
+        return ns > 0 ? Numbers.perUnit(ns) + " ns" : "a figure lost in noise";
     }
 
     /** A share as a percentage, {@code —} for no figure. */
@@ -333,17 +346,17 @@ final class BatchWords {
         List<String> out = new ArrayList<>();
         out.add(String.format(
                 Locale.ROOT,
-                "The receiver alone (each batch less the send alone): with %s it spends %s ns per %s at 1 in "
-                        + "%d and %s ns at 1 in %d, about one recv each; receiving everything, %s ns and %s ns, "
+                "The receiver alone (each batch less the send alone): with %s it spends %s per %s at 1 in "
+                        + "%d and %s at 1 in %d, about one recv each; receiving everything, %s and %s, "
                         + "since it must receive K %ss for each one it keeps.",
                 info.batchedPhrase(),
-                Numbers.perUnit(batched.at(first)),
+                receiverWords(batched.at(first)),
                 info.unit(),
                 first,
-                Numbers.perUnit(batched.at(largest)),
+                receiverWords(batched.at(largest)),
                 largest,
-                Numbers.perUnit(loop.at(first)),
-                Numbers.perUnit(loop.at(largest)),
+                receiverWords(loop.at(first)),
+                receiverWords(loop.at(largest)),
                 sel.item()));
         double share = w.receiverShare(largest);
         if (Double.isFinite(share)) {
@@ -392,7 +405,9 @@ final class BatchWords {
             String item = selection.selection().item();
             sb.append("For " + selection.name() + " the x axis is K (1 in K " + item + "s wanted) and times are ns per "
                     + selection.unit() + ". The whole batch, send included: the median time of one batch divided by "
-                    + "the " + item + "s kept. The receiver: the same less the send alone, round by round; share = "
+                    + "the " + item
+                    + "s kept. The receiver: the same less the send alone, round by round (— where that "
+                    + "came out at or below zero, lost in noise); share = "
                     + selection.batched() + "'s receiver figure / " + selection.loop() + "'s. Crossings and recv calls "
                     + "are counted on a batch of each run after the timing.\n");
         }

@@ -79,7 +79,7 @@ final class ExplainBatching {
                 List<String> receiver =
                         new ArrayList<>(List.of(series.strategy() + ", receiver, ns per " + info.unit()));
                 for (int k : b.sizes()) {
-                    receiver.add(Numbers.perUnit(b.receiver()
+                    receiver.add(BatchWords.receiverCell(b.receiver()
                             .receiver(series.strategy())
                             .map(s -> s.at(k))
                             .orElse(Double.NaN)));
