@@ -68,6 +68,15 @@
  *                          recv calls, counting the 'W's; one "call" is one batch: divide by 100/K
  *   filter_bpf_K           the same to a socket with a classic BPF filter (SO_ATTACH_FILTER) that keeps
  *                          only the 'W's, then 100/K recv calls
+ *   filter_send_only       the send alone that `sysc batch filter` takes off for its receiver figures:
+ *                          one sendmmsg of 100 datagrams, all 'x', to the filtered socket (all dropped)
+ *   filter_send_kept       the same sendmmsg to the filtered socket with all 100 'W' (all kept), only the
+ *                          send timed, the 100 recv calls outside it: against filter_send_only, what
+ *                          keeping a datagram costs the send over dropping it
+ *   filter_recv_discard_K, filter_recv_bpf_K
+ *                          filter_discard_K and filter_bpf_K with only the receive timed: the batch's
+ *                          recv calls between two clock_gettime, the sendmmsg outside them (a check
+ *                          of the subtraction by a direct timing; see bench/filter-receiver)
  * The temp file lives in a mkdtemp() directory under /tmp, removed at exit.
  *
  * Threads: the JVM that runs sysc has a dozen threads, and glibc's wrappers of
@@ -107,6 +116,10 @@
 #define INVALID_SYSCALL   100000L
 
 /* ---------------------------------------------------------------- timing */
+
+/* Set by a case that times only part of each call (see time_batch). */
+static long long part_ns;
+static int part_timed;
 
 static long long now_ns(void)
 {
@@ -579,6 +592,75 @@ FILTER_CASES(1)
 FILTER_CASES(10)
 FILTER_CASES(100)
 
+static struct mmsghdr filter_send_none[FILTER_BATCH];
+
+static int run_filter_send_only(long n)
+{
+    if (filter_send_none[0].msg_hdr.msg_iov == NULL)
+        for (int i = 0; i < FILTER_BATCH; i++) {
+            filter_send_none[i].msg_hdr.msg_iov = &filter_iov[1];
+            filter_send_none[i].msg_hdr.msg_iovlen = 1;
+        }
+    for (long i = 0; i < n; i++)
+        if (sendmmsg(fd_filtered, filter_send_none, FILTER_BATCH, 0) != FILTER_BATCH)
+            return errno ? errno : EIO;
+    return 0;
+}
+
+static int run_filter_send_kept(long n)
+{
+    part_timed = 1;
+    for (long i = 0; i < n; i++) {
+        long long t0 = now_ns();
+        if (sendmmsg(fd_filtered, filter_send_1, FILTER_BATCH, 0) != FILTER_BATCH)
+            return errno ? errno : EIO;
+        part_ns += now_ns() - t0;
+        for (int j = 0; j < FILTER_BATCH; j++)
+            if (recv(fd_filtered, filter_slot, sizeof filter_slot, 0) != 1)
+                return errno ? errno : EIO;
+    }
+    return 0;
+}
+
+/* Receive-only cases: a "call" is still one batch, but only its recv calls are timed (part_ns). */
+#define FILTER_RECV_CASES(K) \
+    static int run_filter_recv_discard_##K(long n) \
+    { \
+        part_timed = 1; \
+        for (long i = 0; i < n; i++) { \
+            int wanted = 0; \
+            if (sendmmsg(fd_plain, filter_send_##K, FILTER_BATCH, 0) != FILTER_BATCH) \
+                return errno ? errno : EIO; \
+            long long t0 = now_ns(); \
+            for (int j = 0; j < FILTER_BATCH; j++) { \
+                if (recv(fd_plain, filter_slot, sizeof filter_slot, 0) != 1) \
+                    return errno ? errno : EIO; \
+                wanted += filter_slot[0] == 'W'; \
+            } \
+            part_ns += now_ns() - t0; \
+            if (wanted != (FILTER_BATCH + K - 1) / K) \
+                return EIO; \
+        } \
+        return 0; \
+    } \
+    static int run_filter_recv_bpf_##K(long n) \
+    { \
+        part_timed = 1; \
+        for (long i = 0; i < n; i++) { \
+            if (sendmmsg(fd_filtered, filter_send_##K, FILTER_BATCH, 0) != FILTER_BATCH) \
+                return errno ? errno : EIO; \
+            long long t0 = now_ns(); \
+            for (int j = 0; j < (FILTER_BATCH + K - 1) / K; j++) \
+                if (recv(fd_filtered, filter_slot, sizeof filter_slot, 0) != 1 || filter_slot[0] != 'W') \
+                    return errno ? errno : EIO; \
+            part_ns += now_ns() - t0; \
+        } \
+        return 0; \
+    }
+FILTER_RECV_CASES(1)
+FILTER_RECV_CASES(10)
+FILTER_RECV_CASES(100)
+
 static int run_read(long n)
 {
     for (long i = 0; i < n; i++) {
@@ -982,6 +1064,14 @@ static const struct bench_case cases[] = {
     { "filter_bpf_1",          prepare_filter,    run_filter_bpf_1 },
     { "filter_bpf_10",         prepare_filter,    run_filter_bpf_10 },
     { "filter_bpf_100",        prepare_filter,    run_filter_bpf_100 },
+    { "filter_send_only",      prepare_filter,    run_filter_send_only },
+    { "filter_send_kept",      prepare_filter,    run_filter_send_kept },
+    { "filter_recv_discard_1", prepare_filter,    run_filter_recv_discard_1 },
+    { "filter_recv_discard_10", prepare_filter,   run_filter_recv_discard_10 },
+    { "filter_recv_discard_100", prepare_filter,  run_filter_recv_discard_100 },
+    { "filter_recv_bpf_1",     prepare_filter,    run_filter_recv_bpf_1 },
+    { "filter_recv_bpf_10",    prepare_filter,    run_filter_recv_bpf_10 },
+    { "filter_recv_bpf_100",   prepare_filter,    run_filter_recv_bpf_100 },
     { "return_stack_1",        prepare_none,      run_return_stack_1 },
     { "return_stack_2",        prepare_none,      run_return_stack_2 },
     { "return_stack_4",        prepare_none,      run_return_stack_4 },
@@ -1029,12 +1119,17 @@ static double median(struct samples *s)
     return (s->len % 2) ? s->v[m] : (s->v[m - 1] + s->v[m]) / 2.0;
 }
 
-/* Times one batch of n calls; returns 0 and sets *ns, or returns an errno. */
+/* Times one batch of n calls; returns 0 and sets *ns, or returns an errno. A case that times only
+ * part of each call sets part_timed and adds that part to part_ns: then *ns is the part. */
 static int time_batch(const struct bench_case *c, long n, long long *ns)
 {
+    part_ns = 0;
+    part_timed = 0;
     long long t0 = now_ns();
     int err = c->run(n);
     *ns = now_ns() - t0;
+    if (part_timed)
+        *ns = part_ns;
     return err;
 }
 

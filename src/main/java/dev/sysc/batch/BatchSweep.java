@@ -75,36 +75,87 @@ public final class BatchSweep {
         }
         try {
             List<Strategy> strategies = info.strategies();
+            // A selection's send alone is sampled in the same rounds, after the strategies, and taken off them.
+            Strategy sendOnly =
+                    info.selection() == null ? null : info.selection().sendOnly();
+            List<Strategy> sampled = new ArrayList<>(strategies);
+            if (sendOnly != null) {
+                sampled.add(sendOnly);
+            }
             double[][] perOp = new double[strategies.size()][sizes.length];
+            double[][] receiverPerOp = new double[strategies.size()][sizes.length];
+            double[] sendPerItem = new double[sizes.length];
+            List<CountedCrossings> counted = new ArrayList<>();
             for (int k = 0; k < sizes.length; k++) {
                 int size = sizes[k];
                 List<Probe> probes = new ArrayList<>();
                 List<RawSamples> samples;
+                long[] baselines = new long[sampled.size()];
                 try {
-                    for (Strategy st : strategies) {
+                    for (Strategy st : sampled) {
                         probes.add(probe(session, st, size, spec));
                     }
                     samples = sampler.sample(probes, baseline, spec, info.name() + " batch " + size, index + k, total);
                 } catch (ProbeFailedException e) {
-                    return WorkloadResult.unavailable(
-                            info, failure(e, probes, strategies, session, size, baseline), true);
+                    return WorkloadResult.unavailable(info, failure(e, probes, sampled, session, size, baseline), true);
                 } finally {
                     probes.forEach(Probe::close);
                 }
-                for (int i = 0; i < strategies.size(); i++) {
+                int operations = info.operations(size);
+                for (int i = 0; i < sampled.size(); i++) {
                     // A native batch is one loop iteration, and the baseline is the empty iteration; a Java
                     // batch pays one bridge crossing per native call it makes, and the baseline is one crossing.
-                    int operations = info.operations(size);
-                    long baselines = probes.get(i).loop() == LoopKind.NATIVE
+                    baselines[i] = probes.get(i).loop() == LoopKind.NATIVE
                             ? 1
-                            : strategies.get(i).nativeCalls(operations);
-                    perOp[i][k] = netPerBatch(samples.get(i), baselines) / operations;
+                            : sampled.get(i).nativeCalls(operations);
+                }
+                for (int i = 0; i < strategies.size(); i++) {
+                    perOp[i][k] = netPerBatch(samples.get(i), baselines[i]) / operations;
+                }
+                if (sendOnly != null) {
+                    int s = strategies.size();
+                    double[] send = net(samples.get(s), baselines[s]);
+                    sendPerItem[k] = Statistics.median(send) / info.selection().perBatch();
+                    for (int i = 0; i < strategies.size(); i++) {
+                        receiverPerOp[i][k] = medianDifference(net(samples.get(i), baselines[i]), send) / operations;
+                    }
+                }
+                for (Strategy st : sampled) {
+                    CountedCrossings c = session.count(st, size);
+                    if (c != null) {
+                        counted.add(c);
+                    }
                 }
             }
-            return summarize(info, sizes, perOp);
+            ReceiverFigures receiver = sendOnly == null
+                    ? null
+                    : receiverFigures(info, sizes, sendOnly, sendPerItem, receiverPerOp, counted);
+            return summarize(info, sizes, perOp, receiver);
         } finally {
             session.close();
         }
+    }
+
+    private static ReceiverFigures receiverFigures(
+            WorkloadInfo info,
+            int[] sizes,
+            Strategy sendOnly,
+            double[] sendPerItem,
+            double[][] receiverPerOp,
+            List<CountedCrossings> counted) {
+        List<BatchSeries> receiver = new ArrayList<>();
+        for (int i = 0; i < info.strategies().size(); i++) {
+            receiver.add(series(info.strategies().get(i).name(), sizes, receiverPerOp[i]));
+        }
+        return new ReceiverFigures(sendOnly, series(sendOnly.name(), sizes, sendPerItem), receiver, counted);
+    }
+
+    private static BatchSeries series(String strategy, int[] sizes, double[] values) {
+        List<BatchPoint> points = new ArrayList<>();
+        for (int k = 0; k < sizes.length; k++) {
+            points.add(new BatchPoint(sizes[k], values[k]));
+        }
+        return new BatchSeries(strategy, points);
     }
 
     /** The strategy's batch as generated code when asked for and possible, else its Java operation. */
@@ -133,16 +184,33 @@ public final class BatchSweep {
 
     /** The median over samples of raw − calls × baseline, ns per batch. */
     static double netPerBatch(RawSamples s, long nativeCalls) {
+        return Statistics.median(net(s, nativeCalls));
+    }
+
+    /** Each sample's raw − calls × baseline (the raw samples without a baseline), ns per batch. */
+    private static double[] net(RawSamples s, long nativeCalls) {
         double[] raw = s.raw();
         double[] base = s.baseline();
         if (base == null) {
-            return Statistics.median(raw);
+            return raw;
         }
         double[] net = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
             net[i] = raw[i] - nativeCalls * base[i];
         }
-        return Statistics.median(net);
+        return net;
+    }
+
+    /**
+     * The median of {@code a} − {@code b} taken round by round: both were sampled in the same rounds, so a
+     * round's drift hits both and cancels.
+     */
+    static double medianDifference(double[] a, double[] b) {
+        double[] d = new double[Math.min(a.length, b.length)];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return Statistics.median(d);
     }
 
     private static String failure(
@@ -163,14 +231,15 @@ public final class BatchSweep {
 
     /** Series, fit and break-even from ns per operation of each strategy (rows) at each size (columns). */
     static WorkloadResult summarize(WorkloadInfo info, int[] sizes, double[][] perOp) {
+        return summarize(info, sizes, perOp, null);
+    }
+
+    /** The same, with a selection's receiver figures (null for the other workloads). */
+    static WorkloadResult summarize(WorkloadInfo info, int[] sizes, double[][] perOp, ReceiverFigures receiver) {
         List<Strategy> strategies = info.strategies();
         List<BatchSeries> series = new ArrayList<>();
         for (int i = 0; i < strategies.size(); i++) {
-            List<BatchPoint> points = new ArrayList<>();
-            for (int k = 0; k < sizes.length; k++) {
-                points.add(new BatchPoint(sizes[k], perOp[i][k]));
-            }
-            series.add(new BatchSeries(strategies.get(i).name(), points));
+            series.add(series(strategies.get(i).name(), sizes, perOp[i]));
         }
         int batched = strategies.indexOf(info.strategy(info.batched()));
         if (info.kind() == WorkloadInfo.Kind.SELECT) {
@@ -178,7 +247,7 @@ public final class BatchSweep {
             // since receiving everything costs more per wanted item the larger K is.
             int loop = strategies.indexOf(info.strategy(info.loop()));
             Integer breakEven = boxed(BreakEven.fromPoints(sizes, perOp[loop], perOp[batched]));
-            return new WorkloadResult(info, true, null, false, series, null, breakEven, Double.NaN);
+            return new WorkloadResult(info, true, null, false, series, null, breakEven, Double.NaN, receiver);
         }
         BatchFit fit = fit(info.batched(), sizes, perOp[batched]);
         Integer breakEven = null;
@@ -192,7 +261,7 @@ public final class BatchSweep {
             breakEven = boxed(BreakEven.fromPoints(sizes, perOp[loop], perOp[batched]));
             loopPerOp = Statistics.median(perOp[loop]);
         }
-        return new WorkloadResult(info, true, null, false, series, fit, breakEven, loopPerOp);
+        return new WorkloadResult(info, true, null, false, series, fit, breakEven, loopPerOp, null);
     }
 
     /**

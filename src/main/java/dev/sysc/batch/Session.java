@@ -19,6 +19,14 @@ public interface Session extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Runs one batch of {@code strategy} at {@code size} outside the timing and counts the system calls
+     * it makes as it makes them; null when this workload does not count (only a selection does).
+     */
+    default CountedCrossings count(Strategy strategy, int size) {
+        return null;
+    }
+
     /** Words for a failure of {@code strategy} at {@code size} with {@code errno}, when the errno alone says too little. */
     default String explain(Strategy strategy, int size, int errno) {
         return null;

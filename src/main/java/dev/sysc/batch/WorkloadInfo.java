@@ -62,8 +62,11 @@ public record WorkloadInfo(
      * @param item     one item, singular, e.g. {@code datagram}
      * @param program  the disassembly of the program that keeps the wanted items, one instruction a line,
      *                 or empty when there is none
+     * @param sendOnly a batch that does the sender's part alone (the items delivered the same way, none
+     *                 received), sampled beside the strategies so that it can be taken off them and
+     *                 leave the receiver's work; null when there is none
      */
-    public record Selection(int perBatch, String item, List<String> program) {
+    public record Selection(int perBatch, String item, List<String> program, Strategy sendOnly) {
         public Selection {
             program = List.copyOf(program);
         }

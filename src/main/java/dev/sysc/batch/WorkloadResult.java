@@ -13,6 +13,7 @@ import java.util.List;
  * @param breakEven  the smallest size from which the batched strategy beats the loop (for read: from which
  *                   the bytes cost more than the call), or null when it never does at the sizes measured
  * @param loopPerOp  the loop's typical ns per operation (median over sizes), or NaN without a loop
+ * @param receiver   for a selection, the receiver's own figures and the crossings counted; else null
  */
 public record WorkloadResult(
         WorkloadInfo info,
@@ -22,13 +23,14 @@ public record WorkloadResult(
         List<BatchSeries> series,
         BatchFit fit,
         Integer breakEven,
-        double loopPerOp) {
+        double loopPerOp,
+        ReceiverFigures receiver) {
     public WorkloadResult {
         series = List.copyOf(series);
     }
 
     public static WorkloadResult unavailable(WorkloadInfo info, String reason, boolean failed) {
-        return new WorkloadResult(info, false, reason, failed, List.of(), null, null, Double.NaN);
+        return new WorkloadResult(info, false, reason, failed, List.of(), null, null, Double.NaN, null);
     }
 
     public String name() {
@@ -38,6 +40,32 @@ public record WorkloadResult(
     /** The series of {@code strategy}, if measured. */
     public java.util.Optional<BatchSeries> series(String strategy) {
         return series.stream().filter(s -> s.strategy().equals(strategy)).findFirst();
+    }
+
+    /**
+     * The receiver's ns per item sent (every item of the batch, wanted or not) of {@code strategy} at
+     * {@code k}: its ns per wanted item spread over the whole batch; NaN without receiver figures.
+     */
+    public double receiverPerSent(String strategy, int k) {
+        if (receiver == null || info.selection() == null) {
+            return Double.NaN;
+        }
+        double perWanted = receiver.receiver(strategy).map(s -> s.at(k)).orElse(Double.NaN);
+        return perWanted * info.operations(k) / info.selection().perBatch();
+    }
+
+    /**
+     * The receiver's share: what it costs per wanted item with the batched strategy (the filter) over
+     * what it costs receiving everything, at {@code k}; about 1/K when each recv costs the same. NaN
+     * without receiver figures, or when either figure is not positive (lost in noise).
+     */
+    public double receiverShare(int k) {
+        if (receiver == null) {
+            return Double.NaN;
+        }
+        double batched = receiver.receiver(info.batched()).map(s -> s.at(k)).orElse(Double.NaN);
+        double loop = receiver.receiver(info.loop()).map(s -> s.at(k)).orElse(Double.NaN);
+        return batched > 0 && loop > 0 ? batched / loop : Double.NaN;
     }
 
     /** The batch sizes measured, ascending. */

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "Workloads: write (write loop vs writev vs one big write), read (one read of 1 B to 1 MiB), "
                     + "io_uring (getppid loop vs NOPs on one io_uring_enter), sendmmsg (sendto loop vs "
                     + "sendmmsg over loopback UDP), filter (100 loopback datagrams, 1 in K wanted: receive all "
-                    + "and discard, or a BPF socket filter drops the rest; sizes are K, costs per wanted datagram). "
+                    + "and discard, or a BPF socket filter drops the rest; sizes are K, costs per wanted datagram, for "
+                    + "the whole batch and for the receiver alone). "
                     + "Without WORKLOAD, all of them.",
             "A workload the kernel refuses (io_uring disabled, say) is reported unavailable with the reason; "
                     + "the others still run (exit 0). A batch that fails while measured exits 1.",

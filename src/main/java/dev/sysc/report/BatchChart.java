@@ -28,7 +28,9 @@ final class BatchChart {
     /** The chart in at most {@code width} columns where the sizes allow it (two columns each at least). */
     static String render(WorkloadResult w, int width) {
         int[] sizes = w.sizes();
-        List<BatchSeries> series = w.series();
+        // A selection with receiver figures charts the receiver: the whole batch's rise with K is the sender's.
+        boolean receiver = w.receiver() != null;
+        List<BatchSeries> series = receiver ? w.receiver().receiver() : w.series();
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
         for (BatchSeries s : series) {
@@ -78,7 +80,10 @@ final class BatchChart {
             }
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(" ".repeat(labelWidth + 1)).append("ns per ").append(unit).append(" (log scale)\n");
+        sb.append(" ".repeat(labelWidth + 1))
+                .append(receiver ? "the receiver's ns per " : "ns per ")
+                .append(unit)
+                .append(" (log scale)\n");
         for (int r = 0; r < HEIGHT; r++) {
             String label = labels.get(r);
             sb.append(" ".repeat(labelWidth - label.length()))

@@ -3,6 +3,7 @@ package dev.sysc.report;
 import dev.sysc.batch.BatchPoint;
 import dev.sysc.batch.BatchRun;
 import dev.sysc.batch.BatchSeries;
+import dev.sysc.batch.CountedCrossings;
 import dev.sysc.batch.WorkloadInfo;
 import dev.sysc.batch.WorkloadResult;
 import java.util.ArrayList;
@@ -42,9 +43,26 @@ final class BatchJson {
                 pm.put("batch", p.batch());
                 if (w.info().kind() == WorkloadInfo.Kind.SELECT) {
                     pm.put("wanted", w.info().operations(p.batch()));
-                    pm.put("crossings", BatchWords.crossings(w.info(), s.strategy(), p.batch()));
+                    // Counted while a batch ran; null when it was not counted.
+                    pm.put("crossings", BatchWords.crossings(w, s.strategy(), p.batch()));
+                    pm.put("recv_calls", BatchWords.recvCalls(w, s.strategy(), p.batch()));
+                    pm.put(
+                            "dropped",
+                            BatchWords.counted(w, s.strategy(), p.batch())
+                                    .map(CountedCrossings::dropped)
+                                    .orElse(null));
                 }
                 pm.put("ns_per_op", Numbers.round(p.nsPerOp(), 4));
+                if (w.receiver() != null) {
+                    // The receiver alone: ns per wanted item, and per item sent, the send alone taken off.
+                    pm.put(
+                            "receiver_ns_per_op",
+                            number(w.receiver()
+                                    .receiver(s.strategy())
+                                    .map(r -> r.at(p.batch()))
+                                    .orElse(Double.NaN)));
+                    pm.put("receiver_ns_per_sent", number(w.receiverPerSent(s.strategy(), p.batch())));
+                }
                 points.add(pm);
             }
             sm.put("points", points);
@@ -68,6 +86,44 @@ final class BatchJson {
             m.put("unit", w.info().unit());
             m.put("program", sel.program());
         }
+        if (w.receiver() != null) {
+            m.put("send_only", sendOnlyJson(w));
+            List<Object> shares = new ArrayList<>();
+            for (int k : w.sizes()) {
+                Map<String, Object> sm = new LinkedHashMap<>();
+                sm.put("batch", k);
+                sm.put("share", number(w.receiverShare(k)));
+                shares.add(sm);
+            }
+            // The batched strategy's receiver ns per wanted item over the loop's, per K: about 1/K.
+            m.put("receiver_share", shares);
+        }
         return m;
+    }
+
+    /** The send alone that the receiver figures take off: what it is, its cost per K, and its counted batch. */
+    private static Map<String, Object> sendOnlyJson(WorkloadResult w) {
+        var r = w.receiver();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("strategy", r.sendOnly().name());
+        m.put("description", r.sendOnly().description());
+        List<Object> points = new ArrayList<>();
+        for (BatchPoint p : r.send().points()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("batch", p.batch());
+            pm.put("ns_per_sent", number(p.nsPerOp()));
+            pm.put("ns_per_batch", number(p.nsPerOp() * w.info().selection().perBatch()));
+            var counted = r.counted(r.sendOnly().name(), p.batch());
+            pm.put("recv_calls", counted.map(CountedCrossings::recvCalls).orElse(null));
+            pm.put("dropped", counted.map(CountedCrossings::dropped).orElse(null));
+            points.add(pm);
+        }
+        m.put("points", points);
+        return m;
+    }
+
+    /** Rounded to 4 decimals, or null for no figure. */
+    private static Double number(double v) {
+        return Double.isFinite(v) ? Numbers.round(v, 4) : null;
     }
 }

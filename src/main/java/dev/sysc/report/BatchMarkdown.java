@@ -12,9 +12,28 @@ import java.util.List;
 final class BatchMarkdown {
     private BatchMarkdown() {}
 
-    /** The selection table (ns per wanted item), then the program that does the selecting, disassembled. */
+    /**
+     * The receiver's table (when measured) and the whole batch's (ns per wanted item), then the program that
+     * does the selecting, disassembled.
+     */
     private static String markdownSelection(WorkloadResult w) {
         WorkloadInfo info = w.info();
+        StringBuilder sb = new StringBuilder();
+        if (w.receiver() != null) {
+            sb.append("The receiver alone (each batch less the send alone); share = ")
+                    .append(info.batched())
+                    .append(" / ")
+                    .append(info.loop())
+                    .append(":\n\n");
+            List<String> headers = BatchWords.receiverHeaders(
+                    w, s -> s + " receiver (ns/" + info.unit() + ")", s -> s + " receiver (ns/datagram sent)");
+            MarkdownTable t = MarkdownTable.withFigures(0, headers.toArray(String[]::new));
+            BatchWords.receiverRows(w, Long::toString).forEach(t::row);
+            sb.append(t).append('\n');
+        }
+        sb.append("The whole batch, the send of all ")
+                .append(info.selection().perBatch())
+                .append(" included:\n\n");
         List<String> headers = new ArrayList<>(List.of("1 in K", "wanted"));
         for (BatchSeries s : w.series()) {
             headers.add(s.strategy() + " (ns/" + info.unit() + ")");
@@ -22,7 +41,7 @@ final class BatchMarkdown {
         headers.addAll(List.of("speedup", "crossings", "saved"));
         MarkdownTable t = MarkdownTable.withFigures(0, headers.toArray(String[]::new));
         BatchWords.selectionRows(w, Long::toString).forEach(t::row);
-        StringBuilder sb = new StringBuilder(t.toString());
+        sb.append(t);
         List<String> program = info.selection().program();
         if (!program.isEmpty()) {
             sb.append("\nThe socket filter (classic BPF), as attached with `setsockopt(SO_ATTACH_FILTER)`:\n\n```\n");

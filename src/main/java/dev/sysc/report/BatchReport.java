@@ -52,7 +52,11 @@ public final class BatchReport {
                 unavailable.lines().forEach(l -> sb.append(style.red(l)).append('\n'));
                 continue;
             }
-            sb.append('\n').append(indent(grid(w).render(inside))).append('\n');
+            if (w.info().kind() == WorkloadInfo.Kind.SELECT) {
+                sb.append('\n').append(selectionTables(w, width, inside)).append('\n');
+            } else {
+                sb.append('\n').append(indent(grid(w).render(inside))).append('\n');
+            }
             sb.append(indent(BatchChart.render(w, inside))).append('\n');
             for (String line : BatchWords.sentences(w)) {
                 sb.append(TextWidth.indent(line, width, INDENT, INDENT + "  "));
@@ -82,9 +86,6 @@ public final class BatchReport {
     private static TextTable grid(WorkloadResult w) {
         WorkloadInfo info = w.info();
         int[] sizes = w.sizes();
-        if (info.kind() == WorkloadInfo.Kind.SELECT) {
-            return selectionGrid(w);
-        }
         if (info.kind() == WorkloadInfo.Kind.BUFFER) {
             BatchSeries s = w.series().get(0);
             TextTable t = new TextTable(List.of("bytes", "ns per " + s.strategy(), "ns per byte"), true, true, true);
@@ -124,20 +125,50 @@ public final class BatchReport {
     }
 
     /**
-     * A selection: per K, the wanted items, each strategy's ns per wanted item, the speedup, and the
-     * crossings one batch makes without the program and with it.
+     * A selection: the whole batch per K (the wanted items, each strategy's ns per wanted item with the
+     * send included, the speedup, the crossings counted), then the receiver alone when it was measured.
      */
-    private static TextTable selectionGrid(WorkloadResult w) {
+    private static String selectionTables(WorkloadResult w, int width, int inside) {
         WorkloadInfo info = w.info();
+        StringBuilder sb = new StringBuilder();
+        if (w.receiver() != null) {
+            sb.append(TextWidth.indent(
+                    "The receiver alone (each batch less the send alone), ns per " + info.unit()
+                            + " and per " + info.selection().item() + " sent (/sent); share = " + info.batched()
+                            + " / " + info.loop() + ":",
+                    width,
+                    INDENT,
+                    INDENT + "  "));
+            List<String> headers = BatchWords.receiverHeaders(w, s -> s, s -> s + "/sent");
+            TextTable t = new TextTable(headers, rightAligned(headers.size()));
+            // On a narrow screen the per-item-sent columns go first, then the recv calls: the receiver's
+            // figures per wanted item and the share are the point.
+            t.optional(headers.size() - 1, headers.size() - 2, 1);
+            BatchWords.receiverRows(w, Numbers::count).forEach(t::add);
+            sb.append(indent(t.render(inside))).append('\n');
+        }
+        sb.append(TextWidth.indent(
+                "The whole batch, the send of all " + info.selection().perBatch() + " included, ns per " + info.unit()
+                        + ":",
+                width,
+                INDENT,
+                INDENT + "  "));
         List<String> headers = new ArrayList<>(List.of("1 in K", "wanted"));
         for (BatchSeries s : w.series()) {
             headers.add(s.strategy());
         }
         headers.addAll(List.of("speedup", "crossings", "saved"));
-        boolean[] right = new boolean[headers.size()];
-        java.util.Arrays.fill(right, true);
-        TextTable t = new TextTable(headers, right);
+        TextTable t = new TextTable(headers, rightAligned(headers.size()));
+        // Narrow screens lose what can be read off the others first: saved, the speedup, the wanted count.
+        t.optional(headers.size() - 1, headers.size() - 3, 1);
         BatchWords.selectionRows(w, Numbers::count).forEach(t::add);
-        return t;
+        sb.append(indent(t.render(inside)));
+        return sb.toString();
+    }
+
+    private static boolean[] rightAligned(int columns) {
+        boolean[] right = new boolean[columns];
+        java.util.Arrays.fill(right, true);
+        return right;
     }
 }

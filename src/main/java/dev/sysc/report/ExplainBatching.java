@@ -75,16 +75,35 @@ final class ExplainBatching {
         }
         List<List<String>> rows = new ArrayList<>();
         for (var series : b.series()) {
-            List<String> row = new ArrayList<>(List.of(series.strategy() + ", ns per wanted datagram"));
+            if (b.receiver() != null) {
+                List<String> receiver =
+                        new ArrayList<>(List.of(series.strategy() + ", receiver, ns per " + info.unit()));
+                for (int k : b.sizes()) {
+                    receiver.add(BatchWords.receiverCell(b.receiver()
+                            .receiver(series.strategy())
+                            .map(s -> s.at(k))
+                            .orElse(Double.NaN)));
+                }
+                rows.add(receiver);
+            }
+            List<String> row = new ArrayList<>(List.of(series.strategy() + ", whole batch, ns per " + info.unit()));
             for (int k : b.sizes()) {
                 row.add(Numbers.perUnit(series.at(k)));
             }
             rows.add(row);
             List<String> crossings = new ArrayList<>(List.of(series.strategy() + ", crossings a batch"));
             for (int k : b.sizes()) {
-                crossings.add(Long.toString(BatchWords.crossings(info, series.strategy(), k)));
+                Long counted = BatchWords.crossings(b, series.strategy(), k);
+                crossings.add(counted == null ? "—" : Long.toString(counted));
             }
             rows.add(crossings);
+        }
+        if (b.receiver() != null) {
+            List<String> share = new ArrayList<>(List.of("receiver's share, " + info.batched() + " / " + info.loop()));
+            for (int k : b.sizes()) {
+                share.add(BatchWords.share(b.receiverShare(k)));
+            }
+            rows.add(share);
         }
         page.table(headers, rows);
         String text = String.join(" ", BatchWords.selectionSentences(b)) + " Measured with sysc batch's filter "

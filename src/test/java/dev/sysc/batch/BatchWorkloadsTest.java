@@ -68,6 +68,19 @@ class BatchWorkloadsTest {
             }
             assertThat(r.sizes()).containsExactly(SIZES);
         }
+        // The filter's receiver: its recv calls, counted on a real batch at each K, drop by K with the filter;
+        // the send alone that its figures take off receives nothing, and the filter drops all 100.
+        ReceiverFigures filter = results.get(4).receiver();
+        for (int k : SIZES) {
+            int wanted = (100 + k - 1) / k;
+            assertThat(filter.counted("discard", k).orElseThrow())
+                    .isEqualTo(new CountedCrossings("discard", k, 1, 100, 0));
+            assertThat(filter.counted("bpf-filter", k).orElseThrow())
+                    .isEqualTo(new CountedCrossings("bpf-filter", k, 1, wanted, 100 - wanted));
+            assertThat(filter.counted("send-only", k).orElseThrow())
+                    .isEqualTo(new CountedCrossings("send-only", k, 1, 0, 100));
+            assertThat(filter.receiver()).allSatisfy(s -> assertThat(s.at(k)).isFinite());
+        }
         assertThat(opened)
                 .as("one ring for the io_uring workload, sized for its largest batch")
                 .allSatisfy(ring -> assertThat(ring.entries()).isEqualTo(16));

@@ -57,6 +57,65 @@ class FilterWorkloadTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 10, 100})
+    void theCountIsWhatTheKernelDeliveredAndDroppedNotTheStrategysLoopBound(int k) {
+        try (FilterWorkload.FilterSession session = (FilterWorkload.FilterSession) new FilterWorkload().open(k)) {
+            CountedCrossings discard = session.count(FilterWorkload.DISCARD, k);
+            CountedCrossings filter = session.count(FilterWorkload.FILTER, k);
+
+            assertThat(discard).isEqualTo(new CountedCrossings("discard", k, 1, N, 0));
+            assertThat(filter)
+                    .as("one recv per wanted datagram, the rest dropped on the socket")
+                    .isEqualTo(new CountedCrossings("bpf-filter", k, 1, N / k, N - N / k));
+            assertThat(discard.recvCalls() / filter.recvCalls()).isEqualTo(k);
+            assertNothingQueued(session.socket(FilterWorkload.DISCARD));
+            assertNothingQueued(session.socket(FilterWorkload.FILTER));
+        }
+    }
+
+    @Test
+    void aDatagramLeftInTheQueueIsCountedAsTheReceiverMustTakeItToo() {
+        try (FilterWorkload.FilterSession session = (FilterWorkload.FilterSession) new FilterWorkload().open(10)) {
+            int fd = session.socket(FilterWorkload.FILTER);
+            // A wanted datagram already queued before the batch: the receiver has one more to take.
+            NativeMemory mark = NativeMemory.allocate(1);
+            mark.putByte(0, FilterWorkload.WANTED);
+            assertThat(Bindings.ipc(CallPath.LIBC).send(fd, mark.address(), 1, 0))
+                    .isEqualTo(1);
+
+            assertThat(session.count(FilterWorkload.FILTER, 10).recvCalls()).isEqualTo(11);
+            assertNothingQueued(fd);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 100})
+    void theSendAloneDeliversEveryDatagramToTheFilterWhichDropsThemAll(int k) {
+        try (FilterWorkload.FilterSession session = (FilterWorkload.FilterSession) new FilterWorkload().open(k)) {
+            int fd = session.socket(FilterWorkload.SEND_ONLY);
+            assertThat(fd).as("the socket with the filter").isEqualTo(session.socket(FilterWorkload.FILTER));
+            long droppedBefore = SocketFilter.drops(fd);
+
+            assertThat(session.batch(FilterWorkload.SEND_ONLY, k).invoke())
+                    .as("recv calls")
+                    .isZero();
+            try (NativeLoop loop =
+                    session.nativeBatch(FilterWorkload.SEND_ONLY, k).compile(ExecutablePages.SYSTEM)) {
+                assertThat(loop.run(2))
+                        .as("errno %d at step %d", loop.errno(), loop.failedStep())
+                        .isEqualTo(2);
+            }
+
+            assertThat(SocketFilter.drops(fd) - droppedBefore)
+                    .as("dropped by the filter")
+                    .isEqualTo(3L * N);
+            assertNothingQueued(fd);
+            assertThat(session.count(FilterWorkload.SEND_ONLY, k))
+                    .isEqualTo(new CountedCrossings("send-only", k, 1, 0, N));
+        }
+    }
+
     @Test
     void theGeneratedBatchMakesOneRecvPerWantedDatagramAndLeavesTheQueueEmpty() {
         int k = 10;
@@ -95,6 +154,11 @@ class FilterWorkloadTest {
                     .isEqualTo(4);
             assertThat(SocketFilter.attachedLength(session.socket(FilterWorkload.DISCARD)))
                     .isZero();
+            // Counting and the send alone use the same two sockets: nothing more is opened.
+            session.count(FilterWorkload.SEND_ONLY, 100);
+            session.count(FilterWorkload.FILTER, 100);
+            session.count(FilterWorkload.DISCARD, 100);
+            assertThat(OpenDescriptors.openedSince(before)).hasSize(2);
         }
 
         // The filter has no descriptor of its own: the kernel frees it with the last reference to its socket.

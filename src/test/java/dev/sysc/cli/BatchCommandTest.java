@@ -106,7 +106,9 @@ class BatchCommandTest {
                                 "x",
                                 "per_batch",
                                 "unit",
-                                "program");
+                                "program",
+                                "send_only",
+                                "receiver_share");
             } else {
                 assertThat(new ArrayList<>(w.keySet()))
                         .containsExactly("name", "available", "reason", "series", "fit", "break_even_batch");
@@ -120,7 +122,15 @@ class BatchCommandTest {
                 assertThat(new ArrayList<>(s.keySet())).containsExactly("strategy", "points");
                 if (w.get("name").equals("filter")) {
                     assertThat(new ArrayList<>(list(s.get("points")).get(0).keySet()))
-                            .containsExactly("batch", "wanted", "crossings", "ns_per_op");
+                            .containsExactly(
+                                    "batch",
+                                    "wanted",
+                                    "crossings",
+                                    "recv_calls",
+                                    "dropped",
+                                    "ns_per_op",
+                                    "receiver_ns_per_op",
+                                    "receiver_ns_per_sent");
                 }
                 assertThat(list(s.get("points")))
                         .extracting(p -> ((Number) p.get("batch")).intValue())
@@ -145,10 +155,24 @@ class BatchCommandTest {
         assertThat(list(filter.get("program"))).hasSize(4);
         Map<String, Object> bpf = list(filter.get("series")).get(1);
         assertThat(bpf).containsEntry("strategy", "bpf-filter");
+        // Counted on a real batch: one sendmmsg, then a recv per datagram that got through the filter.
         assertThat(list(bpf.get("points")))
-                .extracting(p -> p.get("wanted"), p -> p.get("crossings"))
+                .extracting(
+                        p -> p.get("wanted"), p -> p.get("crossings"), p -> p.get("recv_calls"), p -> p.get("dropped"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(100, 101), org.assertj.core.groups.Tuple.tuple(25, 26));
+                        org.assertj.core.groups.Tuple.tuple(100, 101, 100, 0),
+                        org.assertj.core.groups.Tuple.tuple(25, 26, 25, 75));
+        assertThat(list(bpf.get("points")))
+                .allSatisfy(p -> assertThat(p.get("receiver_ns_per_op")).isInstanceOf(Number.class));
+        Map<String, Object> sendOnly = map(filter.get("send_only"));
+        assertThat(sendOnly).containsEntry("strategy", "send-only");
+        assertThat(list(sendOnly.get("points")))
+                .extracting(p -> p.get("batch"), p -> p.get("recv_calls"), p -> p.get("dropped"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, 0, 100), org.assertj.core.groups.Tuple.tuple(4, 0, 100));
+        assertThat(list(filter.get("receiver_share")))
+                .extracting(p -> p.get("batch"))
+                .containsExactly(1, 4);
     }
 
     @Test
@@ -170,11 +194,21 @@ class BatchCommandTest {
                         "101 → 11",
                         "101 → 2",
                         "K (1 in K wanted)",
-                        "ns per wanted datagram (log scale)");
+                        "the receiver's ns per wanted datagram (log scale)",
+                        "recv calls",
+                        "100 → 10",
+                        "100 → 1 ",
+                        "share",
+                        "The whole batch, the send of all 100 included");
         assertThat(flowing)
-                .contains("Every batch carries 100 datagrams. Receiving them all takes 101 crossings a "
-                        + "batch; with the BPF socket filter it takes 2 at 1 in 100 (99 saved).")
-                .containsPattern("(Break-even: from 1 in \\d+ wanted on|At every K measured|never costs less)");
+                .contains("Every batch carries 100 datagrams. Receiving them all took 101 crossings a "
+                        + "batch; with the BPF socket filter it took 2 at 1 in 100 (99 saved), counted as a batch ran.")
+                .containsPattern("At 1 in 100 the receiver with the BPF socket filter does [0-9.]+% of the work per "
+                        + "wanted datagram that receiving everything does \\(1/K is 1.0%\\)")
+                .contains("The whole batch's cost per wanted datagram cannot fall with K: the sender still sends "
+                        + "all 100 datagrams")
+                .containsPattern(
+                        "(Break-even \\(whole batch\\): from 1 in \\d+ wanted on|At every K measured|never costs less)");
         Path file = tmp.resolve("filter.md");
         assertThat(batch("filter", "--sizes", "1,10", "--format", "markdown", "-o", file.toString())
                         .exit())
@@ -182,15 +216,23 @@ class BatchCommandTest {
         assertThat(Files.readString(file))
                 .contains(
                         "| 1 in K | wanted | discard (ns/wanted datagram) |",
+                        "| 1 in K | recv calls | discard receiver (ns/wanted datagram) |",
+                        "| 100 → 10 |",
                         "| 10 | 10 |",
                         "| 101 → 11 | 90 |",
                         "SO_ATTACH_FILTER",
                         "(001) jeq #0x57, jt 2, jf 3");
         Run csv = batch("filter", "--sizes", "10", "--format", "csv");
         assertThat(csv.out().lines())
-                .contains("workload,strategy,batch,ns_per_op,ops_per_batch")
-                .anySatisfy(l -> assertThat(l).matches("filter,bpf-filter,10,-?\\d+\\.\\d{4},10"));
+                .contains(CSV_HEADER)
+                .anySatisfy(l -> assertThat(l)
+                        .matches("filter,bpf-filter,10,-?\\d+\\.\\d{4},10,-?\\d+\\.\\d{4},-?\\d+\\.\\d{4},"
+                                + "-?\\d+\\.\\d{4},10,11"));
     }
+
+    /** The first five columns every workload fills; the rest are filter's receiver figures and counts. */
+    private static final String CSV_HEADER = "workload,strategy,batch,ns_per_op,ops_per_batch,"
+            + "receiver_ns_per_op,receiver_ns_per_sent,send_only_ns_per_batch,recv_calls,crossings";
 
     @Test
     void csvHasOneRowPerPoint() {
@@ -198,9 +240,9 @@ class BatchCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("workload,strategy,batch,ns_per_op,ops_per_batch");
+        assertThat(lines.get(0)).isEqualTo(CSV_HEADER);
         assertThat(lines).hasSize(1 + 3 * 2);
-        assertThat(lines.get(1)).matches("write,write-loop,1,-?\\d+\\.\\d{4},1");
+        assertThat(lines.get(1)).matches("write,write-loop,1,-?\\d+\\.\\d{4},1,,,,,");
         assertThat(lines.subList(1, lines.size()))
                 .extracting(l -> l.split(",")[1])
                 .containsExactly("write-loop", "write-loop", "writev", "writev", "write-buffer", "write-buffer");

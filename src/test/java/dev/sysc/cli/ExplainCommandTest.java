@@ -246,6 +246,15 @@ class ExplainCommandTest {
                         org.assertj.core.groups.Tuple.tuple(1, 101),
                         org.assertj.core.groups.Tuple.tuple(10, 11),
                         org.assertj.core.groups.Tuple.tuple(100, 2));
+        // The receiver's recv calls, counted: 100 / K with the filter; and its figures beside them.
+        assertThat(list(list(filter, "series").get(1), "points"))
+                .extracting(p -> p.get("recv_calls"))
+                .containsExactly(100, 10, 1);
+        assertThat(list(list(filter, "series").get(1), "points"))
+                .allSatisfy(p -> assertThat(p).containsKeys("receiver_ns_per_op", "receiver_ns_per_sent"));
+        assertThat(list(filter, "receiver_share"))
+                .extracting(s -> s.get("batch"))
+                .containsExactly(1, 10, 100);
         assertThat(doc).doesNotContainKey("batching");
     }
 

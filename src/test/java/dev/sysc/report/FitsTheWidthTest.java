@@ -226,14 +226,22 @@ class FitsTheWidthTest {
                     explainer.call(
                             new CallInfo("getpid", "libc", CallInfo.Kind.KERNEL, getpid.explainId(), getpid.summary()),
                             h)));
-            for (String topic : List.of("mode-switch", "vdso", "mitigations", "batching", "indirect-costs")) {
+            for (String topic : List.of("mode-switch", "vdso", "mitigations", "batching", "indirect-costs", "bpf")) {
                 subjects.add(explainer.topic(topic, h));
             }
             for (Explanation e : subjects) {
                 // The batching topic's live run: its table names each way of writing in a sentence.
-                WorkloadResult batching = e.subjectId().equals("batching")
-                        ? HandMadeBatch.result(Workloads.all(RingFactory.KERNEL).get(0), new int[] {1, 16, 64}, 170)
-                        : null;
+                // The bpf topic's: the filter workload, with the receiver's rows and its share.
+                WorkloadResult batching = switch (e.subjectId()) {
+                    case "batching" ->
+                        HandMadeBatch.result(Workloads.all(RingFactory.KERNEL).get(0), new int[] {1, 16, 64}, 170);
+                    case "bpf" ->
+                        HandMadeBatch.result(
+                                Workloads.find("filter", RingFactory.KERNEL).orElseThrow(),
+                                new int[] {1, 10, 100},
+                                2500);
+                    default -> null;
+                };
                 ExplainRun run = new ExplainRun(
                         "9.9",
                         Instant.EPOCH,
