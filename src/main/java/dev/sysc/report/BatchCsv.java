@@ -31,8 +31,8 @@ final class BatchCsv {
                             ? ""
                             : figure(r.send().at(p.batch())
                                     * w.info().selection().perBatch());
-                    Long recvCalls = BatchWords.recvCalls(w, s.strategy(), p.batch());
-                    Long crossings = BatchWords.crossings(w, s.strategy(), p.batch());
+                    Long recvCalls = SelectionWords.recvCalls(w, s.strategy(), p.batch());
+                    Long crossings = SelectionWords.crossings(w, s.strategy(), p.batch());
                     sb.append(Csv.row(
                             w.name(),
                             s.strategy(),

@@ -44,11 +44,11 @@ final class BatchJson {
                 if (w.info().kind() == WorkloadInfo.Kind.SELECT) {
                     pm.put("wanted", w.info().operations(p.batch()));
                     // Counted while a batch ran; null when it was not counted.
-                    pm.put("crossings", BatchWords.crossings(w, s.strategy(), p.batch()));
-                    pm.put("recv_calls", BatchWords.recvCalls(w, s.strategy(), p.batch()));
+                    pm.put("crossings", SelectionWords.crossings(w, s.strategy(), p.batch()));
+                    pm.put("recv_calls", SelectionWords.recvCalls(w, s.strategy(), p.batch()));
                     pm.put(
                             "dropped",
-                            BatchWords.counted(w, s.strategy(), p.batch())
+                            SelectionWords.counted(w, s.strategy(), p.batch())
                                     .map(CountedCrossings::dropped)
                                     .orElse(null));
                 }

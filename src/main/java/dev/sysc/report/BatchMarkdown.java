@@ -25,10 +25,10 @@ final class BatchMarkdown {
                     .append(" / ")
                     .append(info.loop())
                     .append(":\n\n");
-            List<String> headers = BatchWords.receiverHeaders(
+            List<String> headers = SelectionWords.receiverHeaders(
                     w, s -> s + " receiver (ns/" + info.unit() + ")", s -> s + " receiver (ns/datagram sent)");
             MarkdownTable t = MarkdownTable.withFigures(0, headers.toArray(String[]::new));
-            BatchWords.receiverRows(w, Long::toString).forEach(t::row);
+            SelectionWords.receiverRows(w, Long::toString).forEach(t::row);
             sb.append(t).append('\n');
         }
         sb.append("The whole batch, the send of all ")
@@ -40,7 +40,7 @@ final class BatchMarkdown {
         }
         headers.addAll(List.of("speedup", "crossings", "saved"));
         MarkdownTable t = MarkdownTable.withFigures(0, headers.toArray(String[]::new));
-        BatchWords.selectionRows(w, Long::toString).forEach(t::row);
+        SelectionWords.selectionRows(w, Long::toString).forEach(t::row);
         sb.append(t);
         List<String> program = info.selection().program();
         if (!program.isEmpty()) {

@@ -139,12 +139,12 @@ public final class BatchReport {
                     width,
                     INDENT,
                     INDENT + "  "));
-            List<String> headers = BatchWords.receiverHeaders(w, s -> s, s -> s + "/sent");
+            List<String> headers = SelectionWords.receiverHeaders(w, s -> s, s -> s + "/sent");
             TextTable t = new TextTable(headers, rightAligned(headers.size()));
             // On a narrow screen the per-item-sent columns go first, then the recv calls: the receiver's
             // figures per wanted item and the share are the point.
             t.optional(headers.size() - 1, headers.size() - 2, 1);
-            BatchWords.receiverRows(w, Numbers::count).forEach(t::add);
+            SelectionWords.receiverRows(w, Numbers::count).forEach(t::add);
             sb.append(indent(t.render(inside))).append('\n');
         }
         sb.append(TextWidth.indent(
@@ -161,7 +161,7 @@ public final class BatchReport {
         TextTable t = new TextTable(headers, rightAligned(headers.size()));
         // Narrow screens lose what can be read off the others first: saved, the speedup, the wanted count.
         t.optional(headers.size() - 1, headers.size() - 3, 1);
-        BatchWords.selectionRows(w, Numbers::count).forEach(t::add);
+        SelectionWords.selectionRows(w, Numbers::count).forEach(t::add);
         sb.append(indent(t.render(inside)));
         return sb.toString();
     }

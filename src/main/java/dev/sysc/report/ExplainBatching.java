@@ -79,7 +79,7 @@ final class ExplainBatching {
                 List<String> receiver =
                         new ArrayList<>(List.of(series.strategy() + ", receiver, ns per " + info.unit()));
                 for (int k : b.sizes()) {
-                    receiver.add(BatchWords.receiverCell(b.receiver()
+                    receiver.add(SelectionWords.receiverCell(b.receiver()
                             .receiver(series.strategy())
                             .map(s -> s.at(k))
                             .orElse(Double.NaN)));
@@ -93,7 +93,7 @@ final class ExplainBatching {
             rows.add(row);
             List<String> crossings = new ArrayList<>(List.of(series.strategy() + ", crossings a batch"));
             for (int k : b.sizes()) {
-                Long counted = BatchWords.crossings(b, series.strategy(), k);
+                Long counted = SelectionWords.crossings(b, series.strategy(), k);
                 crossings.add(counted == null ? "—" : Long.toString(counted));
             }
             rows.add(crossings);
@@ -101,12 +101,12 @@ final class ExplainBatching {
         if (b.receiver() != null) {
             List<String> share = new ArrayList<>(List.of("receiver's share, " + info.batched() + " / " + info.loop()));
             for (int k : b.sizes()) {
-                share.add(BatchWords.share(b.receiverShare(k)));
+                share.add(SelectionWords.share(b.receiverShare(k)));
             }
             rows.add(share);
         }
         page.table(headers, rows);
-        String text = String.join(" ", BatchWords.selectionSentences(b)) + " Measured with sysc batch's filter "
+        String text = String.join(" ", SelectionWords.selectionSentences(b)) + " Measured with sysc batch's filter "
                 + "workload (short points, native loop); more K and the filter's listing: "
                 + "`sysc batch filter --format markdown`.";
         page.para(page.md ? text : ExplainWords.plain(text));

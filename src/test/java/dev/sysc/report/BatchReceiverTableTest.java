@@ -18,10 +18,10 @@ class BatchReceiverTableTest {
 
     @Test
     void eachRowHasTheCountedRecvCallsTheFiguresPerWantedAndPerSentAndTheShare() {
-        assertThat(BatchWords.receiverHeaders(FILTER, s -> s, s -> s + "/sent"))
+        assertThat(SelectionWords.receiverHeaders(FILTER, s -> s, s -> s + "/sent"))
                 .containsExactly(
                         "1 in K", "recv calls", "discard", "bpf-filter", "share", "discard/sent", "bpf-filter/sent");
-        assertThat(BatchWords.receiverRows(FILTER, Numbers::count))
+        assertThat(SelectionWords.receiverRows(FILTER, Numbers::count))
                 .containsExactly(
                         List.of("1", "100 → 100", "400.5", "450.3", "112.4%", "400.5", "450.3"),
                         List.of("10", "100 → 10", "4,005", "450.3", "11.2%", "400.5", "45.0"),
@@ -45,7 +45,7 @@ class BatchReceiverTableTest {
                 new ReceiverFigures(
                         r.sendOnly(), r.send(), List.of(r.receiver("discard").orElseThrow(), noisy), r.counted()));
 
-        List<String> last = BatchWords.receiverRows(w, Numbers::count).get(2);
+        List<String> last = SelectionWords.receiverRows(w, Numbers::count).get(2);
 
         assertThat(last).containsExactly("100", "100 → 1", "40,050", "—", "—", "400.5", "—");
         String text = BatchReport.render(run(w), Format.TABLE);
