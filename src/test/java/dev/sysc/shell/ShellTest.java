@@ -13,7 +13,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +33,13 @@ class ShellTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
         java.io.PipedInputStream in = new java.io.PipedInputStream(keyboard, 1 << 16);
-        try (Terminal terminal = TerminalBuilder.builder()
-                .system(false)
-                .type(type)
-                .streams(in, out)
-                .build()) {
+        // jline's own line discipline over the two streams, not TerminalBuilder's: that one puts a
+        // pseudo-terminal in between and copies its output to out on a thread of its own, which closing
+        // the terminal stops, so the end of the shell's output could be lost (seen 1 in 40 under load).
+        try (Terminal terminal = new ExternalTerminal("test", type, in, out, StandardCharsets.UTF_8)) {
             long lines = input.lines().count();
             java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
-            // Why the typist stopped typing, for a test that finds lines unanswered (seen once, not explained).
+            // Why the typist stopped typing, printed when a test finds lines unanswered.
             java.util.concurrent.atomic.AtomicReference<String> closed =
                     new java.util.concurrent.atomic.AtomicReference<>();
             Thread typist = new Thread(() -> {
@@ -229,11 +227,12 @@ class ShellTest {
 
     @Test
     void completesCommandsAndCallNames() throws Exception {
-        try (Terminal terminal = TerminalBuilder.builder()
-                .system(false)
-                .type("dumb")
-                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
-                .build()) {
+        try (Terminal terminal = new ExternalTerminal(
+                "test",
+                "dumb",
+                new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(),
+                StandardCharsets.UTF_8)) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
             DefaultParser parser = new DefaultParser();
             SyscCompleter completer = new SyscCompleter(new dev.sysc.SyscShellCommands().spec());
