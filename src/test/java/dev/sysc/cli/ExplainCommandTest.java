@@ -21,7 +21,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sysc explain}, black box: this machine, recorded machines (--from), formats and errors. */
+/**
+ * {@code sysc explain}, black box: this machine, recorded machines (--from), formats and errors. Over
+ * 350 lines because each topic's live run (vdso, bpf, indirect-costs, mitigations --measure) has its
+ * own checks beside the shared ones.
+ */
 @org.junit.jupiter.api.Tag("slow")
 class ExplainCommandTest {
     private static final List<String> TOP_KEYS = List.of(

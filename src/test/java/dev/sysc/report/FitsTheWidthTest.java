@@ -44,7 +44,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every command's text output at 80 and 120 columns, from fixed results: no line is longer than the
- * width, and no word of the prose that went in comes out cut in two.
+ * width, and no word of the prose that went in comes out cut in two. Over 350 lines because it builds
+ * a fixed result for every command and format it checks.
  */
 class FitsTheWidthTest {
     /** Long enough to need folding: a long host line, long names, failures and long notes. */
