@@ -22,23 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DistributionIT {
     /** What the launcher and install.sh call; everything else is a shell builtin. */
-    private static final List<String> TOOLS = List.of(
-            "bash",
-            "env",
-            "readlink",
-            "dirname",
-            "basename",
-            "sed",
-            "cksum",
-            "cut",
-            "stat",
-            "mkdir",
-            "rm",
-            "rmdir",
-            "install",
-            "ln",
-            "cat",
-            "uname");
+    private static final List<String> TOOLS =
+            List.of("bash", "env", "readlink", "dirname", "basename", "stat", "mkdir", "rm", "rmdir", "install", "ln");
 
     @TempDir
     static Path work;
@@ -100,6 +85,30 @@ class DistributionIT {
         assertThat(unpacked.resolve("README.md")).exists();
         assertThat(unpacked.resolve("LICENSE")).exists();
         assertThat(tools.resolve("mvn")).doesNotExist();
+    }
+
+    @Test
+    void noClassIsShippedTwice() throws IOException {
+        java.util.Map<String, String> firstJar = new java.util.HashMap<>();
+        List<String> twice = new java.util.ArrayList<>();
+        try (var jars = Files.list(unpacked.resolve("lib"))) {
+            for (Path jar : (Iterable<Path>) jars::iterator) {
+                try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+                    for (var e : java.util.Collections.list(j.entries())) {
+                        String name = e.getName();
+                        if (!name.endsWith(".class") || name.endsWith("module-info.class")) {
+                            continue;
+                        }
+                        String other =
+                                firstJar.putIfAbsent(name, jar.getFileName().toString());
+                        if (other != null) {
+                            twice.add(name + " in " + other + " and " + jar.getFileName());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(twice).as("classes in two jars of lib/").isEmpty();
     }
 
     @Test
