@@ -101,6 +101,43 @@ class IndirectCostCodeTest {
     }
 
     @Test
+    void theSequentialWalkStepsByTheLargestPowerOfTwoUpTo16ThatDividesTheSet() {
+        assertThat(stepOf(4096)).isEqualTo(16);
+        assertThat(stepOf(32L << 20)).isEqualTo(16);
+        assertThat(stepOf(24 * IndirectCostCode.LINE)).isEqualTo(8);
+        assertThat(stepOf(6 * IndirectCostCode.LINE)).isEqualTo(2);
+        assertThat(stepOf(7 * IndirectCostCode.LINE)).isEqualTo(1);
+    }
+
+    private static int stepOf(long bytes) {
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(bytes)) {
+            return set.linesPerStep();
+        }
+    }
+
+    @Test
+    void aSequentialPassThatReachesTheSetsEndGoesOnFromItsStart() {
+        // 5120 lines: the second pass of 4096 wraps after 1024 lines and stops 3072 lines into the set.
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(5120L * IndirectCostCode.LINE);
+                NativeLoop sequential = IndirectCostCode.walk(set, false, false, ExecutablePages.SYSTEM)) {
+            sequential.run(1);
+            assertThat(set.cursorLine()).isEqualTo(4096);
+            sequential.run(1);
+            assertThat(set.cursorLine()).isEqualTo(3072);
+            sequential.run(3);
+            assertThat(set.cursorLine()).isEqualTo((3072 + 3 * 4096) % 5120);
+        }
+        // Sets that are not a multiple of the longest step: every pass is still the whole set.
+        for (int lines : new int[] {2, 6, 7, 24}) {
+            try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of((long) lines * IndirectCostCode.LINE);
+                    NativeLoop sequential = IndirectCostCode.walk(set, false, true, ExecutablePages.SYSTEM)) {
+                assertThat(sequential.run(5)).isEqualTo(5);
+                assertThat(set.cursorLine()).as("%d lines", lines).isZero();
+            }
+        }
+    }
+
+    @Test
     void everyCrossingRunsBeforeAWalkAndAloneAndWhatItOpenedIsClosedAfter() {
         var before = OpenDescriptors.now();
         try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(32 * 1024)) {
