@@ -69,6 +69,11 @@ public final class IndirectCosts {
     public static final int[] FRAME_DEPTHS = {1, 2, 3, 4, 6, 8, 10, 12, 14, 16};
     /** Working sets across this kind of machine's L1 (32-48 KiB), L2 (0.5-2 MiB) and last-level cache. */
     public static final long[] WORKING_SETS = {4 << 10, 32 << 10, 256 << 10, 1 << 20, 8 << 20, 32 << 20};
+    /**
+     * How many times the pollution experiment goes over all its groups, each time sampling every group
+     * for this share of the time.
+     */
+    public static final int POLLUTION_SWEEPS = 3;
     /** The most cache lines one pass of a pollution walk touches. */
     public static final int LINES_PER_PASS = dev.sysc.os.IndirectCostCode.WorkingSet.MAX_LINES_PER_PASS;
     /** Filter lengths, in BPF instructions; 0 is no filter. */
@@ -197,58 +202,80 @@ public final class IndirectCosts {
         return new ReturnStackResult(points, crossing.slope(), crossing.intercept(), chain.slope(), crossing.r2());
     }
 
+    /**
+     * Runs the pollution groups (one per working-set size and walk: the pass alone, and after each crossing
+     * beside the crossing alone) in {@link #POLLUTION_SWEEPS} sweeps over all groups, each sampling a group
+     * for a share of the time, and reduces each probe over the samples of every sweep. This VM's pace
+     * changes for seconds at a time (a neighbour on the host, a build on the other core): sampled in one
+     * block, a whole group could fall into such a stretch and the run's figures with it; spread over
+     * sweeps, a stretch covers a minority of a group's samples, and the median leaves it out.
+     */
     PollutionResult pollution() {
-        List<PollutionResult.Point> points = new ArrayList<>();
-        List<Double> getpids = new ArrayList<>();
-        int groups = WORKING_SETS.length * 2;
-        int index = 0;
+        List<PollutionGroup> groups = new ArrayList<>();
+        List<WorkingSet> sets = new ArrayList<>();
         try (Probe base = code.emptyLoop()) {
             for (long bytes : WORKING_SETS) {
                 List<Crossing> crossings =
                         bytes <= ALL_CROSSINGS_UP_TO ? List.of(Crossing.values()) : List.of(Crossing.GETPID);
-                try (WorkingSet set = code.workingSet(bytes)) {
-                    for (boolean dependent : new boolean[] {false, true}) {
-                        String walk = dependent ? "dependent" : "sequential";
-                        List<Probe> probes = new ArrayList<>();
-                        try {
-                            probes.add(set.walk(dependent, null));
-                            for (Crossing c : crossings) {
-                                probes.add(set.walk(dependent, c));
-                                probes.add(code.crossing(c));
-                            }
-                            List<RawSamples> s = sampler.sample(
-                                    probes,
-                                    base,
-                                    spec,
-                                    "pollution, " + walk + " " + bytesLabel(bytes),
-                                    index++,
-                                    groups);
-                            double alone = net(s.get(0));
-                            for (int i = 0; i < crossings.size(); i++) {
-                                double crossingNs = net(s.get(2 + 2 * i));
-                                if (crossings.get(i) == Crossing.GETPID) {
-                                    getpids.add(crossingNs);
-                                }
-                                points.add(new PollutionResult.Point(
-                                        bytes,
-                                        walk,
-                                        crossings.get(i).label(),
-                                        set.linesPerPass(),
-                                        alone,
-                                        net(s.get(1 + 2 * i)),
-                                        crossingNs));
-                            }
-                        } finally {
-                            probes.forEach(Probe::close);
-                        }
+                WorkingSet set = code.workingSet(bytes);
+                sets.add(set);
+                for (boolean dependent : new boolean[] {false, true}) {
+                    PollutionGroup g = new PollutionGroup(bytes, dependent, crossings, set.linesPerPass());
+                    groups.add(g);
+                    g.probes.add(set.walk(dependent, null));
+                    for (Crossing c : crossings) {
+                        g.probes.add(set.walk(dependent, c));
+                        g.probes.add(code.crossing(c));
                     }
                 }
             }
+            MeasureSpec sweep = sweepSpec(spec, POLLUTION_SWEEPS);
+            int steps = POLLUTION_SWEEPS * groups.size();
+            for (int round = 0; round < POLLUTION_SWEEPS; round++) {
+                for (int i = 0; i < groups.size(); i++) {
+                    PollutionGroup g = groups.get(i);
+                    g.add(sampler.sample(g.probes, base, sweep, g.label(), round * groups.size() + i, steps));
+                }
+            }
+            List<PollutionResult.Point> points = new ArrayList<>();
+            List<Double> getpids = new ArrayList<>();
+            for (PollutionGroup g : groups) {
+                double alone = g.net(0);
+                for (int i = 0; i < g.crossings.size(); i++) {
+                    double crossingNs = g.net(2 + 2 * i);
+                    if (g.crossings.get(i) == Crossing.GETPID) {
+                        getpids.add(crossingNs);
+                    }
+                    points.add(new PollutionResult.Point(
+                            g.bytes,
+                            g.walk(),
+                            g.crossings.get(i).label(),
+                            g.linesPerPass,
+                            alone,
+                            g.net(1 + 2 * i),
+                            crossingNs));
+                }
+            }
+            return new PollutionResult(
+                    Statistics.median(
+                            getpids.stream().mapToDouble(Double::doubleValue).toArray()),
+                    points);
+        } finally {
+            groups.forEach(g -> g.probes.forEach(Probe::close));
+            sets.forEach(WorkingSet::close);
         }
-        return new PollutionResult(
-                Statistics.median(
-                        getpids.stream().mapToDouble(Double::doubleValue).toArray()),
-                points);
+    }
+
+    /** {@code spec} with its sampling time (or sample count) split over {@code sweeps}. */
+    static MeasureSpec sweepSpec(MeasureSpec spec, int sweeps) {
+        return new MeasureSpec(
+                spec.time().dividedBy(sweeps),
+                spec.warmup(),
+                spec.samples() == 0 ? 0 : Math.max(1, (spec.samples() + sweeps - 1) / sweeps),
+                spec.cpu(),
+                spec.baseline(),
+                spec.loop(),
+                spec.seccomp());
     }
 
     SeccompResult seccomp() {

@@ -124,8 +124,9 @@ public final class IndirectCostCode {
      * the loop with its errno), touches {@link WorkingSet#linesPerPass}
      * cache lines of {@code set}, each once: in address order ({@code dependent} false: the prefetchers' best
      * case), or by following the pointer ring {@link WorkingSet} holds (each load waits for the one before).
-     * A pass starts where the last one stopped (the set keeps a cursor), so a set larger than one pass is
-     * still walked whole, a pass at a time, and stays the working set the caches see.
+     * A pass starts where the last one of its kind stopped (the set keeps a cursor for each), so a set
+     * larger than one pass is still walked whole, a pass at a time, and stays the working set the caches
+     * see.
      *
      * <p>The sequential walk loads {@link WorkingSet#linesPerStep} lines per loop iteration behind one
      * taken branch. One line per iteration made it a loop of a few instructions bound by how many taken
@@ -147,7 +148,7 @@ public final class IndirectCostCode {
                 (a, failed) -> {
                     Label top = a.label();
                     Label next = a.label();
-                    a.movImm(Reg.RDX, set.cursorAddress());
+                    a.movImm(Reg.RDX, set.cursorAddress(dependent));
                     a.load(Reg.RSI, Reg.RDX, 0);
                     a.movImm(Reg.RCX, set.linesPerPass());
                     a.movImm(Reg.R11, set.address() + set.bytes());
@@ -207,8 +208,11 @@ public final class IndirectCostCode {
 
         private final long address;
         private final long bytes;
-        /** Where the next pass starts; outside the set, so walking never touches it. */
-        private final NativeMemory cursor = NativeMemory.allocate(8);
+        /**
+         * Where the next pass starts, outside the set so walking never touches it: one for the sequential
+         * walk, which steps by whole {@link #linesPerStep} and must stay on them, and one on the ring.
+         */
+        private final NativeMemory cursors = NativeMemory.allocate(16);
 
         private boolean closed;
 
@@ -228,7 +232,8 @@ public final class IndirectCostCode {
             }
             WorkingSet set = new WorkingSet(address, bytes);
             set.link(new Random(bytes));
-            set.cursor.putLong(0, address);
+            set.cursors.putLong(0, address);
+            set.cursors.putLong(8, address);
             return set;
         }
 
@@ -280,13 +285,13 @@ public final class IndirectCostCode {
             return step;
         }
 
-        long cursorAddress() {
-            return cursor.address();
+        long cursorAddress(boolean dependent) {
+            return cursors.address() + (dependent ? 8 : 0);
         }
 
-        /** The line the next pass starts at. */
-        public int cursorLine() {
-            return (int) ((cursor.getLong(0) - address) / LINE);
+        /** The line the next pass of the dependent or sequential walk starts at. */
+        public int cursorLine(boolean dependent) {
+            return (int) ((cursors.getLong(dependent ? 8 : 0) - address) / LINE);
         }
 
         /** The word at the start of line {@code line}: the address of the line the ring visits next. */
