@@ -167,7 +167,8 @@ class IndirectCostsTest {
         // with the crossings and the baseline) counted once.
         List<String> visits = new ArrayList<>();
         for (String name : clock.trace) {
-            if (name.startsWith("walk ") && (visits.isEmpty() || !visits.get(visits.size() - 1).equals(name))) {
+            if (name.startsWith("walk ")
+                    && (visits.isEmpty() || !visits.get(visits.size() - 1).equals(name))) {
                 visits.add(name);
             }
         }
@@ -190,7 +191,8 @@ class IndirectCostsTest {
         assertThat(timed.time()).isEqualTo(Duration.ofMillis(1));
         assertThat(timed.warmup()).isEqualTo(spec.warmup());
         assertThat(timed.samples()).isZero();
-        MeasureSpec counted = IndirectCosts.sweepSpec(new MeasureSpec(Duration.ofMillis(2), Duration.ZERO, 10, 1, true), 3);
+        MeasureSpec counted =
+                IndirectCosts.sweepSpec(new MeasureSpec(Duration.ofMillis(2), Duration.ZERO, 10, 1, true), 3);
         assertThat(counted.samples()).isEqualTo(4);
         assertThat(counted.cpu()).isEqualTo(1);
     }

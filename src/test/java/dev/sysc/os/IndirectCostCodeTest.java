@@ -129,7 +129,8 @@ class IndirectCostCodeTest {
         }
         // Sets that are not a multiple of the longest step: every pass is still the whole set.
         for (int lines : new int[] {2, 6, 7, 24}) {
-            try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of((long) lines * IndirectCostCode.LINE);
+            try (IndirectCostCode.WorkingSet set =
+                            IndirectCostCode.WorkingSet.of((long) lines * IndirectCostCode.LINE);
                     NativeLoop sequential = IndirectCostCode.walk(set, false, true, ExecutablePages.SYSTEM)) {
                 assertThat(sequential.run(5)).isEqualTo(5);
                 assertThat(set.cursorLine(false)).as("%d lines", lines).isZero();
@@ -146,7 +147,9 @@ class IndirectCostCodeTest {
                 NativeLoop sequential = IndirectCostCode.walk(set, false, false, ExecutablePages.SYSTEM)) {
             dependent.run(1);
             int ring = set.cursorLine(true);
-            assertThat(ring % set.linesPerStep()).as("a ring position off the step grid").isNotZero();
+            assertThat(ring % set.linesPerStep())
+                    .as("a ring position off the step grid")
+                    .isNotZero();
             assertThat(sequential.run(2)).isEqualTo(2);
             assertThat(set.cursorLine(false)).isEqualTo(3072);
             assertThat(set.cursorLine(true)).isEqualTo(ring);
