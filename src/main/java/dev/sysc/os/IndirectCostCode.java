@@ -129,11 +129,11 @@ public final class IndirectCostCode {
      * see.
      *
      * <p>The sequential walk loads {@link WorkingSet#linesPerStep} lines per loop iteration behind one
-     * taken branch. One line per iteration made it a loop of a few instructions bound by how many taken
-     * branches the front end predicts a cycle, and on a Zen 5 that rate flips between two levels for
-     * tenths of a second at a time: the same pass took 140 or 195 ns (32 KiB) in the same process, with
-     * the same code and data addresses, and since the walk after a crossing restarts the front end each
-     * pass, the extra of a crossing swung by the difference. Unrolled, the walk is bound by the loads.
+     * taken branch. At one line per iteration it was a loop of a few instructions whose speed the front
+     * end set, and on a Zen 5 that speed has two levels, each held for tenths of a second: the same pass
+     * took 140 or 195 ns (32 KiB) in one process, with the same code and data addresses, while the walk
+     * after a crossing (which disturbs the front end every pass) did not change, so the extra of a
+     * crossing swung by the difference. Unrolled, the walk is bound by its loads.
      */
     public static NativeLoop walk(WorkingSet set, boolean dependent, boolean crossing, ExecutablePages pages) {
         return walk(set, dependent, crossing ? Crossing.GETPID : Crossing.NONE, pages, new Opened());
