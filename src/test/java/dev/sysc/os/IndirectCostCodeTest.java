@@ -3,7 +3,11 @@ package dev.sysc.os;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +177,28 @@ class IndirectCostCodeTest {
             }
         }
         assertThat(OpenDescriptors.openedSince(before)).isEmpty();
+    }
+
+    @Test
+    void aWorkingSetIsMappedInSmallPagesWhateverTheSystemsDefault() throws IOException {
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(4L << 20)) {
+            assertThat(vmFlagsOfMappingAt(set.address())).contains("nh");
+        }
+    }
+
+    /** The VmFlags of the mapping of this process that holds {@code address}, from /proc/self/smaps. */
+    private static List<String> vmFlagsOfMappingAt(long address) throws IOException {
+        boolean inside = false;
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                String[] range = line.substring(0, line.indexOf(' ')).split("-");
+                inside = Long.parseUnsignedLong(range[0], 16) <= address
+                        && address < Long.parseUnsignedLong(range[1], 16);
+            } else if (inside && line.startsWith("VmFlags:")) {
+                return List.of(line.substring("VmFlags:".length()).trim().split(" "));
+            }
+        }
+        throw new AssertionError("no mapping holds " + Long.toHexString(address));
     }
 
     @Test
