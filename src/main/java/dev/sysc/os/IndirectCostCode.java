@@ -193,7 +193,7 @@ public final class IndirectCostCode {
      */
     public static final class WorkingSet implements AutoCloseable {
         /**
-         * The most lines one pass touches (256 KiB): a pointer chase through 32 MiB takes a fifth of a
+         * The most lines one pass touches (256 KiB): a pointer chase through 64 MiB takes a sixth of a
          * second here, too long to sample in a quick experiment.
          */
         public static final int MAX_LINES_PER_PASS = 4096;
