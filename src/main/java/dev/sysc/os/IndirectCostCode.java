@@ -234,7 +234,7 @@ public final class IndirectCostCode {
             // 4 KiB pages on purpose, whatever the system's THP setting: they are what a program's data
             // gets by default (THP "madvise"), and with them the walks need hundreds to thousands of TLB
             // entries, so a crossing that cost the program its translations would show. (2 MiB pages made
-            // the 1 MiB set's figures steadier here, ±2 % against ±8 % from one mapping to the next, since
+            // the 1 MiB sequential pass steadier here, ±2 % against ±8 % from one mapping to the next, since
             // a huge page fixes where its lines fall in the L2, but they would hide the TLB.) A kernel
             // without THP refuses the advice, and has 4 KiB pages anyway.
             DirectLibc.madvise(address, bytes, MADV_NOHUGEPAGE);
