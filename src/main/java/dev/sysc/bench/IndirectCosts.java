@@ -114,6 +114,12 @@ public final class IndirectCosts {
 
         /** How many threads of this process are under a seccomp filter now. */
         int filteredThreads();
+
+        /**
+         * Runs {@code work} on this thread pinned to {@code cpu}, or when it is negative to the first CPU
+         * this process may use, and gives the thread its CPUs back after.
+         */
+        <T> T onOneCpu(int cpu, Supplier<T> work);
     }
 
     /** A working set and the walks over it. */
@@ -217,6 +223,13 @@ public final class IndirectCosts {
      * sweeps, a stretch covers a minority of a group's samples, and the median leaves it out.
      */
     PollutionResult pollution() {
+        // On one CPU, the same in every run: the two vCPUs here reach the shared L3 at different speeds
+        // (the sequential pass over 8 MiB took 2.1 µs on one and 2.6 µs on the other), and an unpinned
+        // run took whichever the scheduler gave it.
+        return code.onOneCpu(spec.cpu(), this::pollutionHere);
+    }
+
+    private PollutionResult pollutionHere() {
         List<PollutionGroup> groups = new ArrayList<>();
         List<WorkingSet> sets = new ArrayList<>();
         try (Probe base = code.emptyLoop()) {

@@ -63,6 +63,7 @@ class IndirectCostsTest {
         @Override
         public IndirectCosts.WorkingSet workingSet(long bytes) {
             openSets++;
+            setsMadeUnpinned += pinned ? 0 : 1;
             long lines = Math.min(bytes / 64, 4096);
             return new IndirectCosts.WorkingSet() {
                 @Override
@@ -109,6 +110,22 @@ class IndirectCostsTest {
         @Override
         public int filteredThreads() {
             return 0;
+        }
+
+        /** Whether the work runs inside {@link #onOneCpu}, and how many sets were made outside it. */
+        boolean pinned;
+
+        int setsMadeUnpinned;
+
+        @Override
+        public <T> T onOneCpu(int cpu, Supplier<T> work) {
+            events.add("cpu " + cpu);
+            pinned = true;
+            try {
+                return work.get();
+            } finally {
+                pinned = false;
+            }
         }
     }
 
@@ -158,6 +175,9 @@ class IndirectCostsTest {
         assertThat(read.extraNs()).isCloseTo(640, within(1e-9));
         assertThat(r.points().get(r.points().size() - 1).linesPerPass()).isEqualTo(4096);
         assertThat(code.openSets).isZero();
+        // On one CPU, the first the process may use when the spec names none, from the first set on.
+        assertThat(code.events).containsExactly("cpu -1");
+        assertThat(code.setsMadeUnpinned).isZero();
     }
 
     @Test
