@@ -215,12 +215,13 @@ public final class IndirectCosts {
     }
 
     /**
-     * Runs the pollution groups (one per working-set size and walk: the pass alone, and after each crossing
-     * beside the crossing alone) in {@link #POLLUTION_SWEEPS} sweeps over all groups, each sampling a group
-     * for a share of the time, and reduces each probe over the samples of every sweep. This VM's pace
-     * changes for seconds at a time (a neighbour on the host, a build on the other core): sampled in one
-     * block, a whole group could fall into such a stretch and the run's figures with it; spread over
-     * sweeps, a stretch covers a minority of a group's samples, and the median leaves it out.
+     * Runs the pollution groups (one per working-set size and walk: the pass alone, and after each
+     * crossing beside the crossing alone) in {@link #POLLUTION_SWEEPS} sweeps over all groups, each
+     * sampling a group for a share of the time on a set made for that sweep, and reduces each probe
+     * over the samples of every sweep. This VM's pace changes for seconds at a time (a neighbour on
+     * the host, a build on the other core): sampled in one block, a whole group could fall into
+     * such a stretch and the run's figures with it; spread over sweeps, a stretch covers a minority
+     * of a group's samples, and the median leaves it out.
      */
     PollutionResult pollution() {
         // On one CPU, the same in every run: the two vCPUs here reach the shared L3 at different speeds
@@ -231,57 +232,67 @@ public final class IndirectCosts {
 
     private PollutionResult pollutionHere() {
         List<PollutionGroup> groups = new ArrayList<>();
-        List<WorkingSet> sets = new ArrayList<>();
+        for (long bytes : WORKING_SETS) {
+            List<Crossing> crossings =
+                    bytes <= ALL_CROSSINGS_UP_TO ? List.of(Crossing.values()) : List.of(Crossing.GETPID);
+            groups.add(new PollutionGroup(bytes, false, crossings));
+            groups.add(new PollutionGroup(bytes, true, crossings));
+        }
+        MeasureSpec sweep = sweepSpec(spec, POLLUTION_SWEEPS);
+        int steps = POLLUTION_SWEEPS * groups.size();
         try (Probe base = code.emptyLoop()) {
-            for (long bytes : WORKING_SETS) {
-                List<Crossing> crossings =
-                        bytes <= ALL_CROSSINGS_UP_TO ? List.of(Crossing.values()) : List.of(Crossing.GETPID);
-                WorkingSet set = code.workingSet(bytes);
-                sets.add(set);
-                for (boolean dependent : new boolean[] {false, true}) {
-                    PollutionGroup g = new PollutionGroup(bytes, dependent, crossings, set.linesPerPass());
-                    groups.add(g);
-                    g.probes.add(set.walk(dependent, null));
-                    for (Crossing c : crossings) {
-                        g.probes.add(set.walk(dependent, c));
-                        g.probes.add(code.crossing(c));
-                    }
-                }
-            }
-            MeasureSpec sweep = sweepSpec(spec, POLLUTION_SWEEPS);
-            int steps = POLLUTION_SWEEPS * groups.size();
             for (int round = 0; round < POLLUTION_SWEEPS; round++) {
-                for (int i = 0; i < groups.size(); i++) {
-                    PollutionGroup g = groups.get(i);
-                    g.add(sampler.sample(g.probes, base, sweep, g.label(), round * groups.size() + i, steps));
-                }
-            }
-            List<PollutionResult.Point> points = new ArrayList<>();
-            List<Double> getpids = new ArrayList<>();
-            for (PollutionGroup g : groups) {
-                double alone = g.net(0);
-                for (int i = 0; i < g.crossings.size(); i++) {
-                    double crossingNs = g.net(2 + 2 * i);
-                    if (g.crossings.get(i) == Crossing.GETPID) {
-                        getpids.add(crossingNs);
+                int at = round * groups.size();
+                for (int i = 0; i < groups.size(); i += 2) {
+                    // A set of its own each sweep (new pages, and new code for its walks): where a set's
+                    // lines fall in the L2 depends on the pages the kernel gives it, and moved the 1 MiB
+                    // pass by ±8 % from one set to the next here; the median over the sweeps' samples
+                    // takes in three placements instead of one.
+                    try (WorkingSet set = code.workingSet(groups.get(i).bytes)) {
+                        sampleGroup(groups.get(i), set, base, sweep, at + i, steps);
+                        sampleGroup(groups.get(i + 1), set, base, sweep, at + i + 1, steps);
                     }
-                    points.add(new PollutionResult.Point(
-                            g.bytes,
-                            g.walk(),
-                            g.crossings.get(i).label(),
-                            g.linesPerPass,
-                            alone,
-                            g.net(1 + 2 * i),
-                            crossingNs));
                 }
             }
-            return new PollutionResult(
-                    Statistics.median(
-                            getpids.stream().mapToDouble(Double::doubleValue).toArray()),
-                    points);
+        }
+        List<PollutionResult.Point> points = new ArrayList<>();
+        List<Double> getpids = new ArrayList<>();
+        for (PollutionGroup g : groups) {
+            double alone = g.net(0);
+            for (int i = 0; i < g.crossings.size(); i++) {
+                double crossingNs = g.net(2 + 2 * i);
+                if (g.crossings.get(i) == Crossing.GETPID) {
+                    getpids.add(crossingNs);
+                }
+                points.add(new PollutionResult.Point(
+                        g.bytes,
+                        g.walk(),
+                        g.crossings.get(i).label(),
+                        g.linesPerPass,
+                        alone,
+                        g.net(1 + 2 * i),
+                        crossingNs));
+            }
+        }
+        return new PollutionResult(
+                Statistics.median(
+                        getpids.stream().mapToDouble(Double::doubleValue).toArray()),
+                points);
+    }
+
+    /** One sweep of {@code g} on {@code set}: the pass alone, and after each crossing beside the crossing. */
+    private void sampleGroup(PollutionGroup g, WorkingSet set, Probe base, MeasureSpec sweep, int index, int steps) {
+        List<Probe> probes = new ArrayList<>();
+        try {
+            probes.add(set.walk(g.dependent, null));
+            for (Crossing c : g.crossings) {
+                probes.add(set.walk(g.dependent, c));
+                probes.add(code.crossing(c));
+            }
+            g.linesPerPass = set.linesPerPass();
+            g.add(sampler.sample(probes, base, sweep, g.label(), index, steps));
         } finally {
-            groups.forEach(g -> g.probes.forEach(Probe::close));
-            sets.forEach(WorkingSet::close);
+            probes.forEach(Probe::close);
         }
     }
 

@@ -1,27 +1,24 @@
 package dev.sysc.bench;
 
-import dev.sysc.probe.Probe;
 import dev.sysc.stats.Statistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** One working-set size and walk: its probes, and the net samples of each gathered over the sweeps. */
+/** One working-set size and walk, and the net samples of each of its probes gathered over the sweeps. */
 final class PollutionGroup {
     final long bytes;
     final boolean dependent;
     final List<IndirectCosts.Crossing> crossings;
-    final int linesPerPass;
-    /** The pass alone, then for each crossing the pass after it and the crossing alone. */
-    final List<Probe> probes = new ArrayList<>();
+    /** How many lines a pass of this group's walks touches, known once a sweep has made its set. */
+    int linesPerPass;
     /** Per probe, the net samples of each sweep. */
     private final List<List<double[]>> samples = new ArrayList<>();
 
-    PollutionGroup(long bytes, boolean dependent, List<IndirectCosts.Crossing> crossings, int linesPerPass) {
+    PollutionGroup(long bytes, boolean dependent, List<IndirectCosts.Crossing> crossings) {
         this.bytes = bytes;
         this.dependent = dependent;
         this.crossings = crossings;
-        this.linesPerPass = linesPerPass;
     }
 
     String walk() {
@@ -32,7 +29,10 @@ final class PollutionGroup {
         return "pollution, " + walk() + " " + IndirectCosts.bytesLabel(bytes);
     }
 
-    /** Keeps one sweep's samples, one set per probe in the order of {@link #probes}. */
+    /**
+     * Keeps one sweep's samples, one set per probe: the pass alone, then for each crossing the pass after
+     * it and the crossing alone.
+     */
     void add(List<RawSamples> sweep) {
         for (int i = 0; i < sweep.size(); i++) {
             if (samples.size() <= i) {

@@ -63,6 +63,7 @@ class IndirectCostsTest {
         @Override
         public IndirectCosts.WorkingSet workingSet(long bytes) {
             openSets++;
+            setsMade++;
             setsMadeUnpinned += pinned ? 0 : 1;
             long lines = Math.min(bytes / 64, 4096);
             return new IndirectCosts.WorkingSet() {
@@ -116,6 +117,8 @@ class IndirectCostsTest {
         boolean pinned;
 
         int setsMadeUnpinned;
+
+        int setsMade;
 
         @Override
         public <T> T onOneCpu(int cpu, Supplier<T> work) {
@@ -181,8 +184,10 @@ class IndirectCostsTest {
     }
 
     @Test
-    void pollutionSamplesEveryGroupOnceASweepInSeveralSweeps() {
-        run(new FakeCode(), EnumSet.of(IndirectCosts.Experiment.POLLUTION));
+    void pollutionSamplesEveryGroupOnceASweepInSeveralSweepsEachOnSetsOfItsOwn() {
+        FakeCode code = new FakeCode();
+        run(code, EnumSet.of(IndirectCosts.Experiment.POLLUTION));
+        assertThat(code.setsMade).isEqualTo(IndirectCosts.POLLUTION_SWEEPS * IndirectCosts.WORKING_SETS.length);
         // The groups in the order the walks ran, a group's consecutive samples (its probes interleaved
         // with the crossings and the baseline) counted once.
         List<String> visits = new ArrayList<>();
