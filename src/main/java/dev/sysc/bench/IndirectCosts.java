@@ -67,8 +67,19 @@ public final class IndirectCosts {
 
     /** The chain depths of the return-stack experiment. */
     public static final int[] FRAME_DEPTHS = {1, 2, 3, 4, 6, 8, 10, 12, 14, 16};
-    /** Working sets across this kind of machine's L1 (32-48 KiB), L2 (0.5-2 MiB) and last-level cache. */
-    public static final long[] WORKING_SETS = {4 << 10, 32 << 10, 256 << 10, 1 << 20, 8 << 20, 32 << 20};
+    /**
+     * Working sets across this kind of machine's L1 (32-48 KiB), L2 (0.5-2 MiB) and last-level cache, and
+     * one beyond it. That one is twice the 32 MiB a CCD of an EPYC shares: a set the size of the shared
+     * cache keeps in it a share of its lines that depends on what the other cores (other tenants, on a
+     * VM) put there, and the dependent pass over 32 MiB took 280 to 600 µs from one process to the next
+     * here, while over 64 MiB it stayed within ±4 %.
+     */
+    public static final long[] WORKING_SETS = {4 << 10, 32 << 10, 256 << 10, 1 << 20, 8 << 20, 64 << 20};
+    /**
+     * How many times the pollution experiment goes over all its groups, each time sampling every group
+     * for this share of the time.
+     */
+    public static final int POLLUTION_SWEEPS = 3;
     /** The most cache lines one pass of a pollution walk touches. */
     public static final int LINES_PER_PASS = dev.sysc.os.IndirectCostCode.WorkingSet.MAX_LINES_PER_PASS;
     /** Filter lengths, in BPF instructions; 0 is no filter. */
@@ -103,6 +114,12 @@ public final class IndirectCosts {
 
         /** How many threads of this process are under a seccomp filter now. */
         int filteredThreads();
+
+        /**
+         * Runs {@code work} on this thread pinned to {@code cpu}, or when it is negative to the first CPU
+         * this process may use, and gives the thread its CPUs back after.
+         */
+        <T> T onOneCpu(int cpu, Supplier<T> work);
     }
 
     /** A working set and the walks over it. */
@@ -197,58 +214,98 @@ public final class IndirectCosts {
         return new ReturnStackResult(points, crossing.slope(), crossing.intercept(), chain.slope(), crossing.r2());
     }
 
+    /**
+     * Runs the pollution groups (one per working-set size and walk: the pass alone, and after each
+     * crossing beside the crossing alone) in {@link #POLLUTION_SWEEPS} sweeps over all groups, each
+     * sampling a group for a share of the time on a set made for that sweep, and reduces each probe
+     * over the samples of every sweep. This VM's pace changes for seconds at a time (a neighbour on
+     * the host, a build on the other core): sampled in one block, a whole group could fall into
+     * such a stretch and the run's figures with it; spread over sweeps, a stretch covers a minority
+     * of a group's samples, and the median leaves it out.
+     */
     PollutionResult pollution() {
-        List<PollutionResult.Point> points = new ArrayList<>();
-        List<Double> getpids = new ArrayList<>();
-        int groups = WORKING_SETS.length * 2;
-        int index = 0;
+        // On one CPU, the same in every run: the two vCPUs here reach the shared L3 at different speeds
+        // (the sequential pass over 8 MiB took 2.1 µs on one and 2.6 µs on the other), and an unpinned
+        // run took whichever the scheduler gave it.
+        return code.onOneCpu(spec.cpu(), this::pollutionHere);
+    }
+
+    private PollutionResult pollutionHere() {
+        List<PollutionGroup> groups = new ArrayList<>();
+        for (long bytes : WORKING_SETS) {
+            List<Crossing> crossings =
+                    bytes <= ALL_CROSSINGS_UP_TO ? List.of(Crossing.values()) : List.of(Crossing.GETPID);
+            groups.add(new PollutionGroup(bytes, false, crossings));
+            groups.add(new PollutionGroup(bytes, true, crossings));
+        }
+        MeasureSpec sweep = sweepSpec(spec, POLLUTION_SWEEPS);
+        int steps = POLLUTION_SWEEPS * groups.size();
         try (Probe base = code.emptyLoop()) {
-            for (long bytes : WORKING_SETS) {
-                List<Crossing> crossings =
-                        bytes <= ALL_CROSSINGS_UP_TO ? List.of(Crossing.values()) : List.of(Crossing.GETPID);
-                try (WorkingSet set = code.workingSet(bytes)) {
-                    for (boolean dependent : new boolean[] {false, true}) {
-                        String walk = dependent ? "dependent" : "sequential";
-                        List<Probe> probes = new ArrayList<>();
-                        try {
-                            probes.add(set.walk(dependent, null));
-                            for (Crossing c : crossings) {
-                                probes.add(set.walk(dependent, c));
-                                probes.add(code.crossing(c));
-                            }
-                            List<RawSamples> s = sampler.sample(
-                                    probes,
-                                    base,
-                                    spec,
-                                    "pollution, " + walk + " " + bytesLabel(bytes),
-                                    index++,
-                                    groups);
-                            double alone = net(s.get(0));
-                            for (int i = 0; i < crossings.size(); i++) {
-                                double crossingNs = net(s.get(2 + 2 * i));
-                                if (crossings.get(i) == Crossing.GETPID) {
-                                    getpids.add(crossingNs);
-                                }
-                                points.add(new PollutionResult.Point(
-                                        bytes,
-                                        walk,
-                                        crossings.get(i).label(),
-                                        set.linesPerPass(),
-                                        alone,
-                                        net(s.get(1 + 2 * i)),
-                                        crossingNs));
-                            }
-                        } finally {
-                            probes.forEach(Probe::close);
-                        }
+            for (int round = 0; round < POLLUTION_SWEEPS; round++) {
+                int at = round * groups.size();
+                for (int i = 0; i < groups.size(); i += 2) {
+                    // A set of its own each sweep (new pages, and new code for its walks): where a set's
+                    // lines fall in the L2 depends on the pages the kernel gives it, and moved the 1 MiB
+                    // pass by ±8 % from one set to the next here; the median over the sweeps' samples
+                    // takes in three placements instead of one.
+                    try (WorkingSet set = code.workingSet(groups.get(i).bytes)) {
+                        sampleGroup(groups.get(i), set, base, sweep, at + i, steps);
+                        sampleGroup(groups.get(i + 1), set, base, sweep, at + i + 1, steps);
                     }
                 }
+            }
+        }
+        List<PollutionResult.Point> points = new ArrayList<>();
+        List<Double> getpids = new ArrayList<>();
+        for (PollutionGroup g : groups) {
+            double alone = g.net(0);
+            for (int i = 0; i < g.crossings.size(); i++) {
+                double crossingNs = g.net(2 + 2 * i);
+                if (g.crossings.get(i) == Crossing.GETPID) {
+                    getpids.add(crossingNs);
+                }
+                points.add(new PollutionResult.Point(
+                        g.bytes,
+                        g.walk(),
+                        g.crossings.get(i).label(),
+                        g.linesPerPass,
+                        alone,
+                        g.net(1 + 2 * i),
+                        crossingNs));
             }
         }
         return new PollutionResult(
                 Statistics.median(
                         getpids.stream().mapToDouble(Double::doubleValue).toArray()),
                 points);
+    }
+
+    /** One sweep of {@code g} on {@code set}: the pass alone, and after each crossing beside the crossing. */
+    private void sampleGroup(PollutionGroup g, WorkingSet set, Probe base, MeasureSpec sweep, int index, int steps) {
+        List<Probe> probes = new ArrayList<>();
+        try {
+            probes.add(set.walk(g.dependent, null));
+            for (Crossing c : g.crossings) {
+                probes.add(set.walk(g.dependent, c));
+                probes.add(code.crossing(c));
+            }
+            g.linesPerPass = set.linesPerPass();
+            g.add(sampler.sample(probes, base, sweep, g.label(), index, steps));
+        } finally {
+            probes.forEach(Probe::close);
+        }
+    }
+
+    /** {@code spec} with its sampling time (or sample count) split over {@code sweeps}. */
+    static MeasureSpec sweepSpec(MeasureSpec spec, int sweeps) {
+        return new MeasureSpec(
+                spec.time().dividedBy(sweeps),
+                spec.warmup(),
+                spec.samples() == 0 ? 0 : Math.max(1, (spec.samples() + sweeps - 1) / sweeps),
+                spec.cpu(),
+                spec.baseline(),
+                spec.loop(),
+                spec.seccomp());
     }
 
     SeccompResult seccomp() {
@@ -282,7 +339,7 @@ public final class IndirectCosts {
         return Statistics.median(values);
     }
 
-    /** 4 KiB, 32 MiB: how the working sets are named in progress and tables. */
+    /** 4 KiB, 64 MiB: how the working sets are named in progress and tables. */
     public static String bytesLabel(long bytes) {
         if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
             return (bytes >> 20) + " MiB";

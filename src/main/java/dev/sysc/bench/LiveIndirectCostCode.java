@@ -1,5 +1,6 @@
 package dev.sysc.bench;
 
+import dev.sysc.os.Affinity;
 import dev.sysc.os.ExecutablePages;
 import dev.sysc.os.IndirectCostCode;
 import dev.sysc.os.Opened;
@@ -70,6 +71,11 @@ public final class LiveIndirectCostCode implements IndirectCosts.Code {
     @Override
     public <T> T onFilteredThread(int instructions, boolean inspectsArgument, Supplier<T> work) {
         return FilteredThread.run(instructions, inspectsArgument, pages, work);
+    }
+
+    @Override
+    public <T> T onOneCpu(int cpu, Supplier<T> work) {
+        return Pinning.during(cpu >= 0 ? cpu : Affinity.allowedCpus()[0], work);
     }
 
     @Override

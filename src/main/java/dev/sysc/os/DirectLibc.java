@@ -8,7 +8,7 @@ import com.kenai.jffi.Type;
 
 /**
  * The few libc functions the default path needs (isatty, ioctl for the terminal's width, mmap,
- * mprotect, munmap), called straight through jffi. jnr-ffi's first binding starts its runtime and generates a class with ASM (about 60 ms
+ * mprotect, madvise, munmap), called straight through jffi. jnr-ffi's first binding starts its runtime and generates a class with ASM (about 60 ms
  * here, a tenth of a default {@code sysc measure getpid}); with these, a run on the native loop never
  * starts jnr-ffi before it measures the Java bridge, which needs it anyway.
  *
@@ -40,6 +40,10 @@ final class DirectLibc {
 
     static int mprotect(long address, long length, int prot) {
         return (int) INVOKER.invokeN3(INT_3, NativeEntryPoints.libc("mprotect"), address, length, prot);
+    }
+
+    static int madvise(long address, long length, int advice) {
+        return (int) INVOKER.invokeN3(INT_3, NativeEntryPoints.libc("madvise"), address, length, advice);
     }
 
     static int munmap(long address, long length) {

@@ -124,8 +124,16 @@ public final class IndirectCostCode {
      * the loop with its errno), touches {@link WorkingSet#linesPerPass}
      * cache lines of {@code set}, each once: in address order ({@code dependent} false: the prefetchers' best
      * case), or by following the pointer ring {@link WorkingSet} holds (each load waits for the one before).
-     * A pass starts where the last one stopped (the set keeps a cursor), so a set larger than one pass is
-     * still walked whole, a pass at a time, and stays the working set the caches see.
+     * A pass starts where the last one of its kind stopped (the set keeps a cursor for each), so a set
+     * larger than one pass is still walked whole, a pass at a time, and stays the working set the caches
+     * see.
+     *
+     * <p>The sequential walk loads {@link WorkingSet#linesPerStep} lines per loop iteration behind one
+     * taken branch. At one line per iteration it was a loop of a few instructions whose speed the front
+     * end set, and on a Zen 5 that speed has two levels, each held for tenths of a second: the same pass
+     * took 140 or 195 ns (32 KiB) in one process, with the same code and data addresses, while the walk
+     * after a crossing (which disturbs the front end every pass) did not change, so the extra of a
+     * crossing swung by the difference. Unrolled, the walk is bound by its loads.
      */
     public static NativeLoop walk(WorkingSet set, boolean dependent, boolean crossing, ExecutablePages pages) {
         return walk(set, dependent, crossing ? Crossing.GETPID : Crossing.NONE, pages, new Opened());
@@ -140,7 +148,7 @@ public final class IndirectCostCode {
                 (a, failed) -> {
                     Label top = a.label();
                     Label next = a.label();
-                    a.movImm(Reg.RDX, set.cursorAddress());
+                    a.movImm(Reg.RDX, set.cursorAddress(dependent));
                     a.load(Reg.RSI, Reg.RDX, 0);
                     a.movImm(Reg.RCX, set.linesPerPass());
                     a.movImm(Reg.R11, set.address() + set.bytes());
@@ -150,16 +158,29 @@ public final class IndirectCostCode {
                     a.place(top);
                     if (dependent) {
                         a.load(Reg.RSI, Reg.RSI, 0);
+                        a.dec(Reg.RCX);
+                        a.jcc(Cond.NE, top);
                     } else {
-                        a.load(Reg.RAX, Reg.RSI, 0);
-                        a.addImm(Reg.RSI, LINE);
+                        // The wrap to the set's start is out of line, so the loop's one taken branch is
+                        // its back edge.
+                        Label wrap = a.label();
+                        Label wrapped = a.label();
+                        int step = set.linesPerStep();
+                        for (int i = 0; i < step; i++) {
+                            a.load(Reg.RAX, Reg.RSI, i * LINE);
+                        }
+                        a.addImm(Reg.RSI, step * LINE);
                         a.cmp(Reg.RSI, Reg.R11);
-                        a.jcc(Cond.NE, next);
+                        a.jcc(Cond.E, wrap);
+                        a.place(wrapped);
+                        a.subImm(Reg.RCX, step);
+                        a.jcc(Cond.NE, top);
+                        a.jmp(next);
+                        a.place(wrap);
                         a.movImm(Reg.RSI, set.address());
+                        a.jmp(wrapped);
                     }
                     a.place(next);
-                    a.dec(Reg.RCX);
-                    a.jcc(Cond.NE, top);
                     a.store(Reg.RDX, 0, Reg.RSI);
                 },
                 NativeSequence.Check.NONE);
@@ -172,18 +193,27 @@ public final class IndirectCostCode {
      */
     public static final class WorkingSet implements AutoCloseable {
         /**
-         * The most lines one pass touches (256 KiB): a pointer chase through 32 MiB takes a fifth of a
+         * The most lines one pass touches (256 KiB): a pointer chase through 64 MiB takes a sixth of a
          * second here, too long to sample in a quick experiment.
          */
         public static final int MAX_LINES_PER_PASS = 4096;
+        /**
+         * The most lines the sequential walk loads per loop iteration (a power of two dividing the pass).
+         * 16 rather than 8: with 8, a pass over 256 KiB (from L2) took 1.9 µs here against 1.4 µs.
+         */
+        public static final int MAX_LINES_PER_STEP = 16;
 
         private static final int PROT_READ_WRITE = 0x1 | 0x2;
         private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
+        private static final int MADV_NOHUGEPAGE = 15;
 
         private final long address;
         private final long bytes;
-        /** Where the next pass starts; outside the set, so walking never touches it. */
-        private final NativeMemory cursor = NativeMemory.allocate(8);
+        /**
+         * Where the next pass starts, outside the set so walking never touches it: one for the sequential
+         * walk, which steps by whole {@link #linesPerStep} and must stay on them, and one on the ring.
+         */
+        private final NativeMemory cursors = NativeMemory.allocate(16);
 
         private boolean closed;
 
@@ -201,9 +231,17 @@ public final class IndirectCostCode {
             if (address == -1) {
                 throw new NativeCallException("mmap", DirectLibc.errno());
             }
+            // 4 KiB pages on purpose, whatever the system's THP setting: they are what a program's data
+            // gets by default (THP "madvise"), and with them the walks need hundreds to thousands of TLB
+            // entries, so a crossing that cost the program its translations would show. (2 MiB pages made
+            // the 1 MiB sequential pass steadier here, ±2 % against ±8 % from one mapping to the next, since
+            // a huge page fixes where its lines fall in the L2, but they would hide the TLB.) A kernel
+            // without THP refuses the advice, and has 4 KiB pages anyway.
+            DirectLibc.madvise(address, bytes, MADV_NOHUGEPAGE);
             WorkingSet set = new WorkingSet(address, bytes);
             set.link(new Random(bytes));
-            set.cursor.putLong(0, address);
+            set.cursors.putLong(0, address);
+            set.cursors.putLong(8, address);
             return set;
         }
 
@@ -242,13 +280,26 @@ public final class IndirectCostCode {
             return Math.min(lines(), MAX_LINES_PER_PASS);
         }
 
-        long cursorAddress() {
-            return cursor.address();
+        /**
+         * How many lines the sequential walk loads per loop iteration: {@link #MAX_LINES_PER_STEP}, or the
+         * largest power of two below it that divides the set, so that a pass (and the wrap at the set's
+         * end) falls on a whole step.
+         */
+        public int linesPerStep() {
+            int step = MAX_LINES_PER_STEP;
+            while (lines() % step != 0) {
+                step /= 2;
+            }
+            return step;
         }
 
-        /** The line the next pass starts at. */
-        public int cursorLine() {
-            return (int) ((cursor.getLong(0) - address) / LINE);
+        long cursorAddress(boolean dependent) {
+            return cursors.address() + (dependent ? 8 : 0);
+        }
+
+        /** The line the next pass of the dependent or sequential walk starts at. */
+        public int cursorLine(boolean dependent) {
+            return (int) ((cursors.getLong(dependent ? 8 : 0) - address) / LINE);
         }
 
         /** The word at the start of line {@code line}: the address of the line the ring visits next. */

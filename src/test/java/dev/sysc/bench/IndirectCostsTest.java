@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sysc.os.NativeCallException;
+import dev.sysc.probe.Catalog;
 import dev.sysc.probe.Probe;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,8 @@ class IndirectCostsTest {
         @Override
         public IndirectCosts.WorkingSet workingSet(long bytes) {
             openSets++;
+            setsMade++;
+            setsMadeUnpinned += pinned ? 0 : 1;
             long lines = Math.min(bytes / 64, 4096);
             return new IndirectCosts.WorkingSet() {
                 @Override
@@ -70,8 +73,12 @@ class IndirectCostsTest {
                     // (after read 4 KiB, 128).
                     long pass = lines * (dependent ? 2 : 1);
                     long missed = crossing == null ? 0 : crossing == IndirectCosts.Crossing.READ_4K ? 128 : 64;
-                    return clock.probe(
-                            "getpid@raw", 10 + pass + (crossing == null ? 0 : crossingCost(crossing)) + missed * 5);
+                    // Named by their group in the clock's trace: "walk 4096 sequential".
+                    return Probe.of(
+                            Catalog.builtIn().resolve("getpid@raw"),
+                            clock.costing(
+                                    "walk " + bytes + (dependent ? " dependent" : " sequential"),
+                                    10 + pass + (crossing == null ? 0 : crossingCost(crossing)) + missed * 5));
                 }
 
                 @Override
@@ -104,6 +111,24 @@ class IndirectCostsTest {
         @Override
         public int filteredThreads() {
             return 0;
+        }
+
+        /** Whether the work runs inside {@link #onOneCpu}, and how many sets were made outside it. */
+        boolean pinned;
+
+        int setsMadeUnpinned;
+
+        int setsMade;
+
+        @Override
+        public <T> T onOneCpu(int cpu, Supplier<T> work) {
+            events.add("cpu " + cpu);
+            pinned = true;
+            try {
+                return work.get();
+            } finally {
+                pinned = false;
+            }
         }
     }
 
@@ -153,6 +178,48 @@ class IndirectCostsTest {
         assertThat(read.extraNs()).isCloseTo(640, within(1e-9));
         assertThat(r.points().get(r.points().size() - 1).linesPerPass()).isEqualTo(4096);
         assertThat(code.openSets).isZero();
+        // On one CPU, the first the process may use when the spec names none, from the first set on.
+        assertThat(code.events).containsExactly("cpu -1");
+        assertThat(code.setsMadeUnpinned).isZero();
+    }
+
+    @Test
+    void pollutionSamplesEveryGroupOnceASweepInSeveralSweepsEachOnSetsOfItsOwn() {
+        FakeCode code = new FakeCode();
+        run(code, EnumSet.of(IndirectCosts.Experiment.POLLUTION));
+        assertThat(code.setsMade).isEqualTo(IndirectCosts.POLLUTION_SWEEPS * IndirectCosts.WORKING_SETS.length);
+        // The groups in the order the walks ran, a group's consecutive samples (its probes interleaved
+        // with the crossings and the baseline) counted once.
+        List<String> visits = new ArrayList<>();
+        for (String name : clock.trace) {
+            if (name.startsWith("walk ")
+                    && (visits.isEmpty() || !visits.get(visits.size() - 1).equals(name))) {
+                visits.add(name);
+            }
+        }
+        List<String> sweep = new ArrayList<>();
+        for (long bytes : IndirectCosts.WORKING_SETS) {
+            sweep.add("walk " + bytes + " sequential");
+            sweep.add("walk " + bytes + " dependent");
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < IndirectCosts.POLLUTION_SWEEPS; i++) {
+            expected.addAll(sweep);
+        }
+        assertThat(IndirectCosts.POLLUTION_SWEEPS).isGreaterThan(1);
+        assertThat(visits).isEqualTo(expected);
+    }
+
+    @Test
+    void aSweepSamplesItsShareOfTheTimeOrOfTheSamples() {
+        MeasureSpec timed = IndirectCosts.sweepSpec(spec, 2);
+        assertThat(timed.time()).isEqualTo(Duration.ofMillis(1));
+        assertThat(timed.warmup()).isEqualTo(spec.warmup());
+        assertThat(timed.samples()).isZero();
+        MeasureSpec counted =
+                IndirectCosts.sweepSpec(new MeasureSpec(Duration.ofMillis(2), Duration.ZERO, 10, 1, true), 3);
+        assertThat(counted.samples()).isEqualTo(4);
+        assertThat(counted.cpu()).isEqualTo(1);
     }
 
     @Test

@@ -3,7 +3,11 @@ package dev.sysc.os;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -78,9 +82,9 @@ class IndirectCostCodeTest {
             assertThat(set.linesPerPass()).isEqualTo(IndirectCostCode.WorkingSet.MAX_LINES_PER_PASS);
             try (NativeLoop sequential = IndirectCostCode.walk(set, false, false, ExecutablePages.SYSTEM)) {
                 sequential.run(1);
-                assertThat(set.cursorLine()).isEqualTo(4096);
+                assertThat(set.cursorLine(false)).isEqualTo(4096);
                 sequential.run(1);
-                assertThat(set.cursorLine()).isZero();
+                assertThat(set.cursorLine(false)).isZero();
             }
             try (NativeLoop dependent = IndirectCostCode.walk(set, true, true, ExecutablePages.SYSTEM)) {
                 // 4096 steps along the ring from line 0 end where the ring says they end.
@@ -89,14 +93,70 @@ class IndirectCostCodeTest {
                     expected = (int) ((set.next(expected) - set.address()) / IndirectCostCode.LINE);
                 }
                 dependent.run(1);
-                assertThat(set.cursorLine()).isEqualTo(expected);
+                assertThat(set.cursorLine(true)).isEqualTo(expected);
             }
         }
         try (IndirectCostCode.WorkingSet small = IndirectCostCode.WorkingSet.of(4096);
                 NativeLoop dependent = IndirectCostCode.walk(small, true, false, ExecutablePages.SYSTEM)) {
             dependent.run(3);
             assertThat(small.linesPerPass()).isEqualTo(64);
-            assertThat(small.cursorLine()).isZero(); // a whole cycle per pass
+            assertThat(small.cursorLine(true)).isZero(); // a whole cycle per pass
+        }
+    }
+
+    @Test
+    void theSequentialWalkStepsByTheLargestPowerOfTwoUpTo16ThatDividesTheSet() {
+        assertThat(stepOf(4096)).isEqualTo(16);
+        assertThat(stepOf(32L << 20)).isEqualTo(16);
+        assertThat(stepOf(24 * IndirectCostCode.LINE)).isEqualTo(8);
+        assertThat(stepOf(6 * IndirectCostCode.LINE)).isEqualTo(2);
+        assertThat(stepOf(7 * IndirectCostCode.LINE)).isEqualTo(1);
+    }
+
+    private static int stepOf(long bytes) {
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(bytes)) {
+            return set.linesPerStep();
+        }
+    }
+
+    @Test
+    void aSequentialPassThatReachesTheSetsEndGoesOnFromItsStart() {
+        // 5120 lines: the second pass of 4096 wraps after 1024 lines and stops 3072 lines into the set.
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(5120L * IndirectCostCode.LINE);
+                NativeLoop sequential = IndirectCostCode.walk(set, false, false, ExecutablePages.SYSTEM)) {
+            sequential.run(1);
+            assertThat(set.cursorLine(false)).isEqualTo(4096);
+            sequential.run(1);
+            assertThat(set.cursorLine(false)).isEqualTo(3072);
+            sequential.run(3);
+            assertThat(set.cursorLine(false)).isEqualTo((3072 + 3 * 4096) % 5120);
+        }
+        // Sets that are not a multiple of the longest step: every pass is still the whole set.
+        for (int lines : new int[] {2, 6, 7, 24}) {
+            try (IndirectCostCode.WorkingSet set =
+                            IndirectCostCode.WorkingSet.of((long) lines * IndirectCostCode.LINE);
+                    NativeLoop sequential = IndirectCostCode.walk(set, false, true, ExecutablePages.SYSTEM)) {
+                assertThat(sequential.run(5)).isEqualTo(5);
+                assertThat(set.cursorLine(false)).as("%d lines", lines).isZero();
+            }
+        }
+    }
+
+    @Test
+    void theSequentialAndDependentWalksOfOneSetEachGoOnFromTheirOwnCursor() {
+        // The ring leaves its cursor on any line; a sequential pass starting there would step past the
+        // set's end (it steps 16 lines at a time and wraps only on a whole step) and run off the mapping.
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(5120L * IndirectCostCode.LINE);
+                NativeLoop dependent = IndirectCostCode.walk(set, true, false, ExecutablePages.SYSTEM);
+                NativeLoop sequential = IndirectCostCode.walk(set, false, false, ExecutablePages.SYSTEM)) {
+            dependent.run(1);
+            int ring = set.cursorLine(true);
+            assertThat(ring % set.linesPerStep())
+                    .as("a ring position off the step grid")
+                    .isNotZero();
+            assertThat(sequential.run(2)).isEqualTo(2);
+            assertThat(set.cursorLine(false)).isEqualTo(3072);
+            assertThat(set.cursorLine(true)).isEqualTo(ring);
         }
     }
 
@@ -117,6 +177,28 @@ class IndirectCostCodeTest {
             }
         }
         assertThat(OpenDescriptors.openedSince(before)).isEmpty();
+    }
+
+    @Test
+    void aWorkingSetIsMappedInSmallPagesWhateverTheSystemsDefault() throws IOException {
+        try (IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(4L << 20)) {
+            assertThat(vmFlagsOfMappingAt(set.address())).contains("nh");
+        }
+    }
+
+    /** The VmFlags of the mapping of this process that holds {@code address}, from /proc/self/smaps. */
+    private static List<String> vmFlagsOfMappingAt(long address) throws IOException {
+        boolean inside = false;
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                String[] range = line.substring(0, line.indexOf(' ')).split("-");
+                inside = Long.parseUnsignedLong(range[0], 16) <= address
+                        && address < Long.parseUnsignedLong(range[1], 16);
+            } else if (inside && line.startsWith("VmFlags:")) {
+                return List.of(line.substring("VmFlags:".length()).trim().split(" "));
+            }
+        }
+        throw new AssertionError("no mapping holds " + Long.toHexString(address));
     }
 
     @Test
