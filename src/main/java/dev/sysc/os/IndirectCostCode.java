@@ -144,6 +144,9 @@ public final class IndirectCostCode {
             WorkingSet set, boolean dependent, Crossing crossing, ExecutablePages pages, Opened opened) {
         NativeSequence s = NativeSequence.on(CallPath.RAW);
         cross(s, crossing, opened);
+        // The loop holds the set's addresses only: the probe keeps the set reachable, or a set nothing
+        // else refers to could be freed under a running walk.
+        opened.keep(set);
         s.fragment(
                 (a, failed) -> {
                     Label top = a.label();

@@ -22,12 +22,12 @@ public final class Opened implements AutoCloseable {
     }
 
     /**
-     * Keeps {@code memory} alive until close: for buffers only reachable through an address stored in
-     * another buffer (an iovec's base, say), which the garbage collector cannot see.
+     * Keeps {@code thing} alive until close: for memory only reachable through an address stored in
+     * another buffer (an iovec's base, say) or compiled into a loop, which the garbage collector cannot see.
      */
-    public NativeMemory keep(NativeMemory memory) {
-        resources.add(() -> java.lang.ref.Reference.reachabilityFence(memory));
-        return memory;
+    public <T> T keep(T thing) {
+        resources.add(() -> java.lang.ref.Reference.reachabilityFence(thing));
+        return thing;
     }
 
     /**

@@ -205,4 +205,41 @@ class IndirectCostCodeTest {
     void aWorkingSetIsWholeLines() {
         assertThatThrownBy(() -> IndirectCostCode.WorkingSet.of(100)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aWalkKeepsItsWorkingSetReachableUntilItsOpenedIsClosed() throws InterruptedException {
+        java.util.List<java.lang.ref.WeakReference<IndirectCostCode.WorkingSet>> seen = new java.util.ArrayList<>();
+        Opened opened = new Opened();
+        NativeLoop loop = walkOverASetNothingElseHolds(opened, seen);
+        try {
+            collectUnlessHeld(seen.get(0));
+            assertThat(seen.get(0).get())
+                    .as("the set, held only through the walk's Opened")
+                    .isNotNull();
+            assertThat(loop.run(100)).isEqualTo(100);
+        } finally {
+            loop.close();
+            opened.close();
+        }
+        // The same check lets go once nothing holds the set: it can tell the two cases apart.
+        collectUnlessHeld(seen.get(0));
+        assertThat(seen.get(0).get())
+                .as("the set, once the walk's Opened is closed")
+                .isNull();
+    }
+
+    /** A walk over a set that only this method's frame refers to, as a caller that drops the set leaves it. */
+    private static NativeLoop walkOverASetNothingElseHolds(
+            Opened opened, java.util.List<java.lang.ref.WeakReference<IndirectCostCode.WorkingSet>> seen) {
+        IndirectCostCode.WorkingSet set = IndirectCostCode.WorkingSet.of(64 * 1024);
+        seen.add(new java.lang.ref.WeakReference<>(set));
+        return IndirectCostCode.walk(set, true, IndirectCostCode.Crossing.NONE, ExecutablePages.SYSTEM, opened);
+    }
+
+    private static void collectUnlessHeld(java.lang.ref.WeakReference<?> ref) throws InterruptedException {
+        for (int i = 0; i < 20 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+    }
 }
