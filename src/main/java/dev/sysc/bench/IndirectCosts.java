@@ -238,7 +238,7 @@ public final class IndirectCosts {
             groups.add(new PollutionGroup(bytes, false, crossings));
             groups.add(new PollutionGroup(bytes, true, crossings));
         }
-        MeasureSpec sweep = sweepSpec(spec, POLLUTION_SWEEPS);
+        MeasureSpec sweep = spec.splitOver(POLLUTION_SWEEPS);
         int steps = POLLUTION_SWEEPS * groups.size();
         try (Probe base = code.emptyLoop()) {
             for (int round = 0; round < POLLUTION_SWEEPS; round++) {
@@ -294,18 +294,6 @@ public final class IndirectCosts {
         } finally {
             probes.forEach(Probe::close);
         }
-    }
-
-    /** {@code spec} with its sampling time (or sample count) split over {@code sweeps}. */
-    static MeasureSpec sweepSpec(MeasureSpec spec, int sweeps) {
-        return new MeasureSpec(
-                spec.time().dividedBy(sweeps),
-                spec.warmup(),
-                spec.samples() == 0 ? 0 : Math.max(1, (spec.samples() + sweeps - 1) / sweeps),
-                spec.cpu(),
-                spec.baseline(),
-                spec.loop(),
-                spec.seccomp());
     }
 
     SeccompResult seccomp() {

@@ -39,4 +39,16 @@ public record MeasureSpec(
     public MeasureSpec withSeccomp(int instructions) {
         return new MeasureSpec(time, warmup, samples, cpu, baseline, loop, instructions);
     }
+
+    /** This spec with its sampling time (or sample count) split over {@code sweeps}, the warm-up kept. */
+    public MeasureSpec splitOver(int sweeps) {
+        return new MeasureSpec(
+                time.dividedBy(sweeps),
+                warmup,
+                samples == 0 ? 0 : Math.max(1, (samples + sweeps - 1) / sweeps),
+                cpu,
+                baseline,
+                loop,
+                seccomp);
+    }
 }

@@ -212,12 +212,11 @@ class IndirectCostsTest {
 
     @Test
     void aSweepSamplesItsShareOfTheTimeOrOfTheSamples() {
-        MeasureSpec timed = IndirectCosts.sweepSpec(spec, 2);
+        MeasureSpec timed = spec.splitOver(2);
         assertThat(timed.time()).isEqualTo(Duration.ofMillis(1));
         assertThat(timed.warmup()).isEqualTo(spec.warmup());
         assertThat(timed.samples()).isZero();
-        MeasureSpec counted =
-                IndirectCosts.sweepSpec(new MeasureSpec(Duration.ofMillis(2), Duration.ZERO, 10, 1, true), 3);
+        MeasureSpec counted = new MeasureSpec(Duration.ofMillis(2), Duration.ZERO, 10, 1, true).splitOver(3);
         assertThat(counted.samples()).isEqualTo(4);
         assertThat(counted.cpu()).isEqualTo(1);
     }
