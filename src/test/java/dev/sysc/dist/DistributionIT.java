@@ -88,6 +88,42 @@ class DistributionIT {
     }
 
     @Test
+    void onlyCommandsThatMeasureNothingRunWithoutTheOptimizingCompiler() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(userEnvironment());
+        env.put("SYSC_DRY_RUN", "1");
+        String launcher = prefix.resolve("bin/sysc").toString();
+        String c1Only = "-XX:TieredStopAtLevel=1";
+        for (List<String> quick : List.of(
+                List.of("list"),
+                List.of("--version"),
+                List.of("help", "measure"),
+                List.of("explain", "getpid", "--no-measure"),
+                List.of("explain", "--from", "a.json"))) {
+            Result r = run(env, concat(launcher, quick));
+            assertThat(r.code).as(r.out).isZero();
+            assertThat(r.out.lines()).as("%s", quick).contains(c1Only);
+        }
+        for (List<String> measuring : List.of(
+                List.of("measure", "getpid"),
+                List.of("compare", "getpid", "enosys"),
+                List.of("explain", "getpid"),
+                List.of("explain", "mitigations", "--measure"),
+                List.of("batch", "write"),
+                List.of("measure", "list"))) {
+            Result r = run(env, concat(launcher, measuring));
+            assertThat(r.code).as(r.out).isZero();
+            assertThat(r.out.lines()).as("%s", measuring).isNotEmpty().doesNotContain(c1Only);
+        }
+    }
+
+    private static String[] concat(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all.toArray(new String[0]);
+    }
+
+    @Test
     void noClassIsShippedTwice() throws IOException {
         java.util.Map<String, String> firstJar = new java.util.HashMap<>();
         List<String> twice = new java.util.ArrayList<>();
