@@ -51,4 +51,50 @@ public record MeasureSpec(
                 loop,
                 seccomp);
     }
+
+    /**
+     * A spec from what a user typed, each value checked: null for an option not given (no sample count,
+     * no pinning, no seccomp filter).
+     *
+     * @throws SpecException (exit 2) naming the option and its bad value
+     */
+    public static MeasureSpec checked(
+            Duration time,
+            Duration warmup,
+            Integer samples,
+            Integer cpu,
+            boolean baseline,
+            LoopKind loop,
+            Integer seccomp) {
+        if (time.isZero() || time.isNegative()) {
+            throw new SpecException("--time must be longer than 0");
+        }
+        if (time.compareTo(Defaults.MAX_TIME) > 0) {
+            throw new SpecException("--time " + time.toMillis() + "ms is longer than the maximum, 60s");
+        }
+        if (warmup.compareTo(Defaults.MAX_TIME) > 0) {
+            throw new SpecException("--warmup " + warmup.toMillis() + "ms is longer than the maximum, 60s");
+        }
+        if (samples != null && (samples < 1 || samples > Defaults.MAX_SAMPLES)) {
+            throw new SpecException("--samples must be between 1 and " + Defaults.MAX_SAMPLES + ", not " + samples);
+        }
+        if (cpu != null) {
+            if (cpu < 0) {
+                throw new SpecException("--cpu must be a CPU number (0 or more), not " + cpu);
+            }
+            Pinning.check(cpu);
+        }
+        if (seccomp != null && (seccomp < 1 || seccomp > Defaults.MAX_SECCOMP_INSTRUCTIONS)) {
+            throw new SpecException("--seccomp must be between 1 and " + Defaults.MAX_SECCOMP_INSTRUCTIONS
+                    + " instructions, not " + seccomp);
+        }
+        return new MeasureSpec(
+                time,
+                warmup,
+                samples == null ? 0 : samples,
+                cpu == null ? -1 : cpu,
+                baseline,
+                loop,
+                seccomp == null ? 0 : seccomp);
+    }
 }

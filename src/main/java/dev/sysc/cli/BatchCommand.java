@@ -191,13 +191,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private MeasureSpec measureSpec() {
-        MeasurementOptions m = new MeasurementOptions();
-        m.time = time;
-        m.warmup = warmup;
-        m.cpu = cpu;
-        m.noBaseline = noBaseline;
-        m.loop = loop;
-        return m.toSpec();
+        return MeasureSpec.checked(time, warmup, null, cpu, !noBaseline, loop, null);
     }
 
     /** The workload names, for help and completion. */

@@ -2,7 +2,6 @@ package dev.sysc.cli;
 
 import dev.sysc.bench.Defaults;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.bench.Pinning;
 import dev.sysc.probe.LoopKind;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -56,41 +55,8 @@ public final class MeasurementOptions {
                     + "as a container's profile does; sysc itself stays unfiltered.")
     Integer seccomp;
 
-    /** The validated spec. @throws UsageException naming the bad value */
+    /** The validated spec. @throws dev.sysc.bench.SpecException (exit 2) naming the bad value */
     MeasureSpec toSpec() {
-        if (time.isZero() || time.isNegative()) {
-            throw new UsageException("--time must be longer than 0");
-        }
-        if (time.compareTo(Defaults.MAX_TIME) > 0) {
-            throw new UsageException("--time " + pretty(time) + " is longer than the maximum, 60s");
-        }
-        if (warmup.compareTo(Defaults.MAX_TIME) > 0) {
-            throw new UsageException("--warmup " + pretty(warmup) + " is longer than the maximum, 60s");
-        }
-        if (samples != null && (samples < 1 || samples > Defaults.MAX_SAMPLES)) {
-            throw new UsageException("--samples must be between 1 and " + Defaults.MAX_SAMPLES + ", not " + samples);
-        }
-        if (cpu != null) {
-            if (cpu < 0) {
-                throw new UsageException("--cpu must be a CPU number (0 or more), not " + cpu);
-            }
-            Pinning.check(cpu);
-        }
-        if (seccomp != null && (seccomp < 1 || seccomp > Defaults.MAX_SECCOMP_INSTRUCTIONS)) {
-            throw new UsageException("--seccomp must be between 1 and " + Defaults.MAX_SECCOMP_INSTRUCTIONS
-                    + " instructions, not " + seccomp);
-        }
-        return new MeasureSpec(
-                time,
-                warmup,
-                samples == null ? 0 : samples,
-                cpu == null ? -1 : cpu,
-                !noBaseline,
-                loop,
-                seccomp == null ? 0 : seccomp);
-    }
-
-    private static String pretty(Duration d) {
-        return d.toMillis() + "ms";
+        return MeasureSpec.checked(time, warmup, samples, cpu, !noBaseline, loop, seccomp);
     }
 }
