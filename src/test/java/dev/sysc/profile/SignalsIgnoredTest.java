@@ -21,7 +21,5 @@ class SignalsIgnoredTest {
 
         assertThat(InstalledHandler.currentHandler(SignalsIgnored.SIGINT)).isEqualTo(interruptBefore);
         assertThat(InstalledHandler.currentHandler(SignalsIgnored.SIGQUIT)).isEqualTo(quitBefore);
-        // The JVM handles both itself (shutdown hooks, thread dumps): what came back is its handler.
-        assertThat(interruptBefore).isNotIn(0L, SIG_IGN);
     }
 }
