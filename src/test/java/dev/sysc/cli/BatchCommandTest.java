@@ -203,8 +203,12 @@ class BatchCommandTest {
         assertThat(flowing)
                 .contains("Every batch carries 100 datagrams. Receiving them all took 101 crossings a "
                         + "batch; with the BPF socket filter it took 2 at 1 in 100 (99 saved), counted as a batch ran.")
-                .containsPattern("At 1 in 100 the receiver with the BPF socket filter does [0-9.]+% of the work per "
-                        + "wanted datagram that receiving everything does \\(1/K is 1.0%\\)")
+                // A live run: at 1 in 100 the filtered receiver's figure is one recv (about 0.5 µs) taken out of
+                // a batch of about 220 µs, and in a run this short it can come out at or below zero; the
+                // sentence then says so and no share is given (BatchReceiverTableTest checks both on fixed data).
+                .containsPattern("(At 1 in 100 the receiver with the BPF socket filter does [0-9.]+% of the work per "
+                        + "wanted datagram that receiving everything does \\(1/K is 1.0%\\)"
+                        + "|a figure lost in noise at 1 in 100)")
                 .contains("The whole batch's cost per wanted datagram cannot fall with K: the sender still sends "
                         + "all 100 datagrams")
                 .containsPattern(

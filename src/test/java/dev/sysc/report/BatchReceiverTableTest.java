@@ -26,6 +26,9 @@ class BatchReceiverTableTest {
                         List.of("1", "100 → 100", "400.5", "450.3", "112.4%", "400.5", "450.3"),
                         List.of("10", "100 → 10", "4,005", "450.3", "11.2%", "400.5", "45.0"),
                         List.of("100", "100 → 1", "40,050", "450.3", "1.1%", "400.5", "4.50"));
+        assertThat(BatchReport.render(run(FILTER), Format.TABLE).replaceAll("\\s*\\n\\s*", " "))
+                .contains("At 1 in 100 the receiver with the BPF socket filter does 1.1% of the work per wanted "
+                        + "datagram that receiving everything does (1/K is 1.0%).");
     }
 
     @Test
@@ -50,7 +53,10 @@ class BatchReceiverTableTest {
         assertThat(last).containsExactly("100", "100 → 1", "40,050", "—", "—", "400.5", "—");
         String text = BatchReport.render(run(w), Format.TABLE);
         assertThat(text).doesNotContain("-80");
-        assertThat(text.replaceAll("\\s*\\n\\s*", " ")).contains("a figure lost in noise at 1 in 100");
+        assertThat(text.replaceAll("\\s*\\n\\s*", " "))
+                .contains("a figure lost in noise at 1 in 100")
+                .as("no share of a figure lost in noise")
+                .doesNotContain("of the work per");
     }
 
     private static dev.sysc.batch.BatchRun run(WorkloadResult w) {
