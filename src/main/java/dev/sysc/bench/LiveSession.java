@@ -9,6 +9,7 @@ import dev.sysc.probe.Probes;
 import dev.sysc.probe.Workspace;
 import dev.sysc.stats.Summary;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -75,6 +76,37 @@ public final class LiveSession implements AutoCloseable {
         List<CallResult> results = work.apply(runner, host());
         return new MeasureRun(version, Instant.now(), host(), spec, results, bridge(runner, spec, results));
     }
+
+    /**
+     * {@code calls} timed side by side on the native loop, as explain shows them: the crossings measured
+     * natively, as a C program makes them, and ffi-noop standing for the Java-to-C bridge (what a Java
+     * caller pays on top of each crossing, measured on the Java loop), in the order given.
+     */
+    public List<CallResult> sideBySide(List<CallRef> calls, MeasureSpec spec) {
+        Runner runner = runner(LoopKind.NATIVE);
+        List<CallRef> crossings = new ArrayList<>();
+        for (CallRef c : calls) {
+            if (!c.name().equals(BRIDGE)) {
+                crossings.add(c);
+            }
+        }
+        List<CallResult> measured = runner.measure(crossings, spec, host().vdsoClockUsable());
+        List<CallResult> results = new ArrayList<>();
+        int next = 0;
+        for (CallRef c : calls) {
+            if (c.name().equals(BRIDGE)) {
+                results.add(runner.bridge(spec)
+                        .orElseGet(() -> CallResult.failed(
+                                BRIDGE, "libc", false, 0, 0, "the Java-to-C bridge could not be measured")));
+            } else {
+                results.add(measured.get(next++));
+            }
+        }
+        return results;
+    }
+
+    /** The catalog entry that is the Java-to-C bridge alone: a native call that does nothing. */
+    private static final String BRIDGE = "ffi-noop";
 
     /**
      * The bridge's cost per call, measured after native-loop results (which leave it out); null on the

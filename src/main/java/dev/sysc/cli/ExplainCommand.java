@@ -11,7 +11,6 @@ import dev.sysc.bench.IndirectCosts;
 import dev.sysc.bench.LiveSession;
 import dev.sysc.bench.Machine;
 import dev.sysc.bench.MeasureSpec;
-import dev.sysc.bench.Runner;
 import dev.sysc.bench.ToggleMeasurement;
 import dev.sysc.bench.ToggleMeasurer;
 import dev.sysc.compare.ResultFileReader;
@@ -24,7 +23,6 @@ import dev.sysc.explain.LivePlan;
 import dev.sysc.host.HostInfo;
 import dev.sysc.probe.CallRef;
 import dev.sysc.probe.Catalog;
-import dev.sysc.probe.LoopKind;
 import dev.sysc.probe.Suggestions;
 import dev.sysc.report.ExplainReport;
 import dev.sysc.report.ExplainRun;
@@ -296,27 +294,8 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     /** {@code specs} timed together on the native loop, with explain's short settings. */
-    List<CallResult> measure(LiveSession session, List<String> specs) {
+    private static List<CallResult> measure(LiveSession session, List<String> specs) {
         Catalog catalog = Catalog.builtIn();
-        List<CallRef> calls = specs.stream().map(catalog::resolve).collect(Collectors.toList());
-        Runner runner = session.runner(LoopKind.NATIVE);
-        // ffi-noop stands for the Java-to-C bridge here: what a Java caller pays on top of each crossing,
-        // measured on the Java loop; the crossings themselves are measured natively, as a C program makes them.
-        List<CallRef> crossings =
-                calls.stream().filter(c -> !c.name().equals("ffi-noop")).collect(Collectors.toList());
-        List<CallResult> measured =
-                runner.measure(crossings, QUICK, session.host().vdsoClockUsable());
-        List<CallResult> results = new ArrayList<>();
-        int next = 0;
-        for (CallRef c : calls) {
-            if (c.name().equals("ffi-noop")) {
-                results.add(runner.bridge(QUICK)
-                        .orElseGet(() -> CallResult.failed(
-                                "ffi-noop", "libc", false, 0, 0, "the Java-to-C bridge could not be measured")));
-            } else {
-                results.add(measured.get(next++));
-            }
-        }
-        return results;
+        return session.sideBySide(specs.stream().map(catalog::resolve).collect(Collectors.toList()), QUICK);
     }
 }

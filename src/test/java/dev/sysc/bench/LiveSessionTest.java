@@ -47,4 +47,20 @@ class LiveSessionTest {
             assertThat(run.bridge()).isNotNull();
         }
     }
+
+    @Test
+    void sideBySideKeepsTheOrderGivenAndTimesTheBridgeOnTheJavaLoop() {
+        MeasureSpec quick = new MeasureSpec(Duration.ofMillis(5), Duration.ofMillis(2), 0, -1, true, LoopKind.NATIVE);
+        Catalog catalog = Catalog.builtIn();
+        try (LiveSession session = LiveSession.open(MeasureListener.NONE)) {
+            List<CallResult> results = session.sideBySide(
+                    List.of(catalog.resolve("enosys"), catalog.resolve("ffi-noop"), catalog.resolve("getppid")), quick);
+            assertThat(results).extracting(CallResult::name).containsExactly("enosys", "ffi-noop", "getppid");
+            assertThat(results)
+                    .allSatisfy(r -> assertThat(r.ok()).as(r.failure()).isTrue());
+            assertThat(results)
+                    .extracting(CallResult::loop)
+                    .containsExactly(LoopKind.NATIVE.id(), LoopKind.JAVA.id(), LoopKind.NATIVE.id());
+        }
+    }
 }
