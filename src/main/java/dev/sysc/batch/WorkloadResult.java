@@ -42,6 +42,13 @@ public record WorkloadResult(
         return series.stream().filter(s -> s.strategy().equals(strategy)).findFirst();
     }
 
+    /** The receiver's ns per wanted item of {@code strategy} at {@code k}; NaN without receiver figures. */
+    public double receiverPerWanted(String strategy, int k) {
+        return receiver == null
+                ? Double.NaN
+                : receiver.receiver(strategy).map(s -> s.at(k)).orElse(Double.NaN);
+    }
+
     /**
      * The receiver's ns per item sent (every item of the batch, wanted or not) of {@code strategy} at
      * {@code k}: its ns per wanted item spread over the whole batch; NaN without receiver figures.
@@ -50,8 +57,9 @@ public record WorkloadResult(
         if (receiver == null || info.selection() == null) {
             return Double.NaN;
         }
-        double perWanted = receiver.receiver(strategy).map(s -> s.at(k)).orElse(Double.NaN);
-        return perWanted * info.operations(k) / info.selection().perBatch();
+        return receiverPerWanted(strategy, k)
+                * info.operations(k)
+                / info.selection().perBatch();
     }
 
     /**
@@ -60,11 +68,8 @@ public record WorkloadResult(
      * without receiver figures, or when either figure is not positive (lost in noise).
      */
     public double receiverShare(int k) {
-        if (receiver == null) {
-            return Double.NaN;
-        }
-        double batched = receiver.receiver(info.batched()).map(s -> s.at(k)).orElse(Double.NaN);
-        double loop = receiver.receiver(info.loop()).map(s -> s.at(k)).orElse(Double.NaN);
+        double batched = receiverPerWanted(info.batched(), k);
+        double loop = receiverPerWanted(info.loop(), k);
         return batched > 0 && loop > 0 ? batched / loop : Double.NaN;
     }
 

@@ -21,11 +21,7 @@ final class BatchCsv {
             for (BatchSeries s : w.series()) {
                 for (BatchPoint p : s.points()) {
                     var r = w.receiver();
-                    String receiver = r == null
-                            ? ""
-                            : figure(r.receiver(s.strategy())
-                                    .map(x -> x.at(p.batch()))
-                                    .orElse(Double.NaN));
+                    String receiver = r == null ? "" : figure(w.receiverPerWanted(s.strategy(), p.batch()));
                     String perSent = r == null ? "" : figure(w.receiverPerSent(s.strategy(), p.batch()));
                     String send = r == null
                             ? ""

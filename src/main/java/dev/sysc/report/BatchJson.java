@@ -55,12 +55,7 @@ final class BatchJson {
                 pm.put("ns_per_op", Numbers.round(p.nsPerOp(), 4));
                 if (w.receiver() != null) {
                     // The receiver alone: ns per wanted item, and per item sent, the send alone taken off.
-                    pm.put(
-                            "receiver_ns_per_op",
-                            number(w.receiver()
-                                    .receiver(s.strategy())
-                                    .map(r -> r.at(p.batch()))
-                                    .orElse(Double.NaN)));
+                    pm.put("receiver_ns_per_op", number(w.receiverPerWanted(s.strategy(), p.batch())));
                     pm.put("receiver_ns_per_sent", number(w.receiverPerSent(s.strategy(), p.batch())));
                 }
                 points.add(pm);
