@@ -35,30 +35,4 @@ public record ExplainRun(
         measured = List.copyOf(measured);
         toggles = List.copyOf(toggles);
     }
-
-    /** A run without the indirect-costs experiments. */
-    public ExplainRun(
-            String toolVersion,
-            Instant timestamp,
-            String hostSource,
-            Explanation explanation,
-            List<CallResult> measured,
-            String measureNote,
-            List<dev.sysc.bench.ToggleMeasurement> toggles,
-            MeasureSpec settings,
-            WorkloadResult batching) {
-        this(toolVersion, timestamp, hostSource, explanation, measured, measureNote, toggles, settings, batching, null);
-    }
-
-    /** A run that measured nothing, or whose settings are not known. */
-    public ExplainRun(
-            String toolVersion,
-            Instant timestamp,
-            String hostSource,
-            Explanation explanation,
-            List<CallResult> measured,
-            String measureNote,
-            List<dev.sysc.bench.ToggleMeasurement> toggles) {
-        this(toolVersion, timestamp, hostSource, explanation, measured, measureNote, toggles, null, null, null);
-    }
 }

@@ -253,7 +253,8 @@ class FitsTheWidthTest {
                                 + "enough that it has to wrap on any terminal narrower than a hundred and twenty columns.",
                         List.of(),
                         null,
-                        batching);
+                        batching,
+                        null);
                 String text = ExplainReport.render(run, Format.TABLE, Style.NONE, width);
                 assertFits(text, width, explainProse(e));
             }

@@ -223,7 +223,7 @@ class RendererGoldenTest {
                 false,
                 "native");
         return new ExplainRun(
-                "0.1.0-test", WHEN, "live", e, List.of(getpid), null, List.of(), MeasureSpec.defaults(), null);
+                "0.1.0-test", WHEN, "live", e, List.of(getpid), null, List.of(), MeasureSpec.defaults(), null, null);
     }
 
     @Test
