@@ -114,10 +114,10 @@ public final class BatchSweep {
                 }
                 if (sendOnly != null) {
                     int s = strategies.size();
-                    double[] send = net(samples.get(s), baselines[s]);
+                    double[] send = samples.get(s).net(baselines[s]);
                     sendPerItem[k] = Statistics.median(send) / info.selection().perBatch();
                     for (int i = 0; i < strategies.size(); i++) {
-                        receiverPerOp[i][k] = medianDifference(net(samples.get(i), baselines[i]), send) / operations;
+                        receiverPerOp[i][k] = medianDifference(samples.get(i).net(baselines[i]), send) / operations;
                     }
                 }
                 for (Strategy st : sampled) {
@@ -184,21 +184,7 @@ public final class BatchSweep {
 
     /** The median over samples of raw − calls × baseline, ns per batch. */
     static double netPerBatch(RawSamples s, long nativeCalls) {
-        return Statistics.median(net(s, nativeCalls));
-    }
-
-    /** Each sample's raw − calls × baseline (the raw samples without a baseline), ns per batch. */
-    private static double[] net(RawSamples s, long nativeCalls) {
-        double[] raw = s.raw();
-        double[] base = s.baseline();
-        if (base == null) {
-            return raw;
-        }
-        double[] net = new double[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            net[i] = raw[i] - nativeCalls * base[i];
-        }
-        return net;
+        return Statistics.median(s.net(nativeCalls));
     }
 
     /**

@@ -323,8 +323,7 @@ public final class IndirectCosts {
     }
 
     private static double net(RawSamples s) {
-        double[] values = s.baseline() == null ? s.raw() : BaselineSubtraction.net(s.raw(), s.baseline());
-        return Statistics.median(values);
+        return Statistics.median(s.net());
     }
 
     /** 4 KiB, 64 MiB: how the working sets are named in progress and tables. */

@@ -38,8 +38,7 @@ final class PollutionGroup {
             if (samples.size() <= i) {
                 samples.add(new ArrayList<>());
             }
-            RawSamples s = sweep.get(i);
-            samples.get(i).add(s.baseline() == null ? s.raw() : BaselineSubtraction.net(s.raw(), s.baseline()));
+            samples.get(i).add(sweep.get(i).net());
         }
     }
 

@@ -19,4 +19,17 @@ public record RawSamples(double[] raw, double[] baseline, int callsPerSample) {
     public double[] baseline() {
         return baseline == null ? null : baseline.clone();
     }
+
+    /** Each sample less its baseline (raw − baseline); the raw samples when no baseline was taken. */
+    public double[] net() {
+        return net(1);
+    }
+
+    /**
+     * Each sample less {@code baselinesPerSample} baselines (a Java batch crosses the bridge once per
+     * native call it makes); the raw samples when no baseline was taken.
+     */
+    public double[] net(long baselinesPerSample) {
+        return baseline == null ? raw.clone() : BaselineSubtraction.net(raw, baseline, baselinesPerSample);
+    }
 }
